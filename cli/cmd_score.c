@@ -1,0 +1,63 @@
+/* pressdx score: answers → points, level and pillars per agency. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const usage =
+    "Cách dùng (usage): pressdx score [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
+    "\n"
+    "Chấm điểm từng cơ quan (mỗi cơ quan × năm) trong các tệp câu trả lời: tổng điểm, mức\n"
+    "trưởng thành và điểm từng trụ cột. Scores every agency (agency × year) in the files.\n"
+    "\n" CLI_INPUT_HELP;
+
+int cmd_score(int argc, char **argv)
+{
+	static const struct option longopts[] = {CLI_INPUT_LONGOPTS, {NULL, 0, NULL, 0}};
+	cli_inputs in = {0};
+	in.format = "text";
+	int opt;
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS, longopts, NULL)) != -1) {
+		if (opt == 'h') {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (opt == '?' || opt == ':')
+			return cli_usage_error("score",
+			                       "tùy chọn không hợp lệ (invalid option) \"%s\"",
+			                       argv[optind - 1]);
+		int rc = cli_inputs_option(&in, "score", opt, optarg);
+		if (rc)
+			return 2;
+	}
+	if (optind >= argc)
+		return cli_usage_error("score", "thiếu tệp câu trả lời (no answer file given)");
+	int rc = cli_inputs_load(&in, "score", argv + optind, argc - optind, true);
+	if (rc) {
+		cli_inputs_free(&in);
+		return rc;
+	}
+	char *out = NULL;
+	size_t len = 0;
+	if (strcmp(in.format, "json") == 0)
+		rc = pdx_report_json(&out, &len, in.rubric, in.results, in.n_results);
+	else if (strcmp(in.format, "csv") == 0)
+		rc = pdx_report_csv(&out, &len, in.rubric, in.results, in.n_results);
+	else
+		rc = pdx_report_text(&out, &len, in.rubric, in.results, in.n_results);
+	if (rc) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_inputs_free(&in);
+		return 2;
+	}
+	rc = cli_write_output(in.output, out, len);
+	free(out);
+	if (!rc)
+		rc = cli_inputs_status(&in);
+	cli_inputs_free(&in);
+	return rc;
+}

@@ -1,0 +1,103 @@
+/* pressdx template: the questionnaire as CSV, ready for Excel. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const usage =
+    "Cách dùng (usage): pressdx template [tùy chọn]\n"
+    "\n"
+    "Ghi phiếu khảo sát dạng CSV (UTF-8 có BOM, mở được ngay bằng Excel): mỗi tiêu chí một\n"
+    "dòng, có nội dung câu hỏi, các câu trả lời hợp lệ và điểm tối đa bên cạnh cột answer\n"
+    "để trống. Điền cột answer (và evidence) rồi chấm bằng \"pressdx score\".\n"
+    "Writes the questionnaire as CSV; fill the answer column and score it as is.\n"
+    "\n"
+    "  --rubric TỆP|MÃ      bộ chỉ số (mặc định " CLI_DEFAULT_RUBRIC ")\n"
+    "  --agency-id MÃ       mã cơ quan điền sẵn (agency id to prefill)\n"
+    "  --name TÊN           tên cơ quan (agency name)\n"
+    "  --province TỈNH      tỉnh/thành phố (province)\n"
+    "  --owner CƠ_QUAN      cơ quan chủ quản (governing body)\n"
+    "  --block KHỐI         khối xếp hạng (publication block)\n"
+    "  --media LOẠI         loại hình, ngăn cách bằng | (media types, e.g. in|dien-tu)\n"
+    "  --year NĂM           năm đánh giá (assessment year)\n"
+    "  -o, --output TỆP     ghi vào tệp (write to FILE, atomically)\n";
+
+int cmd_template(int argc, char **argv)
+{
+	static const struct option longopts[] = {{"rubric", required_argument, NULL, 'r'},
+	                                         {"agency-id", required_argument, NULL, 'a'},
+	                                         {"name", required_argument, NULL, 'n'},
+	                                         {"province", required_argument, NULL, 'p'},
+	                                         {"owner", required_argument, NULL, 'w'},
+	                                         {"block", required_argument, NULL, 'b'},
+	                                         {"media", required_argument, NULL, 'm'},
+	                                         {"year", required_argument, NULL, 'y'},
+	                                         {"output", required_argument, NULL, 'o'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
+	pdx_template_options t = {0};
+	const char *rubric = NULL, *output = NULL;
+	int opt;
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "r:o:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		case 'r':
+			rubric = optarg;
+			break;
+		case 'a':
+			t.agency_id = optarg;
+			break;
+		case 'n':
+			t.agency_name = optarg;
+			break;
+		case 'p':
+			t.province = optarg;
+			break;
+		case 'w':
+			t.owner = optarg;
+			break;
+		case 'b':
+			t.block = optarg;
+			break;
+		case 'm':
+			t.media = optarg;
+			break;
+		case 'y':
+			if (cli_parse_year(optarg, &t.year) != 0)
+				return cli_usage_error(
+				    "template", "năm không hợp lệ (invalid year) \"%s\"", optarg);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		default:
+			return cli_usage_error("template",
+			                       "tùy chọn không hợp lệ (invalid option) \"%s\"",
+			                       argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("template", "đối số thừa (unexpected argument) \"%s\"",
+		                       argv[optind]);
+	pdx_rubric *r;
+	int rc = cli_load_rubric(&r, "template", rubric);
+	if (rc)
+		return rc;
+	char *out;
+	size_t len;
+	if (pdx_template_csv(&out, &len, r, &t) != 0) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		pdx_rubric_free(r);
+		return 2;
+	}
+	rc = cli_write_output(output, out, len);
+	free(out);
+	pdx_rubric_free(r);
+	return rc;
+}

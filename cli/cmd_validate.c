@@ -1,0 +1,94 @@
+/* pressdx validate: check rubric and answer files without scoring. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const usage =
+    "Cách dùng (usage): pressdx validate [tùy chọn] TỆP...\n"
+    "\n"
+    "Kiểm tra tệp bộ chỉ số (.xml) và tệp câu trả lời (.csv) mà không chấm điểm: mọi lỗi\n"
+    "được báo kèm tệp:dòng:cột. Checks rubric (.xml) and answer files without scoring.\n"
+    "Câu trả lời được kiểm tra theo --rubric (answers are checked against --rubric).\n"
+    "\n" CLI_INPUT_HELP;
+
+static int looks_like_xml(const char *path)
+{
+	size_t n = strlen(path);
+	return n > 4 && strcmp(path + n - 4, ".xml") == 0;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+	static const struct option longopts[] = {CLI_INPUT_LONGOPTS, {NULL, 0, NULL, 0}};
+	cli_inputs in = {0};
+	int opt;
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS, longopts, NULL)) != -1) {
+		if (opt == 'h') {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (opt == '?' || opt == ':')
+			return cli_usage_error("validate",
+			                       "tùy chọn không hợp lệ (invalid option) \"%s\"",
+			                       argv[optind - 1]);
+		if (cli_inputs_option(&in, "validate", opt, optarg))
+			return 2;
+	}
+	if (optind >= argc)
+		return cli_usage_error("validate", "thiếu tệp cần kiểm tra (no file given)");
+	int status = 0;
+	char **csvs = calloc((size_t)argc, sizeof(char *));
+	int n_csv = 0;
+	if (!csvs)
+		return 2;
+	for (int i = optind; i < argc; i++) {
+		if (!looks_like_xml(argv[i])) {
+			csvs[n_csv++] = argv[i];
+			continue;
+		}
+		pdx_diags *d = pdx_diags_new();
+		pdx_rubric *r = NULL;
+		int rc = pdx_rubric_load_file(&r, argv[i], d);
+		cli_print_diags(d);
+		if (rc) {
+			status = 2;
+		} else {
+			const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
+			printf("%s: hợp lệ (valid) — bộ chỉ số %s, %zu tiêu chí, %s\n", argv[i],
+			       m->id, pdx_rubric_criterion_count(r),
+			       m->provisional ? "có nội dung tạm thời (provisional)"
+			                      : "chính thức (official)");
+		}
+		pdx_rubric_free(r);
+		pdx_diags_free(d);
+	}
+	if (n_csv) {
+		/* Scoring is what finds unparsable answers, so validate scores and keeps only
+		 * the diagnostics. */
+		int rc = cli_inputs_load(&in, "validate", csvs, n_csv, true);
+		if (rc) {
+			status = 2;
+		} else {
+			int st = cli_inputs_status(&in);
+			if (st > status)
+				status = st;
+			size_t na = pdx_answers_count(in.answers);
+			size_t bad = 0;
+			for (size_t i = 0; i < in.n_results; i++)
+				bad += pdx_result_errors(in.results[i]) > 0;
+			printf("%d tệp câu trả lời, %zu cơ quan, %zu có lỗi, %d tệp bị từ chối "
+			       "(%d answer files, %zu assessments, %zu with errors, %d files "
+			       "rejected)\n",
+			       n_csv, na, bad, in.files_rejected, n_csv, na, bad,
+			       in.files_rejected);
+		}
+	}
+	cli_inputs_free(&in);
+	free(csvs);
+	return status;
+}

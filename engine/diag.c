@@ -1,0 +1,119 @@
+/* Diagnostics list: every problem of a run with its place, kept in input order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct pdx_diags {
+	pdx_diag *items;
+	size_t n, cap;
+	size_t errors;
+};
+
+pdx_diags *pdx_diags_new(void)
+{
+	return calloc(1, sizeof(pdx_diags));
+}
+
+static void diag_clear(pdx_diag *d)
+{
+	free((char *)d->file);
+	free((char *)d->criterion);
+	free((char *)d->agency_id);
+	free((char *)d->message_vi);
+	free((char *)d->message_en);
+}
+
+void pdx_diags_free(pdx_diags *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n; i++)
+		diag_clear(&d->items[i]);
+	free(d->items);
+	free(d);
+}
+
+size_t pdx_diags_count(const pdx_diags *d)
+{
+	return d ? d->n : 0;
+}
+
+const pdx_diag *pdx_diags_get(const pdx_diags *d, size_t i)
+{
+	return d && i < d->n ? &d->items[i] : NULL;
+}
+
+size_t pdx_diags_errors(const pdx_diags *d)
+{
+	return d ? d->errors : 0;
+}
+
+int pdx_diags_add(pdx_diags *d, const pdx_diag *src)
+{
+	if (!d)
+		return 0;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 8;
+		pdx_diag *p = realloc(d->items, cap * sizeof(*p));
+		if (!p)
+			return PDX_ENOMEM;
+		d->items = p;
+		d->cap = cap;
+	}
+	pdx_diag c = *src;
+	c.file = pdx_strdup(src->file);
+	c.criterion = pdx_strdup(src->criterion);
+	c.agency_id = pdx_strdup(src->agency_id);
+	c.message_vi = pdx_strdup(src->message_vi ? src->message_vi : "");
+	c.message_en = pdx_strdup(src->message_en ? src->message_en : "");
+	if ((src->file && !c.file) || (src->criterion && !c.criterion) ||
+	    (src->agency_id && !c.agency_id) || !c.message_vi || !c.message_en) {
+		diag_clear(&c);
+		return PDX_ENOMEM;
+	}
+	d->items[d->n++] = c;
+	if (c.severity == PDX_SEV_ERROR)
+		d->errors++;
+	return 0;
+}
+
+int pdx_diags_append(pdx_diags *d, const pdx_diags *src)
+{
+	for (size_t i = 0; src && i < src->n; i++) {
+		int rc = pdx_diags_add(d, &src->items[i]);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int pdx_diag_addf(pdx_diags *d, pdx_severity sev, const char *file, long line, long col,
+                  const char *criterion, const char *agency, const char *vi, const char *en)
+{
+	pdx_diag x = {sev, file, line, col, criterion, agency, vi, en};
+	return pdx_diags_add(d, &x);
+}
+
+char *pdx_diag_format(const pdx_diag *g)
+{
+	pdx_buf b = {0};
+	if (g->file) {
+		pdx_buf_puts(&b, g->file);
+		if (g->line > 0)
+			pdx_buf_printf(&b, ":%ld", g->line);
+		if (g->line > 0 && g->column > 0)
+			pdx_buf_printf(&b, ":%ld", g->column);
+		pdx_buf_puts(&b, ": ");
+	}
+	pdx_buf_puts(&b, g->severity == PDX_SEV_ERROR ? "lỗi/error" : "cảnh báo/warning");
+	if (g->agency_id)
+		pdx_buf_printf(&b, " [%s]", g->agency_id);
+	if (g->criterion)
+		pdx_buf_printf(&b, " %s", g->criterion);
+	pdx_buf_printf(&b, ": %s", g->message_vi);
+	if (g->message_en && *g->message_en)
+		pdx_buf_printf(&b, " (%s)", g->message_en);
+	char *out;
+	return pdx_buf_finish(&b, &out, NULL) ? NULL : out;
+}

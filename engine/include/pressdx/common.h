@@ -1,0 +1,63 @@
+/* pressdx — common types and error codes of libpressdx.
+ *
+ * Conventions of the whole API (as in libgit2): functions return 0 or a negative
+ * PDX_E… code, out-parameters come first, every object that a function hands out
+ * has a NULL-safe `_free`, and const getters return memory owned by the object.
+ * Problems found in the user's files are not return codes: they are collected in a
+ * pdx_diags list (see diag.h) so that one run reports every bad row at once.
+ */
+#ifndef PRESSDX_COMMON_H
+#define PRESSDX_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum {
+	PDX_OK = 0,
+	PDX_ENOMEM = -1,   /* out of memory */
+	PDX_EIO = -2,      /* a file could not be read or written */
+	PDX_EINVALID = -3, /* the input is invalid; details are in the diagnostics */
+	PDX_EARG = -4      /* a caller passed an impossible argument */
+};
+
+/* Points in hundredths: 81.06 points is 8106. The index rounds every criterion to
+ * 0.01 and sums the rounded values, so integers are exact; no float ever decides a
+ * maturity level. */
+typedef int64_t pdx_points;
+
+/* A decimal answer or band bound in billionths (1e-9). When the written number had
+ * non-zero digits beyond the ninth decimal, `rest` is +1 or -1: the true value lies
+ * strictly between nanos and nanos + rest (in billionths). That keeps comparisons
+ * with bounds (which have at most 9 decimals, rest 0) and rounding exact. */
+typedef struct pdx_decimal {
+	int64_t nanos;
+	int rest; /* -1, 0 or +1 */
+} pdx_decimal;
+
+#define PDX_DECIMAL_ONE INT64_C(1000000000)
+
+/* Maturity status of a rubric element: confirmed by the published decision, or
+ * filled in by the project until the official annex is available. */
+typedef enum { PDX_OFFICIAL = 0, PDX_PROVISIONAL = 1 } pdx_status;
+
+/* Returns a static English text for a PDX_E… code. */
+const char *pdx_strerror(int code);
+
+/* Formats `p` hundredths as "81.06" (always two decimals) into buf, NUL-terminated;
+ * returns buf. buf must hold at least 24 bytes. */
+char *pdx_points_format(pdx_points p, char *buf, size_t size);
+
+/* Formats `p` with at most two decimals and no trailing zeros ("81.06", "65.5",
+ * "50"), as JSON numbers are written. buf must hold at least 24 bytes. */
+char *pdx_points_format_short(pdx_points p, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,25 @@
+/* pressdx — scoring of press agencies against the Vietnamese press digital
+ * transformation maturity index. Umbrella header of libpressdx. */
+#ifndef PRESSDX_H
+#define PRESSDX_H
+
+#include "answers.h"
+#include "common.h"
+#include "diag.h"
+#include "io.h"
+#include "report.h"
+#include "rubric.h"
+#include "score.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The library's version, e.g. "0.1.0". */
+const char *pdx_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

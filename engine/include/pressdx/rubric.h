@@ -1,0 +1,179 @@
+/* pressdx — a rubric: one edition of the maturity index, loaded from XML.
+ *
+ * The model is flat: pillars, components and criteria each sit in one array in
+ * document order, and each element knows the index range of its children. All
+ * strings and arrays are owned by the rubric and live until pdx_rubric_free.
+ */
+#ifndef PRESSDX_RUBRIC_H
+#define PRESSDX_RUBRIC_H
+
+#include "common.h"
+#include "diag.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+	PDX_TYPE_YESNO = 0,
+	PDX_TYPE_CHOICE,
+	PDX_TYPE_PERCENT,
+	PDX_TYPE_NUMBER,
+	PDX_TYPE_COUNT,
+	PDX_TYPE_TEXT /* context questions only */
+} pdx_answer_type;
+
+typedef enum {
+	PDX_SCORING_YESNO = 0, /* full points on yes */
+	PDX_SCORING_OPTIONS,   /* the chosen option's points */
+	PDX_SCORING_BANDS,     /* the first band whose bound the value reaches */
+	PDX_SCORING_LINEAR,    /* max × value / 100 */
+	PDX_SCORING_NONE       /* context questions: collected, never scored */
+} pdx_scoring;
+
+typedef struct pdx_band {
+	pdx_decimal bound;
+	bool strict; /* true: value > bound; false: value >= bound */
+	pdx_points points;
+	long line;
+} pdx_band;
+
+typedef struct pdx_option {
+	const char *key;
+	const char *label;    /* Vietnamese */
+	const char *label_en; /* may be NULL */
+	pdx_points points;
+	long line;
+} pdx_option;
+
+typedef struct pdx_criterion {
+	const char *id;
+	const char *name;
+	const char *name_en; /* may be NULL */
+	const char *source;  /* may be NULL */
+	pdx_answer_type type;
+	pdx_scoring scoring;
+	pdx_points max;
+	bool evidence; /* evidence (minh chứng) expected for points claimed */
+	pdx_status status;
+	size_t pillar;    /* index into the pillar array */
+	size_t component; /* index into the component array */
+	const pdx_band *bands;
+	size_t n_bands;
+	const pdx_option *options;
+	size_t n_options;
+	long line;
+} pdx_criterion;
+
+typedef struct pdx_component {
+	const char *id;
+	const char *name;
+	const char *name_en;
+	pdx_status status;
+	pdx_status name_status;
+	pdx_points max;
+	size_t pillar;
+	size_t first_criterion, n_criteria;
+	long line;
+} pdx_component;
+
+typedef struct pdx_pillar {
+	const char *id;
+	const char *name;
+	const char *name_en;
+	pdx_status status;
+	pdx_status name_status;
+	pdx_points max;
+	size_t first_component, n_components;
+	size_t first_criterion, n_criteria;
+	long line;
+} pdx_pillar;
+
+typedef struct pdx_level {
+	int number;
+	const char *name;
+	const char *name_en;
+	pdx_points min;
+	pdx_status status;
+	long line;
+} pdx_level;
+
+/* A context question: asked and reported, never scored ("không tính điểm"). */
+typedef struct pdx_question {
+	const char *id;
+	const char *name;
+	const char *name_en;
+	pdx_answer_type type;
+	pdx_status status;
+	const pdx_option *options; /* choice questions; points unused */
+	size_t n_options;
+	long line;
+} pdx_question;
+
+typedef struct pdx_rubric_meta {
+	const char *id;
+	const char *title;
+	const char *title_en; /* may be NULL */
+	const char *decision; /* may be NULL */
+	const char *issuer;   /* may be NULL */
+	const char *date;     /* ISO date; may be NULL */
+	const char *source;   /* may be NULL */
+	const char *path;     /* the file it was loaded from, or the given name */
+	pdx_status status;    /* the rubric element's own status */
+	bool provisional;     /* true when any element of the rubric is provisional */
+	pdx_points total;
+	char sha256[65]; /* hex digest of the file's bytes */
+} pdx_rubric_meta;
+
+typedef struct pdx_rubric pdx_rubric;
+
+/* Loads and checks a rubric file: well-formed XML without a DOCTYPE (no entities, no
+ * network), valid against the embedded RELAX NG schema (rubrics/rubric.rng), then the
+ * semantic checks: unique ids, sums of maxima, band and option points, levels. Every
+ * problem is added to `diags` (may be NULL) with file and line.
+ * On success *out owns a new rubric (free with pdx_rubric_free) and 0 is returned;
+ * otherwise *out is NULL and PDX_EIO or PDX_EINVALID is returned. */
+int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags);
+
+/* The same from a buffer; `name` is used in diagnostics and as meta->path. */
+int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const char *name,
+                           pdx_diags *diags);
+
+void pdx_rubric_free(pdx_rubric *r);
+
+const pdx_rubric_meta *pdx_rubric_meta_get(const pdx_rubric *r);
+
+size_t pdx_rubric_level_count(const pdx_rubric *r);
+const pdx_level *pdx_rubric_level(const pdx_rubric *r, size_t i);
+size_t pdx_rubric_pillar_count(const pdx_rubric *r);
+const pdx_pillar *pdx_rubric_pillar(const pdx_rubric *r, size_t i);
+size_t pdx_rubric_component_count(const pdx_rubric *r);
+const pdx_component *pdx_rubric_component(const pdx_rubric *r, size_t i);
+size_t pdx_rubric_criterion_count(const pdx_rubric *r);
+const pdx_criterion *pdx_rubric_criterion(const pdx_rubric *r, size_t i);
+size_t pdx_rubric_question_count(const pdx_rubric *r);
+const pdx_question *pdx_rubric_question(const pdx_rubric *r, size_t i);
+
+/* Index of the criterion with this id, or -1. */
+long pdx_rubric_find_criterion(const pdx_rubric *r, const char *id);
+/* Index of the context question with this id, or -1. */
+long pdx_rubric_find_question(const pdx_rubric *r, const char *id);
+
+/* The level reached by `total`: the highest whose lower bound the total reaches.
+ * NULL only for a total below every level (impossible in a loaded rubric, whose first
+ * level starts at 0, unless the total is negative). */
+const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total);
+
+/* Stable lowercase names: "yesno", "choice", "percent", "number", "count", "text";
+ * "official", "provisional". */
+const char *pdx_answer_type_name(pdx_answer_type t);
+const char *pdx_status_name(pdx_status s);
+
+/* The schema every rubric is validated against (NUL-terminated, static). */
+const char *pdx_rubric_schema(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,859 @@
+/* Rubric model and its XML loader.
+ *
+ * A rubric file is untrusted data (edited by people, passed between offices), so the
+ * loader is strict in three steps: (1) XML without any DOCTYPE — no entities, no
+ * external subsets, no network; (2) the embedded RELAX NG schema; (3) the semantic
+ * rules of a weighted index that a grammar cannot state (sums, reachability, levels).
+ * Each problem is reported with the file and line of the element concerned. */
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+#include <nettle/sha2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+extern const char pdx_rubric_rng[];
+extern const size_t pdx_rubric_rng_len;
+
+#define MAX_RUBRIC_BYTES (16u << 20)
+
+struct pdx_rubric {
+	pdx_arena *arena;
+	pdx_rubric_meta meta;
+	pdx_level *levels;
+	size_t n_levels;
+	pdx_pillar *pillars;
+	size_t n_pillars;
+	pdx_component *components;
+	size_t n_components;
+	pdx_criterion *criteria;
+	size_t n_criteria;
+	pdx_question *questions;
+	size_t n_questions;
+};
+
+/* Loader state: the document being read and where problems go. */
+typedef struct loader {
+	pdx_rubric *r;
+	pdx_diags *diags;
+	const char *file;
+	int errors;
+	int oom;
+} loader;
+
+static void err(loader *L, long line, const char *id, const char *vi, const char *en)
+{
+	L->errors++;
+	if (pdx_diag_addf(L->diags, PDX_SEV_ERROR, L->file, line, 0, id, NULL, vi, en))
+		L->oom = 1;
+}
+
+#define ERRF(L, line, id, vi_fmt, en_fmt, ...)                                                     \
+	do {                                                                                       \
+		char *vi_ = pdx_aprintf(vi_fmt, __VA_ARGS__);                                      \
+		char *en_ = pdx_aprintf(en_fmt, __VA_ARGS__);                                      \
+		if (!vi_ || !en_)                                                                  \
+			(L)->oom = 1;                                                              \
+		else                                                                               \
+			err((L), (line), (id), vi_, en_);                                          \
+		free(vi_);                                                                         \
+		free(en_);                                                                         \
+	} while (0)
+
+static int is_el(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static const xmlNode *first_el(const xmlNode *parent, const char *name)
+{
+	for (const xmlNode *c = parent->children; c; c = c->next)
+		if (is_el(c, name))
+			return c;
+	return NULL;
+}
+
+static size_t count_el(const xmlNode *parent, const char *name)
+{
+	size_t n = 0;
+	for (const xmlNode *c = parent->children; c; c = c->next)
+		n += is_el(c, name);
+	return n;
+}
+
+/* Text of a node, cleaned (NFC, trimmed) and copied into the arena; NULL if absent. */
+static const char *node_text(loader *L, const xmlNode *n)
+{
+	if (!n)
+		return NULL;
+	xmlChar *t = xmlNodeGetContent(n);
+	if (!t) {
+		L->oom = 1;
+		return NULL;
+	}
+	char *c = pdx_utf8_clean((const char *)t, strlen((const char *)t));
+	xmlFree(t);
+	char *a = c ? pdx_arena_strdup(L->r->arena, c) : NULL;
+	free(c);
+	if (!a)
+		L->oom = 1;
+	return a;
+}
+
+static const char *attr(loader *L, const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	if (!v)
+		return NULL;
+	char *c = pdx_utf8_clean((const char *)v, strlen((const char *)v));
+	xmlFree(v);
+	char *a = c ? pdx_arena_strdup(L->r->arena, c) : NULL;
+	free(c);
+	if (!a)
+		L->oom = 1;
+	return a;
+}
+
+static const char *child_text(loader *L, const xmlNode *n, const char *name)
+{
+	return node_text(L, first_el(n, name));
+}
+
+static long line_of(const xmlNode *n)
+{
+	return xmlGetLineNo(n);
+}
+
+static pdx_status status_of(loader *L, const xmlNode *n, pdx_status inherited)
+{
+	const char *s = attr(L, n, "status");
+	if (!s)
+		return inherited;
+	pdx_status st = strcmp(s, "provisional") == 0 ? PDX_PROVISIONAL : PDX_OFFICIAL;
+	if (st == PDX_PROVISIONAL)
+		L->r->meta.provisional = true;
+	return st;
+}
+
+/* Points: a plain decimal with at most two decimals, 0 or more. */
+static pdx_points points_attr(loader *L, const xmlNode *n, const char *name, const char *id)
+{
+	const char *s = attr(L, n, name);
+	pdx_decimal d;
+	if (!s)
+		return 0;
+	if (pdx_decimal_parse(s, false, &d) != 0 || d.rest != 0) {
+		ERRF(L, line_of(n), id, "%s=\"%s\" không phải số hợp lệ",
+		     "%s=\"%s\" is not a valid number", name, s);
+		return 0;
+	}
+	if (d.nanos % (PDX_DECIMAL_ONE / 100) != 0) {
+		ERRF(L, line_of(n), id, "%s=\"%s\": điểm chỉ được có tối đa 2 chữ số thập phân",
+		     "%s=\"%s\": points have at most 2 decimals", name, s);
+		return 0;
+	}
+	if (d.nanos < 0) {
+		ERRF(L, line_of(n), id, "%s=\"%s\": điểm không được âm",
+		     "%s=\"%s\": points cannot be negative", name, s);
+		return 0;
+	}
+	return d.nanos / (PDX_DECIMAL_ONE / 100);
+}
+
+static void names_of(loader *L, const xmlNode *n, const char **name, const char **name_en,
+                     pdx_status *name_status, pdx_status element_status)
+{
+	const xmlNode *nm = first_el(n, "name");
+	*name = node_text(L, nm);
+	*name_en = child_text(L, n, "name-en");
+	if (name_status)
+		*name_status = nm ? status_of(L, nm, element_status) : element_status;
+}
+
+static int parse_type(const char *s, pdx_answer_type *t)
+{
+	static const char *names[] = {"yesno", "choice", "percent", "number", "count", "text"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (s && strcmp(s, names[i]) == 0) {
+			*t = (pdx_answer_type)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *pdx_answer_type_name(pdx_answer_type t)
+{
+	static const char *names[] = {"yesno", "choice", "percent", "number", "count", "text"};
+	return (unsigned)t < sizeof names / sizeof *names ? names[t] : "?";
+}
+
+const char *pdx_status_name(pdx_status s)
+{
+	return s == PDX_PROVISIONAL ? "provisional" : "official";
+}
+
+/* Options of a choice criterion or question; with_points requires a points value. */
+static void load_options(loader *L, const xmlNode *n, const char *id, const pdx_option **out,
+                         size_t *n_out, bool with_points)
+{
+	size_t k = count_el(n, "option");
+	*out = NULL;
+	*n_out = 0;
+	if (!k)
+		return;
+	pdx_option *opts = pdx_arena_alloc(L->r->arena, k * sizeof(*opts));
+	if (!opts) {
+		L->oom = 1;
+		return;
+	}
+	size_t i = 0;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (!is_el(c, "option"))
+			continue;
+		pdx_option *o = &opts[i];
+		o->key = attr(L, c, "key");
+		o->label = node_text(L, c);
+		o->label_en = attr(L, c, "en");
+		o->line = line_of(c);
+		o->points = points_attr(L, c, "points", id);
+		if (with_points && !xmlHasProp(c, (const xmlChar *)"points"))
+			ERRF(L, o->line, id, "lựa chọn \"%s\" thiếu thuộc tính points",
+			     "option \"%s\" has no points attribute", o->key ? o->key : "");
+		for (size_t j = 0; j < i; j++)
+			if (o->key && opts[j].key && pdx_utf8_equal_fold(o->key, opts[j].key))
+				ERRF(L, o->line, id, "khóa lựa chọn \"%s\" bị trùng (dòng %ld)",
+				     "duplicate option key \"%s\" (line %ld)", o->key,
+				     opts[j].line);
+		i++;
+	}
+	*out = opts;
+	*n_out = k;
+}
+
+static void load_bands(loader *L, const xmlNode *bands, pdx_criterion *c)
+{
+	size_t k = count_el(bands, "band");
+	pdx_band *b = pdx_arena_alloc(L->r->arena, (k ? k : 1) * sizeof(*b));
+	if (!b) {
+		L->oom = 1;
+		return;
+	}
+	size_t i = 0;
+	for (const xmlNode *n = bands->children; n; n = n->next) {
+		if (!is_el(n, "band"))
+			continue;
+		pdx_band *x = &b[i];
+		x->line = line_of(n);
+		x->strict = xmlHasProp(n, (const xmlChar *)"gt") != NULL;
+		const char *s = attr(L, n, x->strict ? "gt" : "ge");
+		if (!s || pdx_decimal_parse(s, false, &x->bound) != 0 || x->bound.rest != 0) {
+			ERRF(L, x->line, c->id,
+			     "ngưỡng \"%s\" không phải số hợp lệ (tối đa 9 chữ số thập phân)",
+			     "bound \"%s\" is not a valid number (at most 9 decimals)", s ? s : "");
+			x->bound.nanos = 0;
+			x->bound.rest = 0;
+		}
+		x->points = points_attr(L, n, "points", c->id);
+		/* First matching band wins, so each band must be reachable: bounds go from
+		 * the highest down, and at an equal bound "> b" must precede ">= b". */
+		if (i > 0) {
+			const pdx_band *p = &b[i - 1];
+			int cmp = pdx_decimal_cmp(x->bound, p->bound);
+			if (cmp > 0 || (cmp == 0 && !(p->strict && !x->strict))) {
+				char b1[48], b2[48];
+				pdx_decimal_format(x->bound, b1, sizeof b1);
+				pdx_decimal_format(p->bound, b2, sizeof b2);
+				ERRF(L, x->line, c->id,
+				     "các ngưỡng sai thứ tự: %s sau %s; ngưỡng phải giảm dần từ "
+				     "cao xuống thấp",
+				     "bands out of order: bound %s after %s; bands go from the "
+				     "highest bound down",
+				     b1, b2);
+			}
+		}
+		i++;
+	}
+	c->bands = b;
+	c->n_bands = k;
+}
+
+/* The scoring child (or its absence) must fit the criterion's answer type. */
+static void load_scoring(loader *L, const xmlNode *n, pdx_criterion *c)
+{
+	const xmlNode *lin = first_el(n, "linear"), *bands = first_el(n, "bands");
+	size_t n_opt = count_el(n, "option");
+	const char *tn = pdx_answer_type_name(c->type);
+	switch (c->type) {
+	case PDX_TYPE_YESNO:
+		c->scoring = PDX_SCORING_YESNO;
+		if (lin || bands || n_opt)
+			ERRF(L, c->line, c->id,
+			     "tiêu chí %s (có/không) không nhận cách tính điểm nào (được trọn điểm "
+			     "khi \"có\")",
+			     "a %s criterion takes no scoring element (full points on yes)", tn);
+		break;
+	case PDX_TYPE_CHOICE:
+		c->scoring = PDX_SCORING_OPTIONS;
+		if (!n_opt)
+			ERRF(L, c->line, c->id,
+			     "tiêu chí lựa chọn (%s) phải có ít nhất một <option>",
+			     "a %s criterion needs at least one <option>", tn);
+		load_options(L, n, c->id, &c->options, &c->n_options, true);
+		break;
+	case PDX_TYPE_PERCENT:
+	case PDX_TYPE_NUMBER:
+	case PDX_TYPE_COUNT:
+		if (n_opt)
+			ERRF(L, c->line, c->id, "tiêu chí kiểu %s không nhận <option>",
+			     "a %s criterion takes no <option>", tn);
+		if (lin) {
+			c->scoring = PDX_SCORING_LINEAR;
+			if (c->type != PDX_TYPE_PERCENT)
+				ERRF(L, line_of(lin), c->id,
+				     "tính điểm tuyến tính (<linear/>) chỉ dùng cho kiểu percent, "
+				     "không dùng cho %s",
+				     "linear scoring applies to percent criteria only, not %s", tn);
+		} else if (bands) {
+			c->scoring = PDX_SCORING_BANDS;
+			load_bands(L, bands, c);
+		} else {
+			c->scoring = PDX_SCORING_BANDS;
+			ERRF(L, c->line, c->id, "tiêu chí kiểu %s cần <bands> hoặc <linear/>",
+			     "a %s criterion needs <bands> or <linear/>", tn);
+		}
+		break;
+	case PDX_TYPE_TEXT:
+		c->scoring = PDX_SCORING_NONE;
+		break;
+	}
+}
+
+/* Every band's and option's points lie within the criterion max, and the max is
+ * reachable: otherwise the declared maxima (and their sums) would promise points no
+ * answer can earn. */
+static void check_reachable(loader *L, const pdx_criterion *c)
+{
+	char m[24], p[24];
+	pdx_points best = 0;
+	if (c->scoring == PDX_SCORING_BANDS || c->scoring == PDX_SCORING_OPTIONS) {
+		size_t n = c->scoring == PDX_SCORING_BANDS ? c->n_bands : c->n_options;
+		for (size_t i = 0; i < n; i++) {
+			pdx_points pts = c->scoring == PDX_SCORING_BANDS ? c->bands[i].points
+			                                                 : c->options[i].points;
+			long line =
+			    c->scoring == PDX_SCORING_BANDS ? c->bands[i].line : c->options[i].line;
+			if (pts > c->max)
+				ERRF(L, line, c->id, "điểm %s vượt quá điểm tối đa %s của tiêu chí",
+				     "points %s exceed the criterion's max %s",
+				     pdx_points_format_short(pts, p, sizeof p),
+				     pdx_points_format_short(c->max, m, sizeof m));
+			if (pts > best)
+				best = pts;
+		}
+		if (n && best < c->max)
+			ERRF(L, c->line, c->id,
+			     "điểm tối đa %s không thể đạt được: mức cao nhất chỉ cho %s điểm",
+			     "max %s is not reachable: the highest band or option gives %s",
+			     pdx_points_format_short(c->max, m, sizeof m),
+			     pdx_points_format_short(best, p, sizeof p));
+	}
+}
+
+static void check_sum(loader *L, long line, const char *id, const char *what_vi,
+                      const char *what_en, pdx_points sum, pdx_points max)
+{
+	if (sum == max)
+		return;
+	char a[24], b[24];
+	pdx_points_format_short(sum, a, sizeof a);
+	pdx_points_format_short(max, b, sizeof b);
+	char *vi =
+	    pdx_aprintf("tổng điểm tối đa của các %s là %s, khác điểm tối đa %s", what_vi, a, b);
+	char *en = pdx_aprintf("the maxima of its %s sum to %s, not to its max %s", what_en, a, b);
+	if (vi && en)
+		err(L, line, id, vi, en);
+	else
+		L->oom = 1;
+	free(vi);
+	free(en);
+}
+
+/* One namespace for pillar, component, criterion and question ids: answers name
+ * criteria and questions by id, reports name pillars and components. */
+static void check_unique(loader *L, const char **ids, const long *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (ids[i] && ids[j] && strcmp(ids[i], ids[j]) == 0) {
+				ERRF(L, lines[i], ids[i], "mã \"%s\" bị trùng (đã dùng ở dòng %ld)",
+				     "duplicate id \"%s\" (already used at line %ld)", ids[i],
+				     lines[j]);
+				break;
+			}
+}
+
+static void load_levels(loader *L, const xmlNode *levels, pdx_status rubric_status)
+{
+	pdx_rubric *r = L->r;
+	r->n_levels = count_el(levels, "level");
+	r->levels = pdx_arena_alloc(r->arena, r->n_levels * sizeof(pdx_level));
+	if (!r->levels) {
+		L->oom = 1;
+		return;
+	}
+	size_t i = 0;
+	for (const xmlNode *n = levels->children; n; n = n->next) {
+		if (!is_el(n, "level"))
+			continue;
+		pdx_level *v = &r->levels[i];
+		v->line = line_of(n);
+		const char *num = attr(L, n, "number");
+		v->number = num ? atoi(num) : 0;
+		v->status = status_of(L, n, rubric_status);
+		names_of(L, n, &v->name, &v->name_en, NULL, v->status);
+		v->min = points_attr(L, n, "min", NULL);
+		char a[24], b[24];
+		if (i == 0 && v->min != 0)
+			ERRF(L, v->line, NULL,
+			     "mức thấp nhất phải bắt đầu từ 0 điểm, không phải %s",
+			     "the lowest level must start at 0 points, not %s",
+			     pdx_points_format_short(v->min, a, sizeof a));
+		if (i > 0 && v->number != r->levels[i - 1].number + 1)
+			ERRF(L, v->line, NULL,
+			     "mức số %d phải là %d (các mức đánh số liên tiếp từ 1)",
+			     "level number %d should be %d (levels are numbered 1, 2, … in order)",
+			     v->number, r->levels[i - 1].number + 1);
+		if (i == 0 && v->number != 1)
+			ERRF(L, v->line, NULL, "mức đầu tiên phải là số 1, không phải %d%s",
+			     "the first level must be number 1, not %d%s", v->number, "");
+		if (i > 0 && v->min <= r->levels[i - 1].min)
+			ERRF(L, v->line, NULL,
+			     "ngưỡng %s của mức %d phải lớn hơn ngưỡng %s của mức trước (các mức "
+			     "tăng dần)",
+			     "lower bound %s of level %d must be above the previous level's %s "
+			     "(levels ascend)",
+			     pdx_points_format_short(v->min, a, sizeof a), v->number,
+			     pdx_points_format_short(r->levels[i - 1].min, b, sizeof b));
+		i++;
+	}
+}
+
+static void load_questions(loader *L, const xmlNode *ctx, pdx_status st)
+{
+	pdx_rubric *r = L->r;
+	r->n_questions = count_el(ctx, "question");
+	r->questions =
+	    pdx_arena_alloc(r->arena, (r->n_questions ? r->n_questions : 1) * sizeof(pdx_question));
+	if (!r->questions) {
+		L->oom = 1;
+		return;
+	}
+	size_t i = 0;
+	for (const xmlNode *n = ctx->children; n; n = n->next) {
+		if (!is_el(n, "question"))
+			continue;
+		pdx_question *q = &r->questions[i++];
+		q->id = attr(L, n, "id");
+		q->line = line_of(n);
+		q->status = status_of(L, n, st);
+		names_of(L, n, &q->name, &q->name_en, NULL, q->status);
+		const char *t = attr(L, n, "type");
+		if (parse_type(t, &q->type) != 0)
+			ERRF(L, q->line, q->id,
+			     "kiểu câu trả lời không biết \"%s\"; cần yesno, choice, percent, "
+			     "number, count hoặc text",
+			     "unknown answer type \"%s\"; expected yesno, choice, percent, number, "
+			     "count or text",
+			     t ? t : "");
+		load_options(L, n, q->id, &q->options, &q->n_options, false);
+		if (q->type == PDX_TYPE_CHOICE && !q->n_options)
+			ERRF(L, q->line, q->id, "câu hỏi lựa chọn cần ít nhất một <option>%s",
+			     "a choice question needs at least one <option>%s", "");
+	}
+}
+
+static void load_criterion(loader *L, const xmlNode *n, pdx_criterion *c, pdx_status st)
+{
+	c->id = attr(L, n, "id");
+	c->line = line_of(n);
+	c->status = status_of(L, n, st);
+	names_of(L, n, &c->name, &c->name_en, NULL, c->status);
+	c->source = child_text(L, n, "source");
+	c->max = points_attr(L, n, "max", c->id);
+	const char *ev = attr(L, n, "evidence");
+	c->evidence = ev && (strcmp(ev, "true") == 0 || strcmp(ev, "1") == 0);
+	const char *t = attr(L, n, "type");
+	if (parse_type(t, &c->type) != 0 || c->type == PDX_TYPE_TEXT) {
+		ERRF(L, c->line, c->id,
+		     "kiểu câu trả lời không biết \"%s\"; cần yesno, choice, percent, number hoặc "
+		     "count",
+		     "unknown answer type \"%s\"; expected yesno, choice, percent, number or count",
+		     t ? t : "");
+		c->type = PDX_TYPE_YESNO;
+		c->scoring = PDX_SCORING_YESNO;
+		return;
+	}
+	load_scoring(L, n, c);
+	check_reachable(L, c);
+	if (c->max <= 0)
+		ERRF(L, c->line, c->id, "điểm tối đa của tiêu chí phải lớn hơn 0%s",
+		     "a criterion's max must be above 0%s", "");
+}
+
+static void load_tree(loader *L, const xmlNode *root)
+{
+	pdx_rubric *r = L->r;
+	pdx_rubric_meta *m = &r->meta;
+	m->id = attr(L, root, "id");
+	m->status = status_of(L, root, PDX_OFFICIAL);
+	m->total = points_attr(L, root, "total", NULL);
+	m->title = child_text(L, root, "title");
+	m->title_en = child_text(L, root, "title-en");
+	m->decision = child_text(L, root, "decision");
+	m->issuer = child_text(L, root, "issuer");
+	m->date = child_text(L, root, "date");
+	m->source = child_text(L, root, "source");
+
+	load_levels(L, first_el(root, "levels"), m->status);
+
+	/* Count first so that each array is allocated once, in the arena. */
+	for (const xmlNode *p = root->children; p; p = p->next) {
+		if (!is_el(p, "pillar"))
+			continue;
+		r->n_pillars++;
+		for (const xmlNode *c = p->children; c; c = c->next) {
+			if (!is_el(c, "component"))
+				continue;
+			r->n_components++;
+			r->n_criteria += count_el(c, "criterion");
+		}
+	}
+	r->pillars = pdx_arena_alloc(r->arena, r->n_pillars * sizeof(pdx_pillar) + 1);
+	r->components = pdx_arena_alloc(r->arena, r->n_components * sizeof(pdx_component) + 1);
+	r->criteria = pdx_arena_alloc(r->arena, r->n_criteria * sizeof(pdx_criterion) + 1);
+	if (!r->pillars || !r->components || !r->criteria) {
+		L->oom = 1;
+		return;
+	}
+	memset(r->criteria, 0, r->n_criteria * sizeof(pdx_criterion));
+	size_t pi = 0, ci = 0, ki = 0;
+	pdx_points pillar_sum = 0;
+	for (const xmlNode *p = root->children; p; p = p->next) {
+		if (!is_el(p, "pillar"))
+			continue;
+		pdx_pillar *P = &r->pillars[pi];
+		P->id = attr(L, p, "id");
+		P->line = line_of(p);
+		P->status = status_of(L, p, m->status);
+		names_of(L, p, &P->name, &P->name_en, &P->name_status, P->status);
+		P->max = points_attr(L, p, "max", P->id);
+		P->first_component = ci;
+		P->first_criterion = ki;
+		pdx_points comp_sum = 0;
+		for (const xmlNode *c = p->children; c; c = c->next) {
+			if (!is_el(c, "component"))
+				continue;
+			pdx_component *C = &r->components[ci];
+			C->id = attr(L, c, "id");
+			C->line = line_of(c);
+			C->status = status_of(L, c, P->status);
+			names_of(L, c, &C->name, &C->name_en, &C->name_status, C->status);
+			C->max = points_attr(L, c, "max", C->id);
+			C->pillar = pi;
+			C->first_criterion = ki;
+			pdx_points crit_sum = 0;
+			for (const xmlNode *k = c->children; k; k = k->next) {
+				if (!is_el(k, "criterion"))
+					continue;
+				pdx_criterion *K = &r->criteria[ki++];
+				K->pillar = pi;
+				K->component = ci;
+				load_criterion(L, k, K, C->status);
+				crit_sum += K->max;
+			}
+			C->n_criteria = ki - C->first_criterion;
+			check_sum(L, C->line, C->id, "tiêu chí", "criteria", crit_sum, C->max);
+			comp_sum += C->max;
+			ci++;
+		}
+		P->n_components = ci - P->first_component;
+		P->n_criteria = ki - P->first_criterion;
+		check_sum(L, P->line, P->id, "chỉ số thành phần", "components", comp_sum, P->max);
+		pillar_sum += P->max;
+		pi++;
+	}
+	check_sum(L, line_of(root), m->id, "trụ cột", "pillars", pillar_sum, m->total);
+
+	const xmlNode *ctx = first_el(root, "context");
+	if (ctx)
+		load_questions(L, ctx, m->status);
+
+	for (size_t i = 0; i < r->n_levels; i++)
+		if (r->levels[i].min > m->total) {
+			char a[24], b[24];
+			ERRF(L, r->levels[i].line, NULL,
+			     "ngưỡng %s của mức %s cao hơn tổng điểm %s: không thể đạt",
+			     "level threshold %s of \"%s\" is above the total %s: unreachable",
+			     pdx_points_format_short(r->levels[i].min, a, sizeof a),
+			     r->levels[i].name ? r->levels[i].name : "",
+			     pdx_points_format_short(m->total, b, sizeof b));
+		}
+
+	size_t n_ids = r->n_pillars + r->n_components + r->n_criteria + r->n_questions;
+	const char **ids = malloc((n_ids + 1) * sizeof(*ids));
+	long *lines = malloc((n_ids + 1) * sizeof(*lines));
+	if (!ids || !lines) {
+		L->oom = 1;
+	} else {
+		size_t k = 0;
+		for (size_t i = 0; i < r->n_pillars; i++, k++)
+			ids[k] = r->pillars[i].id, lines[k] = r->pillars[i].line;
+		for (size_t i = 0; i < r->n_components; i++, k++)
+			ids[k] = r->components[i].id, lines[k] = r->components[i].line;
+		for (size_t i = 0; i < r->n_criteria; i++, k++)
+			ids[k] = r->criteria[i].id, lines[k] = r->criteria[i].line;
+		for (size_t i = 0; i < r->n_questions; i++, k++)
+			ids[k] = r->questions[i].id, lines[k] = r->questions[i].line;
+		check_unique(L, ids, lines, n_ids);
+	}
+	free(ids);
+	free(lines);
+}
+
+/* ---- XML parsing and schema validation ---- */
+
+typedef struct parse_state {
+	long doctype_line;
+} parse_state;
+
+/* Called by the parser at "<!DOCTYPE": a rubric needs no DTD, and refusing every
+ * DOCTYPE before its internal subset is read closes XXE, entity expansion ("billion
+ * laughs") and DTD fetches in one place. */
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+	xmlParserCtxtPtr c = ctx;
+	parse_state *st = c->_private;
+	(void)name;
+	(void)ext;
+	(void)sys;
+	st->doctype_line = xmlSAX2GetLineNumber(c);
+	xmlStopParser(c);
+}
+
+static void on_schema_error(void *ctx, xmlErrorPtr e)
+{
+	loader *L = ctx;
+	if (!e)
+		return;
+	char *msg = pdx_strdup(e->message ? e->message : "schema error");
+	if (!msg) {
+		L->oom = 1;
+		return;
+	}
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	ERRF(L, e->line, NULL, "không đúng lược đồ rubric.rng: %s", "does not match rubric.rng: %s",
+	     msg);
+	free(msg);
+}
+
+static xmlDocPtr parse_xml(loader *L, const char *data, size_t len)
+{
+	if (len > (size_t)INT32_MAX) {
+		err(L, 0, NULL, "tệp quá lớn", "file too large");
+		return NULL;
+	}
+	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+	if (!ctxt) {
+		L->oom = 1;
+		return NULL;
+	}
+	parse_state st = {0};
+	ctxt->_private = &st;
+	/* No NOENT (entities are never substituted), no DTDLOAD/DTDATTR, no network;
+	 * errors are collected, never printed. */
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                            XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	ctxt->sax->internalSubset = on_doctype;
+	xmlParseDocument(ctxt);
+	xmlDocPtr doc = ctxt->myDoc;
+	if (st.doctype_line) {
+		err(L, st.doctype_line, NULL,
+		    "tệp rubric không được có khai báo DOCTYPE (thực thể, DTD ngoài bị từ chối vì "
+		    "an toàn)",
+		    "a rubric may not contain a DOCTYPE (entities and external DTDs are refused "
+		    "for safety)");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	} else if (!ctxt->wellFormed || !doc) {
+		const xmlError *e = xmlCtxtGetLastError(ctxt);
+		char *msg = pdx_strdup(e && e->message ? e->message : "malformed XML");
+		if (msg) {
+			size_t n = strlen(msg);
+			while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+				msg[--n] = '\0';
+			ERRF(L, e ? e->line : 0, NULL, "XML không hợp lệ: %s", "malformed XML: %s",
+			     msg);
+			free(msg);
+		} else {
+			L->oom = 1;
+		}
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	ctxt->myDoc = NULL;
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+static int validate(loader *L, xmlDocPtr doc)
+{
+	xmlRelaxNGParserCtxtPtr pc =
+	    xmlRelaxNGNewMemParserCtxt(pdx_rubric_rng, (int)pdx_rubric_rng_len);
+	if (!pc) {
+		L->oom = 1;
+		return -1;
+	}
+	xmlRelaxNGSetParserStructuredErrors(pc, on_schema_error, L);
+	xmlRelaxNGPtr schema = xmlRelaxNGParse(pc);
+	xmlRelaxNGFreeParserCtxt(pc);
+	if (!schema) {
+		err(L, 0, NULL, "lược đồ nhúng không đọc được", "embedded schema failed to load");
+		return -1;
+	}
+	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+	int rc = -1;
+	if (vc) {
+		xmlRelaxNGSetValidStructuredErrors(vc, on_schema_error, L);
+		rc = xmlRelaxNGValidateDoc(vc, doc);
+		xmlRelaxNGFreeValidCtxt(vc);
+	} else {
+		L->oom = 1;
+	}
+	xmlRelaxNGFree(schema);
+	if (rc != 0 && L->errors == 0)
+		err(L, 0, NULL, "không đúng lược đồ rubric.rng", "does not match rubric.rng");
+	return rc == 0 ? 0 : -1;
+}
+
+int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const char *name,
+                           pdx_diags *diags)
+{
+	*out = NULL;
+	pdx_rubric *r = calloc(1, sizeof(*r));
+	if (!r)
+		return PDX_ENOMEM;
+	r->arena = pdx_arena_new();
+	if (!r->arena) {
+		free(r);
+		return PDX_ENOMEM;
+	}
+	loader L = {r, diags, name ? name : "<rubric>", 0, 0};
+	r->meta.path = pdx_arena_strdup(r->arena, L.file);
+
+	struct sha256_ctx sha;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	sha256_init(&sha);
+	sha256_update(&sha, len, (const uint8_t *)data);
+	sha256_digest(&sha, sizeof digest, digest);
+	for (size_t i = 0; i < sizeof digest; i++)
+		snprintf(r->meta.sha256 + 2 * i, 3, "%02x", digest[i]);
+
+	xmlDocPtr doc = parse_xml(&L, data, len);
+	if (doc && validate(&L, doc) == 0)
+		load_tree(&L, xmlDocGetRootElement(doc));
+	xmlFreeDoc(doc);
+	if (!r->meta.path || L.oom || L.errors || !doc) {
+		int rc = L.oom ? PDX_ENOMEM : PDX_EINVALID;
+		pdx_rubric_free(r);
+		return rc;
+	}
+	if (r->meta.status == PDX_PROVISIONAL)
+		r->meta.provisional = true;
+	*out = r;
+	return 0;
+}
+
+int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags)
+{
+	char *data;
+	size_t len;
+	*out = NULL;
+	int rc = pdx_read_all(&data, &len, path, MAX_RUBRIC_BYTES);
+	if (rc) {
+		if (rc == PDX_EINVALID)
+			pdx_diag_addf(diags, PDX_SEV_ERROR, path, 0, 0, NULL, NULL,
+			              "tệp rubric quá lớn (tối đa 16 MiB)",
+			              "rubric file too large (at most 16 MiB)");
+		else if (rc == PDX_EIO)
+			pdx_diag_addf(diags, PDX_SEV_ERROR, path, 0, 0, NULL, NULL,
+			              "không đọc được tệp", "cannot read the file");
+		return rc;
+	}
+	rc = pdx_rubric_load_memory(out, data, len, path, diags);
+	free(data);
+	return rc;
+}
+
+void pdx_rubric_free(pdx_rubric *r)
+{
+	if (!r)
+		return;
+	pdx_arena_free(r->arena);
+	free(r);
+}
+
+const pdx_rubric_meta *pdx_rubric_meta_get(const pdx_rubric *r)
+{
+	return &r->meta;
+}
+
+#define GETTERS(type, name, arr, count)                                                            \
+	size_t pdx_rubric_##name##_count(const pdx_rubric *r)                                      \
+	{                                                                                          \
+		return r->count;                                                                   \
+	}                                                                                          \
+	const type *pdx_rubric_##name(const pdx_rubric *r, size_t i)                               \
+	{                                                                                          \
+		return i < r->count ? &r->arr[i] : NULL;                                           \
+	}
+
+GETTERS(pdx_level, level, levels, n_levels)
+GETTERS(pdx_pillar, pillar, pillars, n_pillars)
+GETTERS(pdx_component, component, components, n_components)
+GETTERS(pdx_criterion, criterion, criteria, n_criteria)
+GETTERS(pdx_question, question, questions, n_questions)
+
+long pdx_rubric_find_criterion(const pdx_rubric *r, const char *id)
+{
+	for (size_t i = 0; i < r->n_criteria; i++)
+		if (strcmp(r->criteria[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+long pdx_rubric_find_question(const pdx_rubric *r, const char *id)
+{
+	for (size_t i = 0; i < r->n_questions; i++)
+		if (strcmp(r->questions[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total)
+{
+	const pdx_level *best = NULL;
+	for (size_t i = 0; i < r->n_levels; i++)
+		if (total >= r->levels[i].min)
+			best = &r->levels[i];
+	return best;
+}
+
+const char *pdx_rubric_schema(void)
+{
+	return pdx_rubric_rng;
+}
