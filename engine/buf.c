@@ -71,8 +71,11 @@ void pdx_buf_printf(pdx_buf *b, const char *fmt, ...)
 
 int pdx_buf_finish(pdx_buf *b, char **out, size_t *len)
 {
-	if (!b->failed && !b->data)
+	if (!b->failed && !b->data) {
 		buf_reserve(b, 0);
+		if (!b->failed)
+			b->data[0] = '\0';
+	}
 	if (b->failed) {
 		pdx_buf_free(b);
 		*out = NULL;

@@ -151,15 +151,39 @@ static int answer_error(pdx_diags *d, const pdx_assessment *a, const pdx_answer 
 	return rc;
 }
 
-static int evidence_diag(pdx_diags *d, const pdx_assessment *a, const pdx_answer *ans,
-                         const pdx_criterion *c, bool required)
+/* One warning per assessment, listing every criterion that claims points without
+ * evidence: a file without an evidence column would otherwise print dozens of lines. */
+static int evidence_diag(pdx_diags *d, const pdx_assessment *a, const pdx_criterion_result *crit,
+			 size_t n, bool required)
 {
-	return pdx_diag_addf(
-	    d, PDX_SEV_WARNING, ans->file, ans->line, 0, c->id, a->agency_id,
-	    required ? "không có minh chứng: tiêu chí được tính 0 điểm (--require-evidence)"
-	             : "tiêu chí có điểm nhưng chưa có minh chứng (cột evidence trống)",
-	    required ? "no evidence: criterion scored 0 (--require-evidence)"
-	             : "points claimed without evidence (empty evidence cell)");
+	pdx_buf ids = {0};
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (crit[i].missing_evidence)
+			pdx_buf_printf(&ids, "%s%s", count++ ? ", " : "", crit[i].criterion->id);
+	char *list;
+	if (pdx_buf_finish(&ids, &list, NULL))
+		return PDX_ENOMEM;
+	int rc = 0;
+	if (count) {
+		char *vi = pdx_aprintf(required ? "%zu tiêu chí không có minh chứng nên được 0 điểm "
+						  "(--require-evidence): %s"
+						: "%zu tiêu chí có điểm nhưng chưa có minh chứng (cột "
+						  "evidence trống): %s",
+				       count, list);
+		char *en = pdx_aprintf(required ? "%zu criteria without evidence scored 0 "
+						  "(--require-evidence): %s"
+						: "%zu criteria claim points without evidence (empty "
+						  "evidence cell): %s",
+				       count, list);
+		rc = vi && en ? pdx_diag_addf(d, PDX_SEV_WARNING, a->file, a->line, 0, NULL,
+					      a->agency_id, vi, en)
+			      : PDX_ENOMEM;
+		free(vi);
+		free(en);
+	}
+	free(list);
+	return rc;
 }
 
 int pdx_score_assessment(pdx_result **out, const pdx_rubric *r, const pdx_assessment *a,
@@ -225,13 +249,14 @@ int pdx_score_assessment(pdx_result **out, const pdx_rubric *r, const pdx_assess
 		/* The appraisal council counts a claimed criterion only with evidence. */
 		if (c->evidence && cr->points > 0 && !cr->answer->evidence) {
 			cr->missing_evidence = true;
-			rc = evidence_diag(p->diags, a, cr->answer, c, require);
 			if (require) {
 				cr->points = 0;
 				cr->status = PDX_CRIT_NO_EVIDENCE;
 			}
 		}
 	}
+	if (!rc)
+		rc = evidence_diag(p->diags, a, p->criteria, nk, require);
 	if (rc) {
 		pdx_result_free(&p->pub);
 		return PDX_ENOMEM;
