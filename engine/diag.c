@@ -117,3 +117,38 @@ char *pdx_diag_format(const pdx_diag *g)
 	char *out;
 	return pdx_buf_finish(&b, &out, NULL) ? NULL : out;
 }
+
+/* Sort key: files in the order they first appear in the list, then line, column. */
+static size_t file_rank(const pdx_diags *d, const char *file)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if ((!file && !d->items[i].file) ||
+		    (file && d->items[i].file && strcmp(file, d->items[i].file) == 0))
+			return i;
+	return d->n;
+}
+
+void pdx_diags_sort(pdx_diags *d)
+{
+	/* insertion sort: stable, and the lists are short (one agency's problems) */
+	size_t *rank = malloc((d->n + 1) * sizeof(*rank));
+	if (!rank)
+		return; /* unsorted is still correct, only less readable */
+	for (size_t i = 0; i < d->n; i++)
+		rank[i] = file_rank(d, d->items[i].file);
+	for (size_t i = 1; i < d->n; i++) {
+		pdx_diag x = d->items[i];
+		size_t rx = rank[i], j = i;
+		while (j > 0 && (rank[j - 1] > rx ||
+		                 (rank[j - 1] == rx && (d->items[j - 1].line > x.line ||
+		                                        (d->items[j - 1].line == x.line &&
+		                                         d->items[j - 1].column > x.column))))) {
+			d->items[j] = d->items[j - 1];
+			rank[j] = rank[j - 1];
+			j--;
+		}
+		d->items[j] = x;
+		rank[j] = rx;
+	}
+	free(rank);
+}

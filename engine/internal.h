@@ -67,6 +67,9 @@ void pdx_csv_put(pdx_buf *b, const char *cell, int last);
 /* The text report's rubric line and provisional notice (report_text.c). */
 void pdx_text_header(pdx_buf *b, const pdx_rubric *r);
 
+/* Orders diagnostics by file (first appearance), line and column; stable. */
+void pdx_diags_sort(pdx_diags *d);
+
 /* Rounds num/den (den > 0) to the nearest integer, half away from zero. */
 int64_t pdx_round_div(int64_t num, int64_t den);
 

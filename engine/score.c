@@ -257,6 +257,7 @@ int pdx_score_assessment(pdx_result **out, const pdx_rubric *r, const pdx_assess
 	}
 	if (!rc)
 		rc = evidence_diag(p->diags, a, p->criteria, nk, require);
+	pdx_diags_sort(p->diags);
 	if (rc) {
 		pdx_result_free(&p->pub);
 		return PDX_ENOMEM;
