@@ -656,8 +656,16 @@ static void on_schema_error(void *ctx, xmlErrorPtr e)
 	size_t n = strlen(msg);
 	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	ERRF(L, e->line, NULL, "không đúng lược đồ rubric.rng: %s", "does not match rubric.rng: %s",
-	     msg);
+	long line = e->line;
+	if (line <= 0 && e->node)
+		line = xmlGetLineNo((const xmlNode *)e->node);
+	/* libxml2 follows a precise message with a vaguer one without a line; keep the
+	 * precise one. */
+	if (line <= 0 && L->errors > 0) {
+		free(msg);
+		return;
+	}
+	ERRF(L, line, NULL, "không đúng lược đồ rubric.rng: %s", "does not match rubric.rng: %s", msg);
 	free(msg);
 }
 
