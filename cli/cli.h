@@ -2,6 +2,7 @@
 #ifndef PDX_CLI_H
 #define PDX_CLI_H
 
+#include <getopt.h>
 #include <pressdx/pressdx.h>
 #include <stdbool.h>
 
@@ -69,7 +70,25 @@ int cli_write_output(const char *path, const char *data, size_t len);
 int cli_strcmp_ptr(const void *a, const void *b);
 int cli_parse_year(const char *s, int *year);
 
+/* The --format value as a pdx_format. */
+pdx_format cli_format(const cli_inputs *in);
+
+/* Parses the shared options plus the command's own (`extra` long options, handled by
+ * `on_extra`, which returns 0 or an exit status). Returns -1 to go on, or the exit
+ * status to return (help printed: 0; usage error: 2). */
+typedef int (*cli_extra_fn)(int opt, const char *arg, void *ctx);
+int cli_parse(cli_inputs *in, const char *cmd, const char *usage, int argc, char **argv,
+              const struct option *extra, cli_extra_fn on_extra, void *ctx);
+
+/* Writes a report built by a library serialiser; maps PDX_ENOMEM to exit status 2. */
+int cli_emit(const cli_inputs *in, int rc, char *out, size_t len);
+
 int cmd_score(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
+int cmd_gap(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_targets(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 

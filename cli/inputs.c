@@ -121,3 +121,61 @@ int cli_inputs_status(const cli_inputs *in)
 			return 1;
 	return 0;
 }
+
+pdx_format cli_format(const cli_inputs *in)
+{
+	if (in->format && strcmp(in->format, "json") == 0)
+		return PDX_FORMAT_JSON;
+	if (in->format && strcmp(in->format, "csv") == 0)
+		return PDX_FORMAT_CSV;
+	return PDX_FORMAT_TEXT;
+}
+
+int cli_parse(cli_inputs *in, const char *cmd, const char *usage, int argc, char **argv,
+              const struct option *extra, cli_extra_fn on_extra, void *ctx)
+{
+	static const struct option shared[] = {CLI_INPUT_LONGOPTS};
+	size_t ns = sizeof shared / sizeof *shared, ne = 0;
+	while (extra && extra[ne].name)
+		ne++;
+	struct option *all = calloc(ns + ne + 1, sizeof(*all));
+	if (!all)
+		return 2;
+	memcpy(all, shared, sizeof shared);
+	if (ne)
+		memcpy(all + ns, extra, ne * sizeof(*extra));
+	int opt, status = -1;
+	optind = 1;
+	opterr = 0;
+	while (status < 0 &&
+	       (opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS, all, NULL)) != -1) {
+		if (opt == 'h') {
+			fputs(usage, stdout);
+			status = 0;
+		} else if (opt == '?' || opt == ':') {
+			status = cli_usage_error(
+			    cmd, "tùy chọn không hợp lệ hoặc thiếu giá trị (invalid option) \"%s\"",
+			    argv[optind - 1]);
+		} else {
+			int rc = cli_inputs_option(in, cmd, opt, optarg);
+			if (rc == 1)
+				rc = on_extra ? on_extra(opt, optarg, ctx) : 2;
+			if (rc)
+				status = rc;
+		}
+	}
+	free(all);
+	return status;
+}
+
+int cli_emit(const cli_inputs *in, int rc, char *out, size_t len)
+{
+	if (rc) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		free(out);
+		return 2;
+	}
+	rc = cli_write_output(in->output, out, len);
+	free(out);
+	return rc;
+}

@@ -26,6 +26,10 @@ static const char *const main_usage =
     "  score      chấm điểm các tệp câu trả lời (score answer files)\n"
     "  template   tạo phiếu khảo sát CSV để điền (write the questionnaire as CSV)\n"
     "  validate   kiểm tra tệp bộ chỉ số và tệp câu trả lời (check rubric and answer files)\n"
+    "  rank       xếp hạng theo khối/tỉnh (rank agencies within blocks or provinces)\n"
+    "  summary    tổng hợp theo tỉnh/khối/năm... (summaries per group)\n"
+    "  gap        lộ trình lên mức tiếp theo (roadmap to the next level)\n"
+    "  diff       so sánh hai bộ câu trả lời (compare two answer sets)\n"
     "  rubrics    liệt kê các bộ chỉ số có sẵn (list the bundled rubrics)\n"
     "\n"
     "  pressdx <lệnh> --help   trợ giúp cho từng lệnh (help on a command)\n"
@@ -239,6 +243,14 @@ int main(int argc, char **argv)
 		return cmd_template(argc - 1, argv + 1);
 	if (strcmp(cmd, "validate") == 0)
 		return cmd_validate(argc - 1, argv + 1);
+	if (strcmp(cmd, "rank") == 0)
+		return cmd_rank(argc - 1, argv + 1);
+	if (strcmp(cmd, "summary") == 0)
+		return cmd_summary(argc - 1, argv + 1);
+	if (strcmp(cmd, "gap") == 0)
+		return cmd_gap(argc - 1, argv + 1);
+	if (strcmp(cmd, "diff") == 0)
+		return cmd_diff(argc - 1, argv + 1);
 	if (strcmp(cmd, "rubrics") == 0)
 		return cmd_rubrics(argc - 1, argv + 1);
 	fprintf(stderr, "pressdx: lệnh không biết \"%s\" (unknown command)\n\n%s", cmd, main_usage);

@@ -665,7 +665,8 @@ static void on_schema_error(void *ctx, xmlErrorPtr e)
 		free(msg);
 		return;
 	}
-	ERRF(L, line, NULL, "không đúng lược đồ rubric.rng: %s", "does not match rubric.rng: %s", msg);
+	ERRF(L, line, NULL, "không đúng lược đồ rubric.rng: %s", "does not match rubric.rng: %s",
+	     msg);
 	free(msg);
 }
 

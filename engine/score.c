@@ -154,7 +154,7 @@ static int answer_error(pdx_diags *d, const pdx_assessment *a, const pdx_answer 
 /* One warning per assessment, listing every criterion that claims points without
  * evidence: a file without an evidence column would otherwise print dozens of lines. */
 static int evidence_diag(pdx_diags *d, const pdx_assessment *a, const pdx_criterion_result *crit,
-			 size_t n, bool required)
+                         size_t n, bool required)
 {
 	pdx_buf ids = {0};
 	size_t count = 0;
@@ -166,19 +166,21 @@ static int evidence_diag(pdx_diags *d, const pdx_assessment *a, const pdx_criter
 		return PDX_ENOMEM;
 	int rc = 0;
 	if (count) {
-		char *vi = pdx_aprintf(required ? "%zu tiêu chí không có minh chứng nên được 0 điểm "
-						  "(--require-evidence): %s"
-						: "%zu tiêu chí có điểm nhưng chưa có minh chứng (cột "
-						  "evidence trống): %s",
-				       count, list);
-		char *en = pdx_aprintf(required ? "%zu criteria without evidence scored 0 "
-						  "(--require-evidence): %s"
-						: "%zu criteria claim points without evidence (empty "
-						  "evidence cell): %s",
-				       count, list);
+		char *vi =
+		    pdx_aprintf(required ? "%zu tiêu chí không có minh chứng nên được 0 điểm "
+		                           "(--require-evidence): %s"
+		                         : "%zu tiêu chí có điểm nhưng chưa có minh chứng (cột "
+		                           "evidence trống): %s",
+		                count, list);
+		char *en =
+		    pdx_aprintf(required ? "%zu criteria without evidence scored 0 "
+		                           "(--require-evidence): %s"
+		                         : "%zu criteria claim points without evidence (empty "
+		                           "evidence cell): %s",
+		                count, list);
 		rc = vi && en ? pdx_diag_addf(d, PDX_SEV_WARNING, a->file, a->line, 0, NULL,
-					      a->agency_id, vi, en)
-			      : PDX_ENOMEM;
+		                              a->agency_id, vi, en)
+		              : PDX_ENOMEM;
 		free(vi);
 		free(en);
 	}

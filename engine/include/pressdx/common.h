@@ -45,6 +45,9 @@ typedef struct pdx_decimal {
  * filled in by the project until the official annex is available. */
 typedef enum { PDX_OFFICIAL = 0, PDX_PROVISIONAL = 1 } pdx_status;
 
+/* Output formats of the report serialisers. */
+typedef enum { PDX_FORMAT_TEXT = 0, PDX_FORMAT_JSON, PDX_FORMAT_CSV } pdx_format;
+
 /* Returns a static English text for a PDX_E… code. */
 const char *pdx_strerror(int code);
 

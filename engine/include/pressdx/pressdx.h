@@ -3,6 +3,7 @@
 #ifndef PRESSDX_H
 #define PRESSDX_H
 
+#include "analysis.h"
 #include "answers.h"
 #include "common.h"
 #include "diag.h"

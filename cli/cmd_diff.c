@@ -1,0 +1,47 @@
+/* pressdx diff: two answer sets for the same agencies, compared. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const usage =
+    "Cách dùng (usage): pressdx diff [tùy chọn] TRƯỚC.csv SAU.csv\n"
+    "\n"
+    "So sánh hai bộ câu trả lời của cùng các cơ quan (tự đánh giá và kết quả thẩm định, hoặc\n"
+    "năm trước và năm nay): tổng điểm và mức trước/sau, chênh lệch, và từng tiêu chí có câu\n"
+    "trả lời hoặc điểm thay đổi; liệt kê cơ quan chỉ có ở một bên. Mã thoát 1 khi có khác\n"
+    "biệt, 0 khi không, 2 khi tệp lỗi. Compares two answer sets; exit 1 when they differ.\n"
+    "\n" CLI_INPUT_HELP;
+
+int cmd_diff(int argc, char **argv)
+{
+	cli_inputs before = {0}, after = {0};
+	int rc = cli_parse(&before, "diff", usage, argc, argv, NULL, NULL, NULL);
+	if (rc >= 0)
+		return rc;
+	if (argc - optind != 2)
+		return cli_usage_error(
+		    "diff", "cần đúng hai tệp: TRƯỚC.csv SAU.csv (need exactly two files)");
+	after = before; /* the same options for both sides */
+	rc = cli_inputs_load(&before, "diff", argv + optind, 1, true);
+	if (!rc)
+		rc = cli_inputs_load(&after, "diff", argv + optind + 1, 1, true);
+	if (!rc && (before.files_rejected || after.files_rejected))
+		rc = 2;
+	if (!rc) {
+		pdx_diff *d = NULL;
+		char *out = NULL;
+		size_t len = 0;
+		int e = pdx_diff_compute(&d, before.results, before.n_results, after.results,
+		                         after.n_results);
+		if (!e)
+			e = pdx_report_diff(&out, &len, before.rubric, d, cli_format(&before));
+		rc = cli_emit(&before, e, out, len);
+		if (!rc)
+			rc = d->differs ? 1 : 0;
+		pdx_diff_free(d);
+	}
+	cli_inputs_free(&before);
+	cli_inputs_free(&after);
+	return rc;
+}

@@ -1,0 +1,71 @@
+/* pressdx gap: each agency's roadmap to its next maturity level. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const usage =
+    "Cách dùng (usage): pressdx gap [--target-level N] [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
+    "\n"
+    "Lộ trình lên mức tiếp theo (hoặc mức N) cho từng cơ quan: số điểm còn thiếu, nhóm ít\n"
+    "tiêu chí nhất mà trọn điểm thì đạt (bằng nhau thì nhiều điểm hơn), rồi mọi tiêu chí còn\n"
+    "điểm theo số điểm có thể thêm, kèm câu trả lời đạt ngưỡng kế tiếp. Cơ quan đã ở mức\n"
+    "cao nhất được chỉ ra các trụ cột yếu nhất. Roadmap to the next level per agency.\n"
+    "\n"
+    "  --target-level N     mức cần đạt (target level; default: the next one)\n" CLI_INPUT_HELP;
+
+static int on_extra(int opt, const char *arg, void *ctx)
+{
+	int *level = ctx;
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (opt != 'T')
+		return 2;
+	if (*arg == '\0' || *end != '\0' || v < 1 || v > 100)
+		return cli_usage_error(
+		    "gap", "--target-level cần số mức (a level number), got \"%s\"", arg);
+	*level = (int)v;
+	return 0;
+}
+
+int cmd_gap(int argc, char **argv)
+{
+	static const struct option extra[] = {{"target-level", required_argument, NULL, 'T'},
+	                                      {NULL, 0, NULL, 0}};
+	cli_inputs in = {0};
+	int target = 0;
+	int rc = cli_parse(&in, "gap", usage, argc, argv, extra, on_extra, &target);
+	if (rc >= 0)
+		return rc;
+	if (optind >= argc)
+		return cli_usage_error("gap", "thiếu tệp câu trả lời (no answer file given)");
+	rc = cli_inputs_load(&in, "gap", argv + optind, argc - optind, true);
+	if (!rc && target) {
+		bool found = false;
+		for (size_t l = 0; l < pdx_rubric_level_count(in.rubric); l++)
+			found |= pdx_rubric_level(in.rubric, l)->number == target;
+		if (!found)
+			rc = cli_usage_error("gap", "bộ chỉ số không có mức %d (no such level)",
+			                     target);
+	}
+	if (!rc) {
+		pdx_gap **gaps = calloc(in.n_results + 1, sizeof(*gaps));
+		int e = gaps ? 0 : PDX_ENOMEM;
+		for (size_t i = 0; !e && i < in.n_results; i++)
+			e = pdx_gap_compute(&gaps[i], in.results[i], target);
+		char *out = NULL;
+		size_t len = 0;
+		if (!e)
+			e = pdx_report_gap(&out, &len, in.rubric, gaps, in.n_results,
+			                   cli_format(&in));
+		rc = cli_emit(&in, e, out, len);
+		for (size_t i = 0; gaps && i < in.n_results; i++)
+			pdx_gap_free(gaps[i]);
+		free(gaps);
+		if (!rc)
+			rc = cli_inputs_status(&in);
+	}
+	cli_inputs_free(&in);
+	return rc;
+}

@@ -1,0 +1,114 @@
+/* Two answer sets compared: self-assessment against the appraisal council's verified
+ * answers, or last year against this year. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct diff_priv {
+	pdx_diff pub;
+	pdx_diff_item *items;
+	pdx_change *changes;
+	pdx_result **only_before, **only_after;
+};
+
+void pdx_diff_free(pdx_diff *d)
+{
+	if (!d)
+		return;
+	struct diff_priv *p = (struct diff_priv *)d;
+	free(p->items);
+	free(p->changes);
+	free(p->only_before);
+	free(p->only_after);
+	free(p);
+}
+
+static size_t count_id(pdx_result *const *rs, size_t n, const char *id)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += strcmp(rs[i]->assessment->agency_id, id) == 0;
+	return k;
+}
+
+/* The partner of `a` on the other side: same agency and year; or, when the agency
+ * appears once on each side, that one whatever its year. */
+static long partner(const pdx_result *a, pdx_result *const *bef, size_t nb, pdx_result *const *aft,
+                    size_t na)
+{
+	for (size_t j = 0; j < na; j++)
+		if (strcmp(aft[j]->assessment->agency_id, a->assessment->agency_id) == 0 &&
+		    aft[j]->assessment->year == a->assessment->year)
+			return (long)j;
+	if (count_id(bef, nb, a->assessment->agency_id) == 1 &&
+	    count_id(aft, na, a->assessment->agency_id) == 1)
+		for (size_t j = 0; j < na; j++)
+			if (strcmp(aft[j]->assessment->agency_id, a->assessment->agency_id) == 0)
+				return (long)j;
+	return -1;
+}
+
+static const char *answer_of(const pdx_criterion_result *cr)
+{
+	return cr->answer ? cr->answer->value : NULL;
+}
+
+int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t nb, pdx_result *const *after,
+                     size_t na)
+{
+	*out = NULL;
+	struct diff_priv *p = calloc(1, sizeof(*p));
+	if (!p)
+		return PDX_ENOMEM;
+	size_t nk = nb ? pdx_rubric_criterion_count(before[0]->rubric) : 0;
+	p->items = calloc(nb + 1, sizeof(pdx_diff_item));
+	p->changes = calloc(nb * nk + 1, sizeof(pdx_change));
+	p->only_before = calloc(nb + 1, sizeof(pdx_result *));
+	p->only_after = calloc(na + 1, sizeof(pdx_result *));
+	bool *matched = calloc(na + 1, sizeof(bool));
+	if (!p->items || !p->changes || !p->only_before || !p->only_after || !matched) {
+		free(matched);
+		pdx_diff_free(&p->pub);
+		return PDX_ENOMEM;
+	}
+	size_t ni = 0, nc = 0, nob = 0, noa = 0;
+	for (size_t i = 0; i < nb; i++) {
+		long j = partner(before[i], before, nb, after, na);
+		if (j < 0 || matched[j]) {
+			p->only_before[nob++] = before[i];
+			continue;
+		}
+		matched[j] = true;
+		pdx_diff_item *it = &p->items[ni++];
+		it->before = before[i];
+		it->after = after[j];
+		it->changes = &p->changes[nc];
+		for (size_t k = 0; k < nk; k++) {
+			const pdx_criterion_result *x = &before[i]->criteria[k],
+			                           *y = &after[j]->criteria[k];
+			const char *xa = answer_of(x), *ya = answer_of(y);
+			bool same_answer = (!xa && !ya) || (xa && ya && strcmp(xa, ya) == 0);
+			if (same_answer && x->points == y->points)
+				continue;
+			p->changes[nc++] = (pdx_change){x->criterion, xa, ya, x->points, y->points};
+			it->n_changes++;
+		}
+		if (it->n_changes || it->before->total != it->after->total)
+			p->pub.differs = true;
+	}
+	for (size_t j = 0; j < na; j++)
+		if (!matched[j])
+			p->only_after[noa++] = after[j];
+	free(matched);
+	if (nob || noa)
+		p->pub.differs = true;
+	p->pub.items = p->items;
+	p->pub.n = ni;
+	p->pub.only_before = p->only_before;
+	p->pub.n_only_before = nob;
+	p->pub.only_after = p->only_after;
+	p->pub.n_only_after = noa;
+	*out = &p->pub;
+	return 0;
+}

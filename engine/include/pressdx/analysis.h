@@ -1,0 +1,155 @@
+/* pressdx — analyses over scored results: rankings, summaries, roadmaps, diffs.
+ *
+ * All pure functions over pdx_result values (see score.h): no I/O. Every object
+ * returned refers to the results it was computed from, which must outlive it. Each
+ * has a NULL-safe _free and a serialiser that builds the whole document in memory
+ * (*out malloc'd, NUL-terminated; the caller frees it). */
+#ifndef PRESSDX_ANALYSIS_H
+#define PRESSDX_ANALYSIS_H
+
+#include "common.h"
+#include "rubric.h"
+#include "score.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- rankings ---- */
+
+typedef enum { PDX_WITHIN_BLOCK = 0, PDX_WITHIN_PROVINCE, PDX_WITHIN_NONE } pdx_within;
+
+typedef struct pdx_ranked {
+	const pdx_result *result;
+	size_t rank; /* 1-based; equal totals share a rank, the next rank skips (1, 2, 2, 4) */
+} pdx_ranked;
+
+typedef struct pdx_rank_group {
+	const char *key; /* the block or province, NULL when not given (or PDX_WITHIN_NONE) */
+	int year;        /* the year of the group when the input spans several years, else 0 */
+	const pdx_ranked *items;
+	size_t n;
+} pdx_rank_group;
+
+typedef struct pdx_ranking {
+	pdx_within within;
+	bool by_year; /* the input has several years: groups are per year too */
+	const pdx_rank_group *groups;
+	size_t n_groups;
+} pdx_ranking;
+
+/* Ranks by total, descending; ties ordered by agency_id. Returns 0 or PDX_ENOMEM. */
+int pdx_rank(pdx_ranking **out, pdx_result *const *results, size_t n, pdx_within within);
+void pdx_ranking_free(pdx_ranking *rk);
+int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
+                    pdx_format fmt);
+const char *pdx_within_name(pdx_within w);
+
+/* ---- summaries ---- */
+
+typedef enum {
+	PDX_KEY_PROVINCE = 0,
+	PDX_KEY_OWNER,
+	PDX_KEY_BLOCK,
+	PDX_KEY_YEAR,
+	PDX_KEY_MEDIA /* an agency counts in each of its media types */
+} pdx_group_key;
+
+typedef struct pdx_stats {
+	size_t count;
+	pdx_points mean, median, min, max; /* mean and median rounded to 0.01 */
+	const size_t *levels;              /* count per rubric level, in level order */
+	const pdx_points *pillar_mean;     /* per rubric pillar, rounded to 0.01 */
+	const pdx_points *pillar_pct;      /* mean as % of the pillar max, in hundredths */
+} pdx_stats;
+
+typedef struct pdx_summary_group {
+	const char *const *values; /* one per key; NULL when not given */
+	pdx_stats stats;
+} pdx_summary_group;
+
+typedef struct pdx_summary {
+	const pdx_group_key *keys;
+	size_t n_keys;
+	const pdx_summary_group *groups; /* by mean total, descending */
+	size_t n_groups;
+	pdx_stats all;
+} pdx_summary;
+
+int pdx_summarize(pdx_summary **out, const pdx_rubric *r, pdx_result *const *results, size_t n,
+                  const pdx_group_key *keys, size_t n_keys);
+void pdx_summary_free(pdx_summary *s);
+int pdx_report_summary(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s,
+                       pdx_format fmt);
+/* Parses "province", "owner", "block", "year", "media"; returns 0 or PDX_EARG. */
+int pdx_group_key_parse(const char *name, pdx_group_key *key);
+const char *pdx_group_key_name(pdx_group_key key);
+
+/* ---- roadmap to the next level ---- */
+
+typedef struct pdx_gap_item {
+	const pdx_criterion *criterion;
+	const char *answer;       /* the current answer, NULL when unanswered */
+	pdx_points current, gain; /* gain: max - current */
+	/* the answer that earns the next band or option, when there is one */
+	bool has_next;
+	char next_answer[64];
+	pdx_points next_points;
+} pdx_gap_item;
+
+typedef struct pdx_gap {
+	const pdx_result *result;
+	const pdx_level *target;     /* NULL when already at the top level */
+	pdx_points needed;           /* points to the target's lower bound; 0 when reached */
+	bool reachable;              /* the full points of all criteria close the gap */
+	const pdx_gap_item *minimal; /* fewest criteria whose full points close the gap */
+	size_t n_minimal;
+	const pdx_gap_item *improvements; /* every criterion with points to win, by gain */
+	size_t n_improvements;
+	const size_t *weakest; /* pillar indices, weakest (% of max) first */
+	size_t n_weakest;
+} pdx_gap;
+
+/* Roadmap of one result towards `target_level` (0: the next level above its own). */
+int pdx_gap_compute(pdx_gap **out, const pdx_result *res, int target_level);
+void pdx_gap_free(pdx_gap *g);
+int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n,
+                   pdx_format fmt);
+
+/* ---- two answer sets compared ---- */
+
+typedef struct pdx_change {
+	const pdx_criterion *criterion;
+	const char *before_answer, *after_answer; /* NULL when unanswered */
+	pdx_points before_points, after_points;
+} pdx_change;
+
+typedef struct pdx_diff_item {
+	const pdx_result *before, *after;
+	const pdx_change *changes;
+	size_t n_changes;
+} pdx_diff_item;
+
+typedef struct pdx_diff {
+	const pdx_diff_item *items;
+	size_t n;
+	pdx_result *const *only_before;
+	size_t n_only_before;
+	pdx_result *const *only_after;
+	size_t n_only_after;
+	bool differs; /* any change, total or agency on one side only */
+} pdx_diff;
+
+/* Pairs assessments by agency and year, or by agency alone when each side has it
+ * once (last year against this year). */
+int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t n_before,
+                     pdx_result *const *after, size_t n_after);
+void pdx_diff_free(pdx_diff *d);
+int pdx_report_diff(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d,
+                    pdx_format fmt);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,123 @@
+/* Rankings within blocks (khối) or provinces, as the ministry publishes them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct rank_priv {
+	pdx_ranking pub;
+	pdx_rank_group *groups;
+	pdx_ranked *items;
+};
+
+const char *pdx_within_name(pdx_within w)
+{
+	return w == PDX_WITHIN_BLOCK ? "block" : w == PDX_WITHIN_PROVINCE ? "province" : "none";
+}
+
+static const char *group_key(const pdx_result *r, pdx_within w)
+{
+	if (w == PDX_WITHIN_BLOCK)
+		return r->assessment->block;
+	if (w == PDX_WITHIN_PROVINCE)
+		return r->assessment->province;
+	return NULL;
+}
+
+static int cmp_str_null_last(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a == NULL) - (b == NULL);
+	return strcmp(a, b);
+}
+
+typedef struct {
+	pdx_within within;
+	bool by_year;
+} rank_ctx;
+
+/* qsort has no context argument in C11; the comparator reads it from the item pair. */
+typedef struct {
+	const pdx_result *r;
+	const rank_ctx *ctx;
+} rank_sort_item;
+
+static int cmp_items(const void *pa, const void *pb)
+{
+	const rank_sort_item *a = pa, *b = pb;
+	const rank_ctx *c = a->ctx;
+	int k = cmp_str_null_last(group_key(a->r, c->within), group_key(b->r, c->within));
+	if (k)
+		return k;
+	if (c->by_year && a->r->assessment->year != b->r->assessment->year)
+		return a->r->assessment->year > b->r->assessment->year ? -1 : 1;
+	if (a->r->total != b->r->total)
+		return a->r->total > b->r->total ? -1 : 1;
+	k = strcmp(a->r->assessment->agency_id, b->r->assessment->agency_id);
+	if (k)
+		return k;
+	return a->r->assessment->year < b->r->assessment->year
+	           ? -1
+	           : a->r->assessment->year > b->r->assessment->year;
+}
+
+int pdx_rank(pdx_ranking **out, pdx_result *const *results, size_t n, pdx_within within)
+{
+	*out = NULL;
+	struct rank_priv *p = calloc(1, sizeof(*p));
+	rank_sort_item *tmp = calloc(n + 1, sizeof(*tmp));
+	if (p) {
+		p->items = calloc(n + 1, sizeof(pdx_ranked));
+		p->groups = calloc(n + 1, sizeof(pdx_rank_group));
+	}
+	if (!p || !tmp || !p->items || !p->groups) {
+		free(tmp);
+		pdx_ranking_free(p ? &p->pub : NULL);
+		return PDX_ENOMEM;
+	}
+	rank_ctx ctx = {within, false};
+	for (size_t i = 1; i < n; i++)
+		if (results[i]->assessment->year != results[0]->assessment->year)
+			ctx.by_year = true;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = (rank_sort_item){results[i], &ctx};
+	qsort(tmp, n, sizeof(*tmp), cmp_items);
+	size_t g = 0;
+	for (size_t i = 0; i < n; i++) {
+		const pdx_result *r = tmp[i].r;
+		bool new_group =
+		    i == 0 ||
+		    cmp_str_null_last(group_key(r, within), group_key(tmp[i - 1].r, within)) ||
+		    (ctx.by_year && r->assessment->year != tmp[i - 1].r->assessment->year);
+		if (new_group) {
+			p->groups[g].key = group_key(r, within);
+			p->groups[g].year = ctx.by_year ? r->assessment->year : 0;
+			p->groups[g].items = &p->items[i];
+			g++;
+		}
+		pdx_rank_group *grp = &p->groups[g - 1];
+		size_t pos = grp->n++;
+		p->items[i].result = r;
+		/* competition ranking: a tie shares the rank of its first member */
+		p->items[i].rank = pos > 0 && p->items[i - 1].result->total == r->total
+		                       ? p->items[i - 1].rank
+		                       : pos + 1;
+	}
+	free(tmp);
+	p->pub.within = within;
+	p->pub.by_year = ctx.by_year;
+	p->pub.groups = p->groups;
+	p->pub.n_groups = g;
+	*out = &p->pub;
+	return 0;
+}
+
+void pdx_ranking_free(pdx_ranking *rk)
+{
+	if (!rk)
+		return;
+	struct rank_priv *p = (struct rank_priv *)rk;
+	free(p->groups);
+	free(p->items);
+	free(p);
+}

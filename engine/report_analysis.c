@@ -1,0 +1,808 @@
+/* Serialisers of rankings, summaries, roadmaps and diffs: text for a terminal or a
+ * printer, CSV that opens in Excel as is (UTF-8 BOM), JSON for scripts (shapes
+ * documented in README.md). */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define PTS(p, buf) pdx_points_format((p), (buf), sizeof(buf))
+
+/* ---- shared helpers ---- */
+
+static void padr(pdx_buf *b, const char *s, size_t width)
+{
+	pdx_buf_puts(b, s);
+	for (size_t w = pdx_utf8_width(s); w < width; w++)
+		pdx_buf_putc(b, ' ');
+}
+
+static void padl(pdx_buf *b, const char *s, size_t width)
+{
+	for (size_t w = pdx_utf8_width(s); w < width; w++)
+		pdx_buf_putc(b, ' ');
+	pdx_buf_puts(b, s);
+}
+
+static const char *or_unknown(const char *s)
+{
+	return s ? s : "(không rõ)";
+}
+
+static void jput(json_object *o, const char *k, json_object *v, int *failed)
+{
+	if (!o || json_object_object_add(o, k, v) != 0) {
+		json_object_put(v);
+		*failed = 1;
+	}
+}
+
+static void jstr(json_object *o, const char *k, const char *s, int *failed)
+{
+	json_object *v = s ? json_object_new_string(s) : NULL;
+	if (s && !v)
+		*failed = 1;
+	else
+		jput(o, k, v, failed);
+}
+
+static void jpush(json_object *a, json_object *v, int *failed)
+{
+	if (!a || !v || json_object_array_add(a, v) != 0) {
+		json_object_put(v);
+		*failed = 1;
+	}
+}
+
+static json_object *jyear(int year)
+{
+	return year ? json_object_new_int(year) : NULL;
+}
+
+static void csv_num(pdx_buf *b, long long v, int last)
+{
+	char n[32];
+	snprintf(n, sizeof n, "%lld", v);
+	pdx_csv_put(b, n, last);
+}
+
+static void csv_pts(pdx_buf *b, pdx_points p, int last)
+{
+	char n[32];
+	pdx_csv_put(b, pdx_points_format(p, n, sizeof n), last);
+}
+
+static const char *pillar_name(const pdx_rubric *r, size_t i)
+{
+	return pdx_rubric_pillar(r, i)->name;
+}
+
+/* ---- rank ---- */
+
+static int rank_json(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
+{
+	int f = 0;
+	json_object *root = json_object_new_object();
+	jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	jstr(root, "within", pdx_within_name(rk->within), &f);
+	json_object *groups = json_object_new_array();
+	for (size_t g = 0; g < rk->n_groups; g++) {
+		const pdx_rank_group *G = &rk->groups[g];
+		json_object *go = json_object_new_object(), *key = json_object_new_object();
+		if (rk->within != PDX_WITHIN_NONE)
+			jstr(key, pdx_within_name(rk->within), G->key, &f);
+		if (rk->by_year)
+			jput(key, "year", jyear(G->year), &f);
+		jput(go, "group", key, &f);
+		json_object *ags = json_object_new_array();
+		for (size_t i = 0; i < G->n; i++) {
+			const pdx_result *res = G->items[i].result;
+			const pdx_assessment *a = res->assessment;
+			json_object *o = json_object_new_object();
+			jput(o, "rank", json_object_new_int64((int64_t)G->items[i].rank), &f);
+			jstr(o, "agency_id", a->agency_id, &f);
+			jstr(o, "agency_name", a->agency_name, &f);
+			jstr(o, "province", a->province, &f);
+			jstr(o, "block", a->block, &f);
+			jput(o, "year", jyear(a->year), &f);
+			jput(o, "total", pdx_json_points(res->total), &f);
+			jput(o, "level", json_object_new_int(res->level ? res->level->number : 0),
+			     &f);
+			jstr(o, "level_name", res->level ? res->level->name : NULL, &f);
+			json_object *ps = json_object_new_array();
+			for (size_t p = 0; p < pdx_rubric_pillar_count(r); p++) {
+				json_object *po = json_object_new_object();
+				jstr(po, "id", pdx_rubric_pillar(r, p)->id, &f);
+				jput(po, "score", pdx_json_points(res->pillars[p]), &f);
+				jput(po, "max", pdx_json_points(pdx_rubric_pillar(r, p)->max), &f);
+				jpush(ps, po, &f);
+			}
+			jput(o, "pillars", ps, &f);
+			jput(o, "has_errors", json_object_new_boolean(pdx_result_errors(res) > 0),
+			     &f);
+			jpush(ags, o, &f);
+		}
+		jput(go, "agencies", ags, &f);
+		jpush(groups, go, &f);
+	}
+	jput(root, "groups", groups, &f);
+	return pdx_json_finish(root, f, out, len);
+}
+
+static int rank_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
+{
+	pdx_buf b = {0};
+	size_t np = pdx_rubric_pillar_count(r);
+	pdx_buf_puts(&b, "\xef\xbb\xbf");
+	pdx_csv_put(&b, "group", 0);
+	static const char *const head[] = {"rank", "agency_id", "agency_name", "province",  "block",
+	                                   "year", "total",     "level",       "level_name"};
+	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+		pdx_csv_put(&b, head[i], 0);
+	for (size_t p = 0; p < np; p++) {
+		char name[96];
+		snprintf(name, sizeof name, "pillar_%s", pdx_rubric_pillar(r, p)->id);
+		pdx_csv_put(&b, name, 0);
+	}
+	pdx_csv_put(&b, "has_errors", 1);
+	for (size_t g = 0; g < rk->n_groups; g++) {
+		const pdx_rank_group *G = &rk->groups[g];
+		for (size_t i = 0; i < G->n; i++) {
+			const pdx_result *res = G->items[i].result;
+			const pdx_assessment *a = res->assessment;
+			pdx_csv_put(&b, G->key, 0);
+			csv_num(&b, (long long)G->items[i].rank, 0);
+			pdx_csv_put(&b, a->agency_id, 0);
+			pdx_csv_put(&b, a->agency_name, 0);
+			pdx_csv_put(&b, a->province, 0);
+			pdx_csv_put(&b, a->block, 0);
+			if (a->year)
+				csv_num(&b, a->year, 0);
+			else
+				pdx_csv_put(&b, NULL, 0);
+			csv_pts(&b, res->total, 0);
+			csv_num(&b, res->level ? res->level->number : 0, 0);
+			pdx_csv_put(&b, res->level ? res->level->name : NULL, 0);
+			for (size_t p = 0; p < np; p++)
+				csv_pts(&b, res->pillars[p], 0);
+			pdx_csv_put(&b, pdx_result_errors(res) ? "1" : "0", 1);
+		}
+	}
+	return pdx_buf_finish(&b, out, len);
+}
+
+static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
+{
+	pdx_buf b = {0};
+	size_t np = pdx_rubric_pillar_count(r);
+	char t[32];
+	pdx_text_header(&b, r);
+	pdx_buf_printf(&b, "Xếp hạng %s (ranking within %s)\n",
+	               rk->within == PDX_WITHIN_BLOCK      ? "theo khối"
+	               : rk->within == PDX_WITHIN_PROVINCE ? "theo tỉnh/thành phố"
+	                                                   : "chung",
+	               pdx_within_name(rk->within));
+	for (size_t g = 0; g < rk->n_groups; g++) {
+		const pdx_rank_group *G = &rk->groups[g];
+		size_t wid = 4, wname = 4, wlev = 3;
+		for (size_t i = 0; i < G->n; i++) {
+			const pdx_result *res = G->items[i].result;
+			size_t w = pdx_utf8_width(res->assessment->agency_id);
+			wid = w > wid ? w : wid;
+			w = res->assessment->agency_name
+			        ? pdx_utf8_width(res->assessment->agency_name)
+			        : 0;
+			wname = w > wname ? w : wname;
+			w = res->level ? pdx_utf8_width(res->level->name) + 2 : 0;
+			wlev = w > wlev ? w : wlev;
+		}
+		pdx_buf_puts(&b, "\n");
+		if (rk->within == PDX_WITHIN_BLOCK)
+			pdx_buf_printf(&b, "Khối (block): %s", or_unknown(G->key));
+		else if (rk->within == PDX_WITHIN_PROVINCE)
+			pdx_buf_printf(&b, "Tỉnh/TP (province): %s", or_unknown(G->key));
+		else
+			pdx_buf_puts(&b, "Tất cả (all)");
+		if (rk->by_year)
+			pdx_buf_printf(&b, " · Năm %d", G->year);
+		pdx_buf_printf(&b, " — %zu cơ quan\n", G->n);
+		pdx_buf_puts(&b, "  Hạng  ");
+		padr(&b, "Mã", wid);
+		pdx_buf_puts(&b, "  ");
+		padr(&b, "Tên", wname);
+		pdx_buf_puts(&b, "   Tổng  ");
+		padr(&b, "Mức", wlev);
+		for (size_t p = 0; p < np; p++) {
+			char h[16];
+			snprintf(h, sizeof h, "TC%s", pdx_rubric_pillar(r, p)->id);
+			pdx_buf_puts(&b, "  ");
+			padl(&b, h, 5);
+		}
+		pdx_buf_putc(&b, '\n');
+		for (size_t i = 0; i < G->n; i++) {
+			const pdx_result *res = G->items[i].result;
+			char lv[160];
+			snprintf(lv, sizeof lv, "%d %s", res->level ? res->level->number : 0,
+			         res->level ? res->level->name : "");
+			pdx_buf_printf(&b, "  %4zu  ", G->items[i].rank);
+			padr(&b, res->assessment->agency_id, wid);
+			pdx_buf_puts(&b, "  ");
+			padr(&b, res->assessment->agency_name ? res->assessment->agency_name : "",
+			     wname);
+			pdx_buf_puts(&b, "  ");
+			padl(&b, PTS(res->total, t), 6);
+			pdx_buf_puts(&b, "  ");
+			padr(&b, lv, wlev);
+			for (size_t p = 0; p < np; p++) {
+				pdx_buf_puts(&b, "  ");
+				padl(&b, PTS(res->pillars[p], t), 5);
+			}
+			if (pdx_result_errors(res))
+				pdx_buf_printf(&b, "  (!) có lỗi (%zu errors)",
+				               pdx_result_errors(res));
+			pdx_buf_putc(&b, '\n');
+		}
+	}
+	pdx_buf_puts(&b, "\nTC1…TC5: điểm trụ cột (pillar scores): ");
+	for (size_t p = 0; p < np; p++)
+		pdx_buf_printf(&b, "%sTC%s %s", p ? "; " : "", pdx_rubric_pillar(r, p)->id,
+		               pillar_name(r, p));
+	pdx_buf_putc(&b, '\n');
+	return pdx_buf_finish(&b, out, len);
+}
+
+int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
+                    pdx_format fmt)
+{
+	return fmt == PDX_FORMAT_JSON  ? rank_json(out, len, r, rk)
+	       : fmt == PDX_FORMAT_CSV ? rank_csv(out, len, r, rk)
+	                               : rank_text(out, len, r, rk);
+}
+
+/* ---- summary ---- */
+
+static json_object *stats_json(const pdx_rubric *r, const pdx_stats *st, int *f)
+{
+	json_object *o = json_object_new_object();
+	jput(o, "count", json_object_new_int64((int64_t)st->count), f);
+	jput(o, "mean", pdx_json_points(st->mean), f);
+	jput(o, "median", pdx_json_points(st->median), f);
+	jput(o, "min", pdx_json_points(st->min), f);
+	jput(o, "max", pdx_json_points(st->max), f);
+	json_object *lv = json_object_new_object();
+	for (size_t l = 0; l < pdx_rubric_level_count(r); l++) {
+		char k[16];
+		snprintf(k, sizeof k, "%d", pdx_rubric_level(r, l)->number);
+		jput(lv, k, json_object_new_int64((int64_t)st->levels[l]), f);
+	}
+	jput(o, "levels", lv, f);
+	json_object *ps = json_object_new_array();
+	for (size_t p = 0; p < pdx_rubric_pillar_count(r); p++) {
+		json_object *po = json_object_new_object();
+		jstr(po, "id", pdx_rubric_pillar(r, p)->id, f);
+		jput(po, "mean", pdx_json_points(st->pillar_mean[p]), f);
+		jput(po, "mean_pct", pdx_json_points(st->pillar_pct[p]), f);
+		jpush(ps, po, f);
+	}
+	jput(o, "pillars", ps, f);
+	return o;
+}
+
+static void key_value_json(json_object *key, pdx_group_key k, const char *v, int *f)
+{
+	if (k == PDX_KEY_YEAR)
+		jput(key, "year", v ? json_object_new_int(atoi(v)) : NULL, f);
+	else
+		jstr(key, pdx_group_key_name(k), v, f);
+}
+
+static int summary_json(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s)
+{
+	int f = 0;
+	json_object *root = json_object_new_object();
+	jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	json_object *by = json_object_new_array();
+	for (size_t k = 0; k < s->n_keys; k++)
+		jpush(by, json_object_new_string(pdx_group_key_name(s->keys[k])), &f);
+	jput(root, "by", by, &f);
+	json_object *groups = json_object_new_array();
+	for (size_t g = 0; g < s->n_groups; g++) {
+		json_object *go = stats_json(r, &s->groups[g].stats, &f);
+		json_object *key = json_object_new_object();
+		for (size_t k = 0; k < s->n_keys; k++)
+			key_value_json(key, s->keys[k], s->groups[g].values[k], &f);
+		jput(go, "key", key, &f);
+		jpush(groups, go, &f);
+	}
+	jput(root, "groups", groups, &f);
+	jput(root, "all", stats_json(r, &s->all, &f), &f);
+	return pdx_json_finish(root, f, out, len);
+}
+
+static void stats_csv(pdx_buf *b, const pdx_rubric *r, const pdx_stats *st)
+{
+	csv_num(b, (long long)st->count, 0);
+	csv_pts(b, st->mean, 0);
+	csv_pts(b, st->median, 0);
+	csv_pts(b, st->min, 0);
+	csv_pts(b, st->max, 0);
+	for (size_t l = 0; l < pdx_rubric_level_count(r); l++)
+		csv_num(b, (long long)st->levels[l], 0);
+	size_t np = pdx_rubric_pillar_count(r);
+	for (size_t p = 0; p < np; p++) {
+		csv_pts(b, st->pillar_mean[p], 0);
+		csv_pts(b, st->pillar_pct[p], p + 1 == np);
+	}
+}
+
+static int summary_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s)
+{
+	pdx_buf b = {0};
+	pdx_buf_puts(&b, "\xef\xbb\xbf");
+	for (size_t k = 0; k < s->n_keys; k++)
+		pdx_csv_put(&b, pdx_group_key_name(s->keys[k]), 0);
+	static const char *const head[] = {"count", "mean", "median", "min", "max"};
+	for (size_t i = 0; i < 5; i++)
+		pdx_csv_put(&b, head[i], 0);
+	for (size_t l = 0; l < pdx_rubric_level_count(r); l++) {
+		char h[32];
+		snprintf(h, sizeof h, "level_%d", pdx_rubric_level(r, l)->number);
+		pdx_csv_put(&b, h, 0);
+	}
+	size_t np = pdx_rubric_pillar_count(r);
+	for (size_t p = 0; p < np; p++) {
+		char h[96];
+		snprintf(h, sizeof h, "pillar_%s_mean", pdx_rubric_pillar(r, p)->id);
+		pdx_csv_put(&b, h, 0);
+		snprintf(h, sizeof h, "pillar_%s_pct", pdx_rubric_pillar(r, p)->id);
+		pdx_csv_put(&b, h, p + 1 == np);
+	}
+	for (size_t g = 0; g < s->n_groups; g++) {
+		for (size_t k = 0; k < s->n_keys; k++)
+			pdx_csv_put(&b, s->groups[g].values[k], 0);
+		stats_csv(&b, r, &s->groups[g].stats);
+	}
+	for (size_t k = 0; k < s->n_keys; k++)
+		pdx_csv_put(&b, k == 0 ? "(tất cả / all)" : NULL, 0);
+	stats_csv(&b, r, &s->all);
+	return pdx_buf_finish(&b, out, len);
+}
+
+static void summary_row(pdx_buf *b, const pdx_rubric *r, const char *label, size_t wlabel,
+                        const pdx_stats *st)
+{
+	char t[32];
+	pdx_buf_puts(b, "  ");
+	padr(b, label, wlabel);
+	pdx_buf_printf(b, "  %5zu", st->count);
+	padl(b, PTS(st->mean, t), 8);
+	padl(b, PTS(st->median, t), 9);
+	padl(b, PTS(st->min, t), 8);
+	padl(b, PTS(st->max, t), 8);
+	pdx_buf_puts(b, " ");
+	for (size_t l = 0; l < pdx_rubric_level_count(r); l++)
+		pdx_buf_printf(b, " %3zu", st->levels[l]);
+	pdx_buf_puts(b, " ");
+	for (size_t p = 0; p < pdx_rubric_pillar_count(r); p++) {
+		char pct[40];
+		pdx_points_format(st->pillar_pct[p], pct, sizeof pct);
+		/* one decimal is enough to read a table; the CSV and JSON keep two */
+		size_t n = strlen(pct);
+		pct[n - 1] = '\0';
+		padl(b, pct, 7);
+	}
+	pdx_buf_putc(b, '\n');
+}
+
+static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s)
+{
+	pdx_buf b = {0};
+	pdx_text_header(&b, r);
+	pdx_buf_puts(&b, "Tổng hợp theo (summary by): ");
+	for (size_t k = 0; k < s->n_keys; k++)
+		pdx_buf_printf(&b, "%s%s", k ? ", " : "", pdx_group_key_name(s->keys[k]));
+	pdx_buf_puts(&b, "\n\n");
+	char **labels = calloc(s->n_groups + 1, sizeof(char *));
+	size_t wlabel = pdx_utf8_width("Tất cả (all)");
+	for (size_t g = 0; labels && g < s->n_groups; g++) {
+		pdx_buf lb = {0};
+		for (size_t k = 0; k < s->n_keys; k++)
+			pdx_buf_printf(&lb, "%s%s", k ? " · " : "",
+			               or_unknown(s->groups[g].values[k]));
+		if (pdx_buf_finish(&lb, &labels[g], NULL))
+			b.failed = 1;
+		else if (pdx_utf8_width(labels[g]) > wlabel)
+			wlabel = pdx_utf8_width(labels[g]);
+	}
+	if (!labels)
+		b.failed = 1;
+	pdx_buf_puts(&b, "  ");
+	padr(&b, "Nhóm (group)", wlabel);
+	pdx_buf_puts(&b, "  Số CQ      TB  Trung vị     Min     Max ");
+	for (size_t l = 0; l < pdx_rubric_level_count(r); l++)
+		pdx_buf_printf(&b, "  M%d", pdx_rubric_level(r, l)->number);
+	pdx_buf_puts(&b, " ");
+	for (size_t p = 0; p < pdx_rubric_pillar_count(r); p++) {
+		char h[16];
+		snprintf(h, sizeof h, "TC%s%%", pdx_rubric_pillar(r, p)->id);
+		padl(&b, h, 7);
+	}
+	pdx_buf_putc(&b, '\n');
+	for (size_t g = 0; labels && g < s->n_groups; g++)
+		summary_row(&b, r, labels[g] ? labels[g] : "", wlabel, &s->groups[g].stats);
+	summary_row(&b, r, "Tất cả (all)", wlabel, &s->all);
+	pdx_buf_puts(
+	    &b, "\nSố CQ: số cơ quan (agencies); TB: điểm trung bình (mean); M1…: số cơ quan mỗi "
+	        "mức (per level:");
+	for (size_t l = 0; l < pdx_rubric_level_count(r); l++)
+		pdx_buf_printf(&b, " M%d %s", pdx_rubric_level(r, l)->number,
+		               pdx_rubric_level(r, l)->name);
+	pdx_buf_puts(
+	    &b, "); TC%: điểm trung bình trụ cột theo % điểm tối đa (pillar mean, % of max).\n");
+	for (size_t g = 0; labels && g < s->n_groups; g++)
+		free(labels[g]);
+	free(labels);
+	return pdx_buf_finish(&b, out, len);
+}
+
+int pdx_report_summary(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s,
+                       pdx_format fmt)
+{
+	return fmt == PDX_FORMAT_JSON  ? summary_json(out, len, r, s)
+	       : fmt == PDX_FORMAT_CSV ? summary_csv(out, len, r, s)
+	                               : summary_text(out, len, r, s);
+}
+
+/* ---- gap ---- */
+
+static json_object *next_band_json(const pdx_gap_item *it, int *f)
+{
+	if (!it->has_next)
+		return NULL;
+	json_object *o = json_object_new_object();
+	jstr(o, "answer", it->next_answer, f);
+	jput(o, "points", pdx_json_points(it->next_points), f);
+	jput(o, "gain", pdx_json_points(it->next_points - it->current), f);
+	return o;
+}
+
+static json_object *item_json(const pdx_rubric *r, const pdx_gap_item *it, bool full, int *f)
+{
+	json_object *o = json_object_new_object();
+	jstr(o, "criterion", it->criterion->id, f);
+	jstr(o, "pillar", pdx_rubric_pillar(r, it->criterion->pillar)->id, f);
+	if (full) {
+		jput(o, "current", pdx_json_points(it->current), f);
+		jput(o, "max", pdx_json_points(it->criterion->max), f);
+	}
+	jput(o, "gain", pdx_json_points(it->gain), f);
+	if (full)
+		jput(o, "next_band", next_band_json(it, f), f);
+	return o;
+}
+
+static int gap_json(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n)
+{
+	int f = 0;
+	json_object *root = json_object_new_object();
+	jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	json_object *ags = json_object_new_array();
+	for (size_t i = 0; i < n; i++) {
+		const pdx_gap *g = gaps[i];
+		const pdx_result *res = g->result;
+		json_object *o = json_object_new_object();
+		jstr(o, "agency_id", res->assessment->agency_id, &f);
+		jstr(o, "agency_name", res->assessment->agency_name, &f);
+		jput(o, "year", jyear(res->assessment->year), &f);
+		jput(o, "total", pdx_json_points(res->total), &f);
+		jput(o, "level", json_object_new_int(res->level ? res->level->number : 0), &f);
+		jput(o, "target_level", g->target ? json_object_new_int(g->target->number) : NULL,
+		     &f);
+		jput(o, "points_needed", pdx_json_points(g->needed), &f);
+		jput(o, "reachable", json_object_new_boolean(g->reachable), &f);
+		json_object *ms = json_object_new_array();
+		for (size_t k = 0; k < g->n_minimal; k++)
+			jpush(ms, item_json(r, &g->minimal[k], false, &f), &f);
+		jput(o, "minimal_set", ms, &f);
+		json_object *im = json_object_new_array();
+		for (size_t k = 0; k < g->n_improvements; k++)
+			jpush(im, item_json(r, &g->improvements[k], true, &f), &f);
+		jput(o, "improvements", im, &f);
+		json_object *wk = json_object_new_array();
+		for (size_t k = 0; !g->target && k < g->n_weakest; k++) {
+			size_t p = g->weakest[k];
+			json_object *po = json_object_new_object();
+			const pdx_pillar *P = pdx_rubric_pillar(r, p);
+			jstr(po, "id", P->id, &f);
+			jput(po, "score", pdx_json_points(res->pillars[p]), &f);
+			jput(po, "max", pdx_json_points(P->max), &f);
+			jput(po, "pct",
+			     pdx_json_points(P->max ? pdx_round_div(res->pillars[p] * 10000, P->max)
+			                            : 0),
+			     &f);
+			jpush(wk, po, &f);
+		}
+		jput(o, "weakest_pillars", wk, &f);
+		jpush(ags, o, &f);
+	}
+	jput(root, "agencies", ags, &f);
+	return pdx_json_finish(root, f, out, len);
+}
+
+static const char *pct_sign(const pdx_criterion *c)
+{
+	return c->type == PDX_TYPE_PERCENT ? "%" : "";
+}
+
+static int gap_csv(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n)
+{
+	pdx_buf b = {0};
+	pdx_buf_puts(&b, "\xef\xbb\xbf");
+	static const char *const head[] = {
+	    "agency_id",     "year",           "total",       "level",      "target_level",
+	    "points_needed", "in_minimal_set", "criterion",   "pillar",     "current",
+	    "max",           "gain",           "next_answer", "next_points"};
+	size_t nh = sizeof head / sizeof *head;
+	for (size_t i = 0; i < nh; i++)
+		pdx_csv_put(&b, head[i], i + 1 == nh);
+	for (size_t i = 0; i < n; i++) {
+		const pdx_gap *g = gaps[i];
+		const pdx_result *res = g->result;
+		for (size_t k = 0; k < g->n_improvements; k++) {
+			const pdx_gap_item *it = &g->improvements[k];
+			bool in_min = false;
+			for (size_t m = 0; m < g->n_minimal; m++)
+				in_min |= g->minimal[m].criterion == it->criterion;
+			pdx_csv_put(&b, res->assessment->agency_id, 0);
+			if (res->assessment->year)
+				csv_num(&b, res->assessment->year, 0);
+			else
+				pdx_csv_put(&b, NULL, 0);
+			csv_pts(&b, res->total, 0);
+			csv_num(&b, res->level ? res->level->number : 0, 0);
+			if (g->target)
+				csv_num(&b, g->target->number, 0);
+			else
+				pdx_csv_put(&b, NULL, 0);
+			csv_pts(&b, g->needed, 0);
+			pdx_csv_put(&b, in_min ? "1" : "0", 0);
+			pdx_csv_put(&b, it->criterion->id, 0);
+			pdx_csv_put(&b, pdx_rubric_pillar(r, it->criterion->pillar)->id, 0);
+			csv_pts(&b, it->current, 0);
+			csv_pts(&b, it->criterion->max, 0);
+			csv_pts(&b, it->gain, 0);
+			pdx_csv_put(&b, it->has_next ? it->next_answer : NULL, 0);
+			if (it->has_next)
+				csv_pts(&b, it->next_points, 1);
+			else
+				pdx_csv_put(&b, NULL, 1);
+		}
+	}
+	return pdx_buf_finish(&b, out, len);
+}
+
+static void item_text(pdx_buf *b, const pdx_rubric *r, const pdx_gap_item *it)
+{
+	char t[32], m[32], g[32];
+	const pdx_criterion *c = it->criterion;
+	pdx_buf_printf(b, "    %-7s TC%s  +%s  (%s/%s)", c->id, pdx_rubric_pillar(r, c->pillar)->id,
+	               PTS(it->gain, g), PTS(it->current, t),
+	               pdx_points_format_short(c->max, m, sizeof m));
+	if (it->has_next)
+		pdx_buf_printf(b, "  %s%s → %s%s được +%s (earns)",
+		               it->answer ? it->answer : "(trống)", it->answer ? pct_sign(c) : "",
+		               it->next_answer, pct_sign(c), PTS(it->next_points - it->current, t));
+	pdx_buf_printf(b, "  %s\n", c->name);
+}
+
+static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n)
+{
+	pdx_buf b = {0};
+	char t[32], u[32];
+	pdx_text_header(&b, r);
+	for (size_t i = 0; i < n; i++) {
+		const pdx_gap *g = gaps[i];
+		const pdx_result *res = g->result;
+		pdx_buf_printf(&b, "\n%s", res->assessment->agency_id);
+		if (res->assessment->agency_name)
+			pdx_buf_printf(&b, "  %s", res->assessment->agency_name);
+		if (res->assessment->year)
+			pdx_buf_printf(&b, " · %d", res->assessment->year);
+		pdx_buf_printf(&b, "\n  Tổng điểm %s · Mức %d: %s\n", PTS(res->total, t),
+		               res->level ? res->level->number : 0,
+		               res->level ? res->level->name : "");
+		if (!g->target) {
+			pdx_buf_puts(&b,
+			             "  Đã ở mức cao nhất. Các trụ cột yếu nhất (at the top level; "
+			             "weakest pillars):\n");
+			for (size_t k = 0; k < g->n_weakest && k < 3; k++) {
+				const pdx_pillar *P = pdx_rubric_pillar(r, g->weakest[k]);
+				pdx_points pct =
+				    P->max
+				        ? pdx_round_div(res->pillars[g->weakest[k]] * 10000, P->max)
+				        : 0;
+				pdx_buf_printf(&b, "    TC%s %s: %s/%s (%s%%)\n", P->id, P->name,
+				               PTS(res->pillars[g->weakest[k]], t),
+				               pdx_points_format_short(P->max, u, sizeof u),
+				               pdx_points_format(pct, u, sizeof u));
+			}
+		} else if (g->needed == 0) {
+			pdx_buf_printf(&b, "  Đã đạt mức %d: %s (target level reached)\n",
+			               g->target->number, g->target->name);
+		} else {
+			pdx_buf_printf(
+			    &b,
+			    "  Cần thêm %s điểm để đạt mức %d: %s (ngưỡng %s) — points needed\n",
+			    PTS(g->needed, t), g->target->number, g->target->name,
+			    pdx_points_format_short(g->target->min, u, sizeof u));
+			if (!g->reachable)
+				pdx_buf_puts(
+				    &b, "  Không thể đạt được dù trọn điểm mọi tiêu chí còn lại "
+				        "(not reachable)\n");
+			else {
+				pdx_buf_printf(&b,
+				               "  Ít tiêu chí nhất để đạt (smallest set, %zu):\n",
+				               g->n_minimal);
+				for (size_t k = 0; k < g->n_minimal; k++)
+					item_text(&b, r, &g->minimal[k]);
+			}
+		}
+		if (g->n_improvements) {
+			pdx_buf_printf(&b,
+			               "  Mọi tiêu chí còn điểm, theo điểm có thể thêm (all "
+			               "improvements, %zu):\n",
+			               g->n_improvements);
+			for (size_t k = 0; k < g->n_improvements; k++)
+				item_text(&b, r, &g->improvements[k]);
+		}
+	}
+	return pdx_buf_finish(&b, out, len);
+}
+
+int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n,
+                   pdx_format fmt)
+{
+	return fmt == PDX_FORMAT_JSON  ? gap_json(out, len, r, gaps, n)
+	       : fmt == PDX_FORMAT_CSV ? gap_csv(out, len, r, gaps, n)
+	                               : gap_text(out, len, r, gaps, n);
+}
+
+/* ---- diff ---- */
+
+static json_object *side_json(const pdx_result *res, int *f)
+{
+	json_object *o = json_object_new_object();
+	jput(o, "year", jyear(res->assessment->year), f);
+	jput(o, "total", pdx_json_points(res->total), f);
+	jput(o, "level", json_object_new_int(res->level ? res->level->number : 0), f);
+	return o;
+}
+
+static int diff_json(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d)
+{
+	int f = 0;
+	json_object *root = json_object_new_object();
+	jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	jput(root, "differs", json_object_new_boolean(d->differs), &f);
+	json_object *ags = json_object_new_array();
+	for (size_t i = 0; i < d->n; i++) {
+		const pdx_diff_item *it = &d->items[i];
+		json_object *o = json_object_new_object();
+		jstr(o, "agency_id", it->before->assessment->agency_id, &f);
+		jput(o, "before", side_json(it->before, &f), &f);
+		jput(o, "after", side_json(it->after, &f), &f);
+		jput(o, "delta", pdx_json_points(it->after->total - it->before->total), &f);
+		json_object *ch = json_object_new_array();
+		for (size_t k = 0; k < it->n_changes; k++) {
+			const pdx_change *c = &it->changes[k];
+			json_object *co = json_object_new_object();
+			jstr(co, "criterion", c->criterion->id, &f);
+			jstr(co, "before_answer", c->before_answer, &f);
+			jstr(co, "after_answer", c->after_answer, &f);
+			jput(co, "before_points", pdx_json_points(c->before_points), &f);
+			jput(co, "after_points", pdx_json_points(c->after_points), &f);
+			jpush(ch, co, &f);
+		}
+		jput(o, "changes", ch, &f);
+		jpush(ags, o, &f);
+	}
+	jput(root, "agencies", ags, &f);
+	json_object *ob = json_object_new_array(), *oa = json_object_new_array();
+	for (size_t i = 0; i < d->n_only_before; i++)
+		jpush(ob, json_object_new_string(d->only_before[i]->assessment->agency_id), &f);
+	for (size_t i = 0; i < d->n_only_after; i++)
+		jpush(oa, json_object_new_string(d->only_after[i]->assessment->agency_id), &f);
+	jput(root, "only_before", ob, &f);
+	jput(root, "only_after", oa, &f);
+	return pdx_json_finish(root, f, out, len);
+}
+
+static int diff_csv(char **out, size_t *len, const pdx_diff *d)
+{
+	pdx_buf b = {0};
+	pdx_buf_puts(&b, "\xef\xbb\xbf");
+	static const char *const head[] = {
+	    "agency_id", "before_total",  "before_level", "after_total",   "after_level", "delta",
+	    "criterion", "before_answer", "after_answer", "before_points", "after_points"};
+	size_t nh = sizeof head / sizeof *head;
+	for (size_t i = 0; i < nh; i++)
+		pdx_csv_put(&b, head[i], i + 1 == nh);
+	for (size_t i = 0; i < d->n; i++) {
+		const pdx_diff_item *it = &d->items[i];
+		size_t rows = it->n_changes ? it->n_changes : 1;
+		for (size_t k = 0; k < rows; k++) {
+			pdx_csv_put(&b, it->before->assessment->agency_id, 0);
+			csv_pts(&b, it->before->total, 0);
+			csv_num(&b, it->before->level ? it->before->level->number : 0, 0);
+			csv_pts(&b, it->after->total, 0);
+			csv_num(&b, it->after->level ? it->after->level->number : 0, 0);
+			csv_pts(&b, it->after->total - it->before->total, 0);
+			if (!it->n_changes) {
+				for (int c = 0; c < 4; c++)
+					pdx_csv_put(&b, NULL, 0);
+				pdx_csv_put(&b, NULL, 1);
+				continue;
+			}
+			const pdx_change *c = &it->changes[k];
+			pdx_csv_put(&b, c->criterion->id, 0);
+			pdx_csv_put(&b, c->before_answer, 0);
+			pdx_csv_put(&b, c->after_answer, 0);
+			csv_pts(&b, c->before_points, 0);
+			csv_pts(&b, c->after_points, 1);
+		}
+	}
+	return pdx_buf_finish(&b, out, len);
+}
+
+static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d)
+{
+	pdx_buf b = {0};
+	char t[32], u[32], v[32];
+	pdx_text_header(&b, r);
+	for (size_t i = 0; i < d->n; i++) {
+		const pdx_diff_item *it = &d->items[i];
+		const pdx_result *x = it->before, *y = it->after;
+		pdx_buf_printf(&b, "\n%s", x->assessment->agency_id);
+		if (y->assessment->agency_name)
+			pdx_buf_printf(&b, "  %s", y->assessment->agency_name);
+		pdx_points delta = y->total - x->total;
+		pdx_buf_printf(
+		    &b, "\n  Trước (before): %s · Mức %d  →  Sau (after): %s · Mức %d  (%s%s)\n",
+		    PTS(x->total, t), x->level ? x->level->number : 0, PTS(y->total, u),
+		    y->level ? y->level->number : 0, delta > 0 ? "+" : "", PTS(delta, v));
+		if (!it->n_changes)
+			pdx_buf_puts(&b, "  Không có thay đổi (no changes)\n");
+		for (size_t k = 0; k < it->n_changes; k++) {
+			const pdx_change *c = &it->changes[k];
+			pdx_buf_printf(&b, "    %-7s \"%s\" → \"%s\"   %s → %s\n", c->criterion->id,
+			               c->before_answer ? c->before_answer : "",
+			               c->after_answer ? c->after_answer : "",
+			               PTS(c->before_points, t), PTS(c->after_points, u));
+		}
+	}
+	if (d->n_only_before) {
+		pdx_buf_puts(&b, "\nChỉ có ở tệp trước (only before):");
+		for (size_t i = 0; i < d->n_only_before; i++)
+			pdx_buf_printf(&b, " %s", d->only_before[i]->assessment->agency_id);
+		pdx_buf_putc(&b, '\n');
+	}
+	if (d->n_only_after) {
+		pdx_buf_puts(&b, "\nChỉ có ở tệp sau (only after):");
+		for (size_t i = 0; i < d->n_only_after; i++)
+			pdx_buf_printf(&b, " %s", d->only_after[i]->assessment->agency_id);
+		pdx_buf_putc(&b, '\n');
+	}
+	pdx_buf_printf(&b, "\n%s\n",
+	               d->differs ? "Có khác biệt (differences found)."
+	                          : "Không có khác biệt (no differences).");
+	return pdx_buf_finish(&b, out, len);
+}
+
+int pdx_report_diff(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d, pdx_format fmt)
+{
+	return fmt == PDX_FORMAT_JSON  ? diff_json(out, len, r, d)
+	       : fmt == PDX_FORMAT_CSV ? diff_csv(out, len, d)
+	                               : diff_text(out, len, r, d);
+}
