@@ -65,6 +65,8 @@ int cli_inputs_status(const cli_inputs *in);
 
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_print_diags(const pdx_diags *d);
+/* A data file named by path, or by id under the rubric folders' `subdir`; malloc'd. */
+char *cli_find_data(const char *arg, const char *subdir);
 int cli_load_rubric(pdx_rubric **out, const char *cmd, const char *arg);
 int cli_write_output(const char *path, const char *data, size_t len);
 int cli_strcmp_ptr(const void *a, const void *b);

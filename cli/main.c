@@ -29,6 +29,7 @@ static const char *const main_usage =
     "  rank       xếp hạng theo khối/tỉnh (rank agencies within blocks or provinces)\n"
     "  summary    tổng hợp theo tỉnh/khối/năm... (summaries per group)\n"
     "  gap        lộ trình lên mức tiếp theo (roadmap to the next level)\n"
+    "  targets    đối chiếu với chỉ tiêu kế hoạch tỉnh/bộ (plan targets)\n"
     "  diff       so sánh hai bộ câu trả lời (compare two answer sets)\n"
     "  rubrics    liệt kê các bộ chỉ số có sẵn (list the bundled rubrics)\n"
     "\n"
@@ -79,39 +80,36 @@ static int is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+char *cli_find_data(const char *arg, const char *subdir)
+{
+	if (strchr(arg, '/') || is_file(arg))
+		return strdup(arg);
+	const char *dirs[4];
+	size_t n = rubric_dirs(dirs);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(dirs[i]) + strlen(subdir) + strlen(arg) + 8;
+		char *p = malloc(len);
+		if (!p)
+			return NULL;
+		snprintf(p, len, "%s%s%s/%s.xml", dirs[i], *subdir ? "/" : "", subdir, arg);
+		if (is_file(p))
+			return p;
+		free(p);
+	}
+	return NULL;
+}
+
 int cli_load_rubric(pdx_rubric **out, const char *cmd, const char *arg)
 {
 	*out = NULL;
 	if (!arg)
 		arg = CLI_DEFAULT_RUBRIC;
-	char *path = NULL;
-	if (strchr(arg, '/') || is_file(arg)) {
-		path = strdup(arg);
-	} else {
-		const char *dirs[4];
-		size_t n = rubric_dirs(dirs);
-		for (size_t i = 0; i < n && !path; i++) {
-			size_t len = strlen(dirs[i]) + strlen(arg) + 6;
-			char *p = malloc(len);
-			if (!p)
-				break;
-			snprintf(p, len, "%s/%s.xml", dirs[i], arg);
-			if (is_file(p))
-				path = p;
-			else
-				free(p);
-		}
-		if (!path) {
-			fprintf(
-			    stderr,
-			    "pressdx %s: không tìm thấy bộ chỉ số \"%s\" (rubric not found); xem "
-			    "\"pressdx rubrics\" hoặc dùng --rubric TỆP.xml\n",
-			    cmd, arg);
-			return 2;
-		}
-	}
+	char *path = cli_find_data(arg, "");
 	if (!path) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		fprintf(stderr,
+		        "pressdx %s: không tìm thấy bộ chỉ số \"%s\" (rubric not found); xem "
+		        "\"pressdx rubrics\" hoặc dùng --rubric TỆP.xml\n",
+		        cmd, arg);
 		return 2;
 	}
 	pdx_diags *d = pdx_diags_new();
@@ -251,6 +249,8 @@ int main(int argc, char **argv)
 		return cmd_gap(argc - 1, argv + 1);
 	if (strcmp(cmd, "diff") == 0)
 		return cmd_diff(argc - 1, argv + 1);
+	if (strcmp(cmd, "targets") == 0)
+		return cmd_targets(argc - 1, argv + 1);
 	if (strcmp(cmd, "rubrics") == 0)
 		return cmd_rubrics(argc - 1, argv + 1);
 	fprintf(stderr, "pressdx: lệnh không biết \"%s\" (unknown command)\n\n%s", cmd, main_usage);

@@ -5,15 +5,11 @@
  * external subsets, no network; (2) the embedded RELAX NG schema; (3) the semantic
  * rules of a weighted index that a grammar cannot state (sums, reachability, levels).
  * Each problem is reported with the file and line of the element concerned. */
-#include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
-#include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "xml.h"
 
 extern const char pdx_rubric_rng[];
 extern const size_t pdx_rubric_rng_len;
@@ -37,94 +33,31 @@ struct pdx_rubric {
 
 /* Loader state: the document being read and where problems go. */
 typedef struct loader {
+	pdx_xml_ctx x;
 	pdx_rubric *r;
-	pdx_diags *diags;
-	const char *file;
-	int errors;
-	int oom;
 } loader;
+
+#define ERRF(L, line, id, vi_fmt, en_fmt, ...)                                                     \
+	PDX_XERR(&(L)->x, line, id, vi_fmt, en_fmt, __VA_ARGS__)
 
 static void err(loader *L, long line, const char *id, const char *vi, const char *en)
 {
-	L->errors++;
-	if (pdx_diag_addf(L->diags, PDX_SEV_ERROR, L->file, line, 0, id, NULL, vi, en))
-		L->oom = 1;
+	pdx_xml_error(&L->x, line, id, vi, en);
 }
 
-#define ERRF(L, line, id, vi_fmt, en_fmt, ...)                                                     \
-	do {                                                                                       \
-		char *vi_ = pdx_aprintf(vi_fmt, __VA_ARGS__);                                      \
-		char *en_ = pdx_aprintf(en_fmt, __VA_ARGS__);                                      \
-		if (!vi_ || !en_)                                                                  \
-			(L)->oom = 1;                                                              \
-		else                                                                               \
-			err((L), (line), (id), vi_, en_);                                          \
-		free(vi_);                                                                         \
-		free(en_);                                                                         \
-	} while (0)
-
-static int is_el(const xmlNode *n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-static const xmlNode *first_el(const xmlNode *parent, const char *name)
-{
-	for (const xmlNode *c = parent->children; c; c = c->next)
-		if (is_el(c, name))
-			return c;
-	return NULL;
-}
-
-static size_t count_el(const xmlNode *parent, const char *name)
-{
-	size_t n = 0;
-	for (const xmlNode *c = parent->children; c; c = c->next)
-		n += is_el(c, name);
-	return n;
-}
-
-/* Text of a node, cleaned (NFC, trimmed) and copied into the arena; NULL if absent. */
 static const char *node_text(loader *L, const xmlNode *n)
 {
-	if (!n)
-		return NULL;
-	xmlChar *t = xmlNodeGetContent(n);
-	if (!t) {
-		L->oom = 1;
-		return NULL;
-	}
-	char *c = pdx_utf8_clean((const char *)t, strlen((const char *)t));
-	xmlFree(t);
-	char *a = c ? pdx_arena_strdup(L->r->arena, c) : NULL;
-	free(c);
-	if (!a)
-		L->oom = 1;
-	return a;
+	return pdx_xml_text(&L->x, L->r->arena, n);
 }
 
 static const char *attr(loader *L, const xmlNode *n, const char *name)
 {
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	if (!v)
-		return NULL;
-	char *c = pdx_utf8_clean((const char *)v, strlen((const char *)v));
-	xmlFree(v);
-	char *a = c ? pdx_arena_strdup(L->r->arena, c) : NULL;
-	free(c);
-	if (!a)
-		L->oom = 1;
-	return a;
+	return pdx_xml_attr(&L->x, L->r->arena, n, name);
 }
 
 static const char *child_text(loader *L, const xmlNode *n, const char *name)
 {
-	return node_text(L, first_el(n, name));
-}
-
-static long line_of(const xmlNode *n)
-{
-	return xmlGetLineNo(n);
+	return node_text(L, pdx_xml_first(n, name));
 }
 
 static pdx_status status_of(loader *L, const xmlNode *n, pdx_status inherited)
@@ -146,17 +79,18 @@ static pdx_points points_attr(loader *L, const xmlNode *n, const char *name, con
 	if (!s)
 		return 0;
 	if (pdx_decimal_parse(s, false, &d) != 0 || d.rest != 0) {
-		ERRF(L, line_of(n), id, "%s=\"%s\" không phải số hợp lệ",
+		ERRF(L, pdx_xml_line(n), id, "%s=\"%s\" không phải số hợp lệ",
 		     "%s=\"%s\" is not a valid number", name, s);
 		return 0;
 	}
 	if (d.nanos % (PDX_DECIMAL_ONE / 100) != 0) {
-		ERRF(L, line_of(n), id, "%s=\"%s\": điểm chỉ được có tối đa 2 chữ số thập phân",
+		ERRF(L, pdx_xml_line(n), id,
+		     "%s=\"%s\": điểm chỉ được có tối đa 2 chữ số thập phân",
 		     "%s=\"%s\": points have at most 2 decimals", name, s);
 		return 0;
 	}
 	if (d.nanos < 0) {
-		ERRF(L, line_of(n), id, "%s=\"%s\": điểm không được âm",
+		ERRF(L, pdx_xml_line(n), id, "%s=\"%s\": điểm không được âm",
 		     "%s=\"%s\": points cannot be negative", name, s);
 		return 0;
 	}
@@ -166,7 +100,7 @@ static pdx_points points_attr(loader *L, const xmlNode *n, const char *name, con
 static void names_of(loader *L, const xmlNode *n, const char **name, const char **name_en,
                      pdx_status *name_status, pdx_status element_status)
 {
-	const xmlNode *nm = first_el(n, "name");
+	const xmlNode *nm = pdx_xml_first(n, "name");
 	*name = node_text(L, nm);
 	*name_en = child_text(L, n, "name-en");
 	if (name_status)
@@ -199,25 +133,25 @@ const char *pdx_status_name(pdx_status s)
 static void load_options(loader *L, const xmlNode *n, const char *id, const pdx_option **out,
                          size_t *n_out, bool with_points)
 {
-	size_t k = count_el(n, "option");
+	size_t k = pdx_xml_count(n, "option");
 	*out = NULL;
 	*n_out = 0;
 	if (!k)
 		return;
 	pdx_option *opts = pdx_arena_alloc(L->r->arena, k * sizeof(*opts));
 	if (!opts) {
-		L->oom = 1;
+		L->x.oom = 1;
 		return;
 	}
 	size_t i = 0;
 	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (!is_el(c, "option"))
+		if (!pdx_xml_is(c, "option"))
 			continue;
 		pdx_option *o = &opts[i];
 		o->key = attr(L, c, "key");
 		o->label = node_text(L, c);
 		o->label_en = attr(L, c, "en");
-		o->line = line_of(c);
+		o->line = pdx_xml_line(c);
 		o->points = points_attr(L, c, "points", id);
 		if (with_points && !xmlHasProp(c, (const xmlChar *)"points"))
 			ERRF(L, o->line, id, "lựa chọn \"%s\" thiếu thuộc tính points",
@@ -235,18 +169,18 @@ static void load_options(loader *L, const xmlNode *n, const char *id, const pdx_
 
 static void load_bands(loader *L, const xmlNode *bands, pdx_criterion *c)
 {
-	size_t k = count_el(bands, "band");
+	size_t k = pdx_xml_count(bands, "band");
 	pdx_band *b = pdx_arena_alloc(L->r->arena, (k ? k : 1) * sizeof(*b));
 	if (!b) {
-		L->oom = 1;
+		L->x.oom = 1;
 		return;
 	}
 	size_t i = 0;
 	for (const xmlNode *n = bands->children; n; n = n->next) {
-		if (!is_el(n, "band"))
+		if (!pdx_xml_is(n, "band"))
 			continue;
 		pdx_band *x = &b[i];
-		x->line = line_of(n);
+		x->line = pdx_xml_line(n);
 		x->strict = xmlHasProp(n, (const xmlChar *)"gt") != NULL;
 		const char *s = attr(L, n, x->strict ? "gt" : "ge");
 		if (!s || pdx_decimal_parse(s, false, &x->bound) != 0 || x->bound.rest != 0) {
@@ -283,8 +217,8 @@ static void load_bands(loader *L, const xmlNode *bands, pdx_criterion *c)
 /* The scoring child (or its absence) must fit the criterion's answer type. */
 static void load_scoring(loader *L, const xmlNode *n, pdx_criterion *c)
 {
-	const xmlNode *lin = first_el(n, "linear"), *bands = first_el(n, "bands");
-	size_t n_opt = count_el(n, "option");
+	const xmlNode *lin = pdx_xml_first(n, "linear"), *bands = pdx_xml_first(n, "bands");
+	size_t n_opt = pdx_xml_count(n, "option");
 	const char *tn = pdx_answer_type_name(c->type);
 	switch (c->type) {
 	case PDX_TYPE_YESNO:
@@ -312,7 +246,7 @@ static void load_scoring(loader *L, const xmlNode *n, pdx_criterion *c)
 		if (lin) {
 			c->scoring = PDX_SCORING_LINEAR;
 			if (c->type != PDX_TYPE_PERCENT)
-				ERRF(L, line_of(lin), c->id,
+				ERRF(L, pdx_xml_line(lin), c->id,
 				     "tính điểm tuyến tính (<linear/>) chỉ dùng cho kiểu percent, "
 				     "không dùng cho %s",
 				     "linear scoring applies to percent criteria only, not %s", tn);
@@ -376,7 +310,7 @@ static void check_sum(loader *L, long line, const char *id, const char *what_vi,
 	if (vi && en)
 		err(L, line, id, vi, en);
 	else
-		L->oom = 1;
+		L->x.oom = 1;
 	free(vi);
 	free(en);
 }
@@ -398,18 +332,18 @@ static void check_unique(loader *L, const char **ids, const long *lines, size_t 
 static void load_levels(loader *L, const xmlNode *levels, pdx_status rubric_status)
 {
 	pdx_rubric *r = L->r;
-	r->n_levels = count_el(levels, "level");
+	r->n_levels = pdx_xml_count(levels, "level");
 	r->levels = pdx_arena_alloc(r->arena, r->n_levels * sizeof(pdx_level));
 	if (!r->levels) {
-		L->oom = 1;
+		L->x.oom = 1;
 		return;
 	}
 	size_t i = 0;
 	for (const xmlNode *n = levels->children; n; n = n->next) {
-		if (!is_el(n, "level"))
+		if (!pdx_xml_is(n, "level"))
 			continue;
 		pdx_level *v = &r->levels[i];
-		v->line = line_of(n);
+		v->line = pdx_xml_line(n);
 		const char *num = attr(L, n, "number");
 		v->number = num ? atoi(num) : 0;
 		v->status = status_of(L, n, rubric_status);
@@ -444,20 +378,20 @@ static void load_levels(loader *L, const xmlNode *levels, pdx_status rubric_stat
 static void load_questions(loader *L, const xmlNode *ctx, pdx_status st)
 {
 	pdx_rubric *r = L->r;
-	r->n_questions = count_el(ctx, "question");
+	r->n_questions = pdx_xml_count(ctx, "question");
 	r->questions =
 	    pdx_arena_alloc(r->arena, (r->n_questions ? r->n_questions : 1) * sizeof(pdx_question));
 	if (!r->questions) {
-		L->oom = 1;
+		L->x.oom = 1;
 		return;
 	}
 	size_t i = 0;
 	for (const xmlNode *n = ctx->children; n; n = n->next) {
-		if (!is_el(n, "question"))
+		if (!pdx_xml_is(n, "question"))
 			continue;
 		pdx_question *q = &r->questions[i++];
 		q->id = attr(L, n, "id");
-		q->line = line_of(n);
+		q->line = pdx_xml_line(n);
 		q->status = status_of(L, n, st);
 		names_of(L, n, &q->name, &q->name_en, NULL, q->status);
 		const char *t = attr(L, n, "type");
@@ -478,7 +412,7 @@ static void load_questions(loader *L, const xmlNode *ctx, pdx_status st)
 static void load_criterion(loader *L, const xmlNode *n, pdx_criterion *c, pdx_status st)
 {
 	c->id = attr(L, n, "id");
-	c->line = line_of(n);
+	c->line = pdx_xml_line(n);
 	c->status = status_of(L, n, st);
 	names_of(L, n, &c->name, &c->name_en, NULL, c->status);
 	c->source = child_text(L, n, "source");
@@ -517,36 +451,36 @@ static void load_tree(loader *L, const xmlNode *root)
 	m->date = child_text(L, root, "date");
 	m->source = child_text(L, root, "source");
 
-	load_levels(L, first_el(root, "levels"), m->status);
+	load_levels(L, pdx_xml_first(root, "levels"), m->status);
 
 	/* Count first so that each array is allocated once, in the arena. */
 	for (const xmlNode *p = root->children; p; p = p->next) {
-		if (!is_el(p, "pillar"))
+		if (!pdx_xml_is(p, "pillar"))
 			continue;
 		r->n_pillars++;
 		for (const xmlNode *c = p->children; c; c = c->next) {
-			if (!is_el(c, "component"))
+			if (!pdx_xml_is(c, "component"))
 				continue;
 			r->n_components++;
-			r->n_criteria += count_el(c, "criterion");
+			r->n_criteria += pdx_xml_count(c, "criterion");
 		}
 	}
 	r->pillars = pdx_arena_alloc(r->arena, r->n_pillars * sizeof(pdx_pillar) + 1);
 	r->components = pdx_arena_alloc(r->arena, r->n_components * sizeof(pdx_component) + 1);
 	r->criteria = pdx_arena_alloc(r->arena, r->n_criteria * sizeof(pdx_criterion) + 1);
 	if (!r->pillars || !r->components || !r->criteria) {
-		L->oom = 1;
+		L->x.oom = 1;
 		return;
 	}
 	memset(r->criteria, 0, r->n_criteria * sizeof(pdx_criterion));
 	size_t pi = 0, ci = 0, ki = 0;
 	pdx_points pillar_sum = 0;
 	for (const xmlNode *p = root->children; p; p = p->next) {
-		if (!is_el(p, "pillar"))
+		if (!pdx_xml_is(p, "pillar"))
 			continue;
 		pdx_pillar *P = &r->pillars[pi];
 		P->id = attr(L, p, "id");
-		P->line = line_of(p);
+		P->line = pdx_xml_line(p);
 		P->status = status_of(L, p, m->status);
 		names_of(L, p, &P->name, &P->name_en, &P->name_status, P->status);
 		P->max = points_attr(L, p, "max", P->id);
@@ -554,11 +488,11 @@ static void load_tree(loader *L, const xmlNode *root)
 		P->first_criterion = ki;
 		pdx_points comp_sum = 0;
 		for (const xmlNode *c = p->children; c; c = c->next) {
-			if (!is_el(c, "component"))
+			if (!pdx_xml_is(c, "component"))
 				continue;
 			pdx_component *C = &r->components[ci];
 			C->id = attr(L, c, "id");
-			C->line = line_of(c);
+			C->line = pdx_xml_line(c);
 			C->status = status_of(L, c, P->status);
 			names_of(L, c, &C->name, &C->name_en, &C->name_status, C->status);
 			C->max = points_attr(L, c, "max", C->id);
@@ -566,7 +500,7 @@ static void load_tree(loader *L, const xmlNode *root)
 			C->first_criterion = ki;
 			pdx_points crit_sum = 0;
 			for (const xmlNode *k = c->children; k; k = k->next) {
-				if (!is_el(k, "criterion"))
+				if (!pdx_xml_is(k, "criterion"))
 					continue;
 				pdx_criterion *K = &r->criteria[ki++];
 				K->pillar = pi;
@@ -585,9 +519,9 @@ static void load_tree(loader *L, const xmlNode *root)
 		pillar_sum += P->max;
 		pi++;
 	}
-	check_sum(L, line_of(root), m->id, "trụ cột", "pillars", pillar_sum, m->total);
+	check_sum(L, pdx_xml_line(root), m->id, "trụ cột", "pillars", pillar_sum, m->total);
 
-	const xmlNode *ctx = first_el(root, "context");
+	const xmlNode *ctx = pdx_xml_first(root, "context");
 	if (ctx)
 		load_questions(L, ctx, m->status);
 
@@ -606,7 +540,7 @@ static void load_tree(loader *L, const xmlNode *root)
 	const char **ids = malloc((n_ids + 1) * sizeof(*ids));
 	long *lines = malloc((n_ids + 1) * sizeof(*lines));
 	if (!ids || !lines) {
-		L->oom = 1;
+		L->x.oom = 1;
 	} else {
 		size_t k = 0;
 		for (size_t i = 0; i < r->n_pillars; i++, k++)
@@ -623,132 +557,6 @@ static void load_tree(loader *L, const xmlNode *root)
 	free(lines);
 }
 
-/* ---- XML parsing and schema validation ---- */
-
-typedef struct parse_state {
-	long doctype_line;
-} parse_state;
-
-/* Called by the parser at "<!DOCTYPE": a rubric needs no DTD, and refusing every
- * DOCTYPE before its internal subset is read closes XXE, entity expansion ("billion
- * laughs") and DTD fetches in one place. */
-static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
-{
-	xmlParserCtxtPtr c = ctx;
-	parse_state *st = c->_private;
-	(void)name;
-	(void)ext;
-	(void)sys;
-	st->doctype_line = xmlSAX2GetLineNumber(c);
-	xmlStopParser(c);
-}
-
-static void on_schema_error(void *ctx, xmlErrorPtr e)
-{
-	loader *L = ctx;
-	if (!e)
-		return;
-	char *msg = pdx_strdup(e->message ? e->message : "schema error");
-	if (!msg) {
-		L->oom = 1;
-		return;
-	}
-	size_t n = strlen(msg);
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	long line = e->line;
-	if (line <= 0 && e->node)
-		line = xmlGetLineNo((const xmlNode *)e->node);
-	/* libxml2 follows a precise message with a vaguer one without a line; keep the
-	 * precise one. */
-	if (line <= 0 && L->errors > 0) {
-		free(msg);
-		return;
-	}
-	ERRF(L, line, NULL, "không đúng lược đồ rubric.rng: %s", "does not match rubric.rng: %s",
-	     msg);
-	free(msg);
-}
-
-static xmlDocPtr parse_xml(loader *L, const char *data, size_t len)
-{
-	if (len > (size_t)INT32_MAX) {
-		err(L, 0, NULL, "tệp quá lớn", "file too large");
-		return NULL;
-	}
-	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
-	if (!ctxt) {
-		L->oom = 1;
-		return NULL;
-	}
-	parse_state st = {0};
-	ctxt->_private = &st;
-	/* No NOENT (entities are never substituted), no DTDLOAD/DTDATTR, no network;
-	 * errors are collected, never printed. */
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	                            XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
-	ctxt->sax->internalSubset = on_doctype;
-	xmlParseDocument(ctxt);
-	xmlDocPtr doc = ctxt->myDoc;
-	if (st.doctype_line) {
-		err(L, st.doctype_line, NULL,
-		    "tệp rubric không được có khai báo DOCTYPE (thực thể, DTD ngoài bị từ chối vì "
-		    "an toàn)",
-		    "a rubric may not contain a DOCTYPE (entities and external DTDs are refused "
-		    "for safety)");
-		xmlFreeDoc(doc);
-		doc = NULL;
-	} else if (!ctxt->wellFormed || !doc) {
-		const xmlError *e = xmlCtxtGetLastError(ctxt);
-		char *msg = pdx_strdup(e && e->message ? e->message : "malformed XML");
-		if (msg) {
-			size_t n = strlen(msg);
-			while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-				msg[--n] = '\0';
-			ERRF(L, e ? e->line : 0, NULL, "XML không hợp lệ: %s", "malformed XML: %s",
-			     msg);
-			free(msg);
-		} else {
-			L->oom = 1;
-		}
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	ctxt->myDoc = NULL;
-	xmlFreeParserCtxt(ctxt);
-	return doc;
-}
-
-static int validate(loader *L, xmlDocPtr doc)
-{
-	xmlRelaxNGParserCtxtPtr pc =
-	    xmlRelaxNGNewMemParserCtxt(pdx_rubric_rng, (int)pdx_rubric_rng_len);
-	if (!pc) {
-		L->oom = 1;
-		return -1;
-	}
-	xmlRelaxNGSetParserStructuredErrors(pc, on_schema_error, L);
-	xmlRelaxNGPtr schema = xmlRelaxNGParse(pc);
-	xmlRelaxNGFreeParserCtxt(pc);
-	if (!schema) {
-		err(L, 0, NULL, "lược đồ nhúng không đọc được", "embedded schema failed to load");
-		return -1;
-	}
-	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
-	int rc = -1;
-	if (vc) {
-		xmlRelaxNGSetValidStructuredErrors(vc, on_schema_error, L);
-		rc = xmlRelaxNGValidateDoc(vc, doc);
-		xmlRelaxNGFreeValidCtxt(vc);
-	} else {
-		L->oom = 1;
-	}
-	xmlRelaxNGFree(schema);
-	if (rc != 0 && L->errors == 0)
-		err(L, 0, NULL, "không đúng lược đồ rubric.rng", "does not match rubric.rng");
-	return rc == 0 ? 0 : -1;
-}
-
 int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const char *name,
                            pdx_diags *diags)
 {
@@ -761,23 +569,17 @@ int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const
 		free(r);
 		return PDX_ENOMEM;
 	}
-	loader L = {r, diags, name ? name : "<rubric>", 0, 0};
-	r->meta.path = pdx_arena_strdup(r->arena, L.file);
+	loader L = {{diags, name ? name : "<rubric>", 0, 0}, r};
+	r->meta.path = pdx_arena_strdup(r->arena, L.x.file);
+	pdx_sha256_hex(data, len, r->meta.sha256);
 
-	struct sha256_ctx sha;
-	uint8_t digest[SHA256_DIGEST_SIZE];
-	sha256_init(&sha);
-	sha256_update(&sha, len, (const uint8_t *)data);
-	sha256_digest(&sha, sizeof digest, digest);
-	for (size_t i = 0; i < sizeof digest; i++)
-		snprintf(r->meta.sha256 + 2 * i, 3, "%02x", digest[i]);
-
-	xmlDocPtr doc = parse_xml(&L, data, len);
-	if (doc && validate(&L, doc) == 0)
+	xmlDocPtr doc = pdx_xml_parse(&L.x, data, len, "rubric", "rubric");
+	if (doc &&
+	    pdx_xml_validate(&L.x, doc, pdx_rubric_rng, pdx_rubric_rng_len, "rubric.rng") == 0)
 		load_tree(&L, xmlDocGetRootElement(doc));
 	xmlFreeDoc(doc);
-	if (!r->meta.path || L.oom || L.errors || !doc) {
-		int rc = L.oom ? PDX_ENOMEM : PDX_EINVALID;
+	if (!r->meta.path || L.x.oom || L.x.errors || !doc) {
+		int rc = L.x.oom ? PDX_ENOMEM : PDX_EINVALID;
 		pdx_rubric_free(r);
 		return rc;
 	}

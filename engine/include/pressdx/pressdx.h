@@ -8,6 +8,7 @@
 #include "common.h"
 #include "diag.h"
 #include "io.h"
+#include "plan.h"
 #include "report.h"
 #include "rubric.h"
 #include "score.h"

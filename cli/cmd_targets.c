@@ -1,0 +1,78 @@
+/* pressdx targets: the agencies measured against a province's or ministry's plan. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static const char *const usage =
+    "Cách dùng (usage): pressdx targets --plan TỆP|MÃ [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
+    "\n"
+    "Đối chiếu các cơ quan với chỉ tiêu của kế hoạch tỉnh hoặc bộ: mỗi chỉ tiêu có mục tiêu,\n"
+    "số cơ quan đạt trên số cơ quan thuộc diện, đạt hay chưa, và cơ quan nào chưa đạt. Chỉ\n"
+    "cơ quan trong phạm vi kế hoạch được tính (kế hoạch tỉnh: cột province; kế hoạch bộ: cột\n"
+    "owner). --year chọn mục tiêu của năm đó; mặc định là năm của câu trả lời, và khi kế\n"
+    "hoạch không đặt mục tiêu cho năm đó thì lấy năm mục tiêu kế tiếp. Plan targets.\n"
+    "\n"
+    "  --plan TỆP|MÃ        tệp kế hoạch, hoặc mã trong rubrics/plans (hai-phong, tay-ninh,\n"
+    "                       can-tho, lai-chau, bo-noi-vu)\n" CLI_INPUT_HELP;
+
+static int on_extra(int opt, const char *arg, void *ctx)
+{
+	if (opt != 'P')
+		return 2;
+	*(const char **)ctx = arg;
+	return 0;
+}
+
+int cmd_targets(int argc, char **argv)
+{
+	static const struct option extra[] = {{"plan", required_argument, NULL, 'P'},
+	                                      {NULL, 0, NULL, 0}};
+	cli_inputs in = {0};
+	const char *plan_arg = NULL;
+	int rc = cli_parse(&in, "targets", usage, argc, argv, extra, on_extra, &plan_arg);
+	if (rc >= 0)
+		return rc;
+	if (!plan_arg)
+		return cli_usage_error("targets",
+		                       "thiếu --plan (missing --plan), ví dụ --plan hai-phong");
+	if (optind >= argc)
+		return cli_usage_error("targets", "thiếu tệp câu trả lời (no answer file given)");
+	rc = cli_inputs_load(&in, "targets", argv + optind, argc - optind, true);
+	pdx_plan *plan = NULL;
+	if (!rc) {
+		char *path = cli_find_data(plan_arg, "plans");
+		pdx_diags *d = pdx_diags_new();
+		int e = path && d ? pdx_plan_load_file(&plan, path, in.rubric, d) : PDX_ENOMEM;
+		cli_print_diags(d);
+		if (!path)
+			fprintf(
+			    stderr,
+			    "pressdx targets: không tìm thấy kế hoạch \"%s\" (plan not found)\n",
+			    plan_arg);
+		else if (e)
+			fprintf(stderr,
+			        "pressdx targets: kế hoạch %s không dùng được (plan rejected)\n",
+			        path);
+		rc = e || !path ? 2 : 0;
+		pdx_diags_free(d);
+		free(path);
+	}
+	if (!rc) {
+		pdx_targets *t = NULL;
+		char *out = NULL;
+		size_t len = 0;
+		int e = pdx_targets_compute(&t, plan, in.results, in.n_results, in.year);
+		if (!e)
+			e = pdx_report_targets(&out, &len, in.rubric, t, cli_format(&in));
+		rc = cli_emit(&in, e, out, len);
+		pdx_targets_free(t);
+		if (!rc)
+			rc = cli_inputs_status(&in);
+	}
+	pdx_plan_free(plan);
+	cli_inputs_free(&in);
+	return rc;
+}

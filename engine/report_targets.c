@@ -1,0 +1,185 @@
+/* Serialisers of plan-target reports: what a provincial department sends the ministry
+ * every November. */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static void put(json_object *o, const char *k, json_object *v, int *f)
+{
+	if (!o || json_object_object_add(o, k, v) != 0) {
+		json_object_put(v);
+		*f = 1;
+	}
+}
+
+static void put_str(json_object *o, const char *k, const char *s, int *f)
+{
+	json_object *v = s ? json_object_new_string(s) : NULL;
+	if (s && !v)
+		*f = 1;
+	else
+		put(o, k, v, f);
+}
+
+static bool measurable(const pdx_target_result *tr)
+{
+	return tr->indicator->measured && tr->eligible > 0;
+}
+
+static int targets_json(char **out, size_t *len, const pdx_rubric *r, const pdx_targets *t)
+{
+	int f = 0;
+	const pdx_plan_meta *m = pdx_plan_meta_get(t->plan);
+	json_object *root = json_object_new_object(), *plan = json_object_new_object();
+	put_str(plan, "id", m->id, &f);
+	put_str(plan, "title", m->title, &f);
+	put_str(plan, "scope", pdx_group_key_name(m->scope), &f);
+	put(root, "plan", plan, &f);
+	put(root, "rubric", pdx_json_rubric(r, &f), &f);
+	put(root, "year", t->year ? json_object_new_int(t->year) : NULL, &f);
+	put(root, "agencies_in_scope", json_object_new_int64((int64_t)t->in_scope), &f);
+	json_object *inds = json_object_new_array();
+	for (size_t i = 0; i < t->n; i++) {
+		const pdx_target_result *tr = &t->items[i];
+		json_object *o = json_object_new_object();
+		put_str(o, "id", tr->indicator->id, &f);
+		put_str(o, "name", tr->indicator->name, &f);
+		put_str(o, "media", tr->indicator->media, &f);
+		put(o, "target_year", tr->target ? json_object_new_int(tr->target->year) : NULL,
+		    &f);
+		put(o, "target_pct", tr->target ? pdx_json_points(tr->target->pct) : NULL, &f);
+		put(o, "eligible", json_object_new_int64((int64_t)tr->eligible), &f);
+		bool ms = measurable(tr);
+		put(o, "achieved", ms ? json_object_new_int64((int64_t)tr->achieved) : NULL, &f);
+		put(o, "achieved_pct", ms ? pdx_json_points(tr->achieved_pct) : NULL, &f);
+		put(o, "met", ms && tr->target ? json_object_new_boolean(tr->met) : NULL, &f);
+		put(o, "measured", json_object_new_boolean(tr->indicator->measured), &f);
+		json_object *sh = json_object_new_array();
+		for (size_t k = 0; k < tr->n_short; k++)
+			if (json_object_array_add(
+			        sh, json_object_new_string(tr->short_of[k]->assessment->agency_id)))
+				f = 1;
+		put(o, "short", sh, &f);
+		if (json_object_array_add(inds, o))
+			f = 1;
+	}
+	put(root, "indicators", inds, &f);
+	return pdx_json_finish(root, f, out, len);
+}
+
+static int targets_csv(char **out, size_t *len, const pdx_targets *t)
+{
+	pdx_buf b = {0};
+	char n[32];
+	pdx_buf_puts(&b, "\xef\xbb\xbf");
+	static const char *const head[] = {"indicator",    "name",       "media",    "measured",
+	                                   "target_year",  "target_pct", "eligible", "achieved",
+	                                   "achieved_pct", "met",        "short"};
+	size_t nh = sizeof head / sizeof *head;
+	for (size_t i = 0; i < nh; i++)
+		pdx_csv_put(&b, head[i], i + 1 == nh);
+	for (size_t i = 0; i < t->n; i++) {
+		const pdx_target_result *tr = &t->items[i];
+		bool ms = measurable(tr);
+		pdx_csv_put(&b, tr->indicator->id, 0);
+		pdx_csv_put(&b, tr->indicator->name, 0);
+		pdx_csv_put(&b, tr->indicator->media, 0);
+		pdx_csv_put(&b, tr->indicator->measured ? "1" : "0", 0);
+		snprintf(n, sizeof n, "%d", tr->target ? tr->target->year : 0);
+		pdx_csv_put(&b, tr->target ? n : NULL, 0);
+		pdx_csv_put(&b, tr->target ? pdx_points_format(tr->target->pct, n, sizeof n) : NULL,
+		            0);
+		snprintf(n, sizeof n, "%zu", tr->eligible);
+		pdx_csv_put(&b, n, 0);
+		snprintf(n, sizeof n, "%zu", tr->achieved);
+		pdx_csv_put(&b, ms ? n : NULL, 0);
+		pdx_csv_put(&b, ms ? pdx_points_format(tr->achieved_pct, n, sizeof n) : NULL, 0);
+		pdx_csv_put(&b, ms && tr->target ? (tr->met ? "1" : "0") : NULL, 0);
+		pdx_buf ids = {0};
+		for (size_t k = 0; k < tr->n_short; k++)
+			pdx_buf_printf(&ids, "%s%s", k ? " " : "",
+			               tr->short_of[k]->assessment->agency_id);
+		char *s;
+		if (pdx_buf_finish(&ids, &s, NULL)) {
+			b.failed = 1;
+			continue;
+		}
+		pdx_csv_put(&b, s, 1);
+		free(s);
+	}
+	return pdx_buf_finish(&b, out, len);
+}
+
+static int targets_text(char **out, size_t *len, const pdx_rubric *r, const pdx_targets *t)
+{
+	pdx_buf b = {0};
+	char a[32], c[32];
+	const pdx_plan_meta *m = pdx_plan_meta_get(t->plan);
+	pdx_text_header(&b, r);
+	pdx_buf_printf(&b, "Kế hoạch (plan): %s — %s\n", m->id, m->title);
+	pdx_buf_printf(&b, "Phạm vi (scope): %s = ",
+	               m->scope == PDX_KEY_OWNER ? "cơ quan chủ quản (owner)"
+	                                         : "tỉnh/TP (province)");
+	for (size_t i = 0; i < m->n_matches; i++)
+		pdx_buf_printf(&b, "%s%s", i ? " / " : "", m->matches[i]);
+	pdx_buf_printf(&b, " · %zu cơ quan · năm đánh giá (year): ", t->in_scope);
+	if (t->year)
+		pdx_buf_printf(&b, "%d\n", t->year);
+	else
+		pdx_buf_puts(&b, "không rõ (unknown)\n");
+	for (size_t i = 0; i < t->n; i++) {
+		const pdx_target_result *tr = &t->items[i];
+		const pdx_indicator *ind = tr->indicator;
+		pdx_buf_printf(&b, "\n%s — %s\n", ind->id, ind->name);
+		if (ind->media)
+			pdx_buf_printf(&b, "  chỉ tính cơ quan có loại hình (media) %s\n",
+			               ind->media);
+		if (tr->target)
+			pdx_buf_printf(&b, "  Mục tiêu (target) %d: %s%%\n", tr->target->year,
+			               pdx_points_format_short(tr->target->pct, a, sizeof a));
+		else
+			pdx_buf_printf(
+			    &b,
+			    "  Không có mục tiêu từ năm %d (no target for this year or later)\n",
+			    t->year);
+		if (!ind->measured) {
+			pdx_buf_puts(
+			    &b, "  Không đo được bằng bộ chỉ số (not measured by the index)\n");
+			continue;
+		}
+		if (!tr->eligible) {
+			pdx_buf_puts(&b,
+			             "  Không có cơ quan nào thuộc diện (no eligible agency)\n");
+			continue;
+		}
+		pdx_buf_printf(&b, "  Đạt (achieved): %zu/%zu = %s%%", tr->achieved, tr->eligible,
+		               pdx_points_format(tr->achieved_pct, c, sizeof c));
+		if (tr->target)
+			pdx_buf_printf(&b, "  →  %s\n",
+			               tr->met ? "ĐẠT (met)" : "CHƯA ĐẠT (not met)");
+		else
+			pdx_buf_putc(&b, '\n');
+		if (tr->n_short) {
+			pdx_buf_puts(&b, "  Chưa đạt (short):");
+			for (size_t k = 0; k < tr->n_short; k++) {
+				const pdx_assessment *as = tr->short_of[k]->assessment;
+				pdx_buf_printf(&b, "%s %s", k ? ";" : "", as->agency_id);
+				if (as->agency_name)
+					pdx_buf_printf(&b, " %s", as->agency_name);
+			}
+			pdx_buf_putc(&b, '\n');
+		}
+	}
+	return pdx_buf_finish(&b, out, len);
+}
+
+int pdx_report_targets(char **out, size_t *len, const pdx_rubric *r, const pdx_targets *t,
+                       pdx_format fmt)
+{
+	return fmt == PDX_FORMAT_JSON  ? targets_json(out, len, r, t)
+	       : fmt == PDX_FORMAT_CSV ? targets_csv(out, len, t)
+	                               : targets_text(out, len, r, t);
+}
