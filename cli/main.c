@@ -144,6 +144,17 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	return 0;
 }
 
+static void print_padded(const char *s, size_t width)
+{
+	size_t w = 0;
+	for (const char *p = s; *p; p++)
+		w += ((unsigned char)*p & 0xc0) != 0x80;
+	fputs(s, stdout);
+	do
+		putchar(' ');
+	while (++w < width + 1);
+}
+
 static int cmd_rubrics(int argc, char **argv)
 {
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
@@ -192,10 +203,14 @@ static int cmd_rubrics(int argc, char **argv)
 					if (n_seen < 64)
 						snprintf(seen[n_seen++], sizeof seen[0], "%s",
 						         m->id);
-					printf("%-12s %-12s %-18s %zu tiêu chí  %s\n", m->id,
-					       m->provisional ? "provisional" : "official",
-					       m->decision ? m->decision : "-",
-					       pdx_rubric_criterion_count(r), m->title);
+					/* pad by characters, not bytes: "QĐ" is two
+					 * characters but three bytes */
+					print_padded(m->id, 12);
+					print_padded(m->provisional ? "provisional" : "official",
+					             12);
+					print_padded(m->decision ? m->decision : "-", 18);
+					printf("%zu tiêu chí  %s\n", pdx_rubric_criterion_count(r),
+					       m->title);
 					printf("%12s %s\n", "", path);
 					found = 1;
 				}

@@ -779,9 +779,11 @@ int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len, cons
 	size_t n_before = set->n;
 	size_t *answers_before = malloc((n_before + 1) * sizeof(size_t));
 	size_t *diags_before = malloc((n_before + 1) * sizeof(size_t));
-	if (!answers_before || !diags_before) {
+	assess *meta_before = malloc((n_before + 1) * sizeof(assess));
+	if (!answers_before || !diags_before || !meta_before) {
 		free(answers_before);
 		free(diags_before);
+		free(meta_before);
 		pdx_diags_free(local);
 		free(owned);
 		return PDX_ENOMEM;
@@ -789,6 +791,7 @@ int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len, cons
 	for (size_t i = 0; i < n_before; i++) {
 		answers_before[i] = set->items[i]->pub.n_answers;
 		diags_before[i] = pdx_diags_count(set->items[i]->diags);
+		meta_before[i] = *set->items[i]; /* identity fields a rejected file may set */
 	}
 
 	tokenize(&R, text, tlen, first_line, delim);
@@ -828,6 +831,13 @@ int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len, cons
 				a->by_item[slot] = -1;
 			}
 			a->pub.n_answers = nb;
+			a->pub.agency_name = meta_before[i].pub.agency_name;
+			a->pub.province = meta_before[i].pub.province;
+			a->pub.owner = meta_before[i].pub.owner;
+			a->pub.block = meta_before[i].pub.block;
+			a->pub.media = meta_before[i].pub.media;
+			memcpy(a->meta_line, meta_before[i].meta_line, sizeof a->meta_line);
+			memcpy(a->meta_file, meta_before[i].meta_file, sizeof a->meta_file);
 			/* diagnostics about rows of the rejected file are dropped with them */
 			pdx_diags *kept = pdx_diags_new();
 			if (kept) {
@@ -851,6 +861,8 @@ int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len, cons
 	}
 	free(answers_before);
 	free(diags_before);
+	free(meta_before);
+	free(R.fields);
 	pdx_diags_free(local);
 	free(owned);
 	return rc;

@@ -395,13 +395,15 @@ static void load_questions(loader *L, const xmlNode *ctx, pdx_status st)
 		q->status = status_of(L, n, st);
 		names_of(L, n, &q->name, &q->name_en, NULL, q->status);
 		const char *t = attr(L, n, "type");
-		if (parse_type(t, &q->type) != 0)
+		if (parse_type(t, &q->type) != 0) {
+			q->type = PDX_TYPE_TEXT;
 			ERRF(L, q->line, q->id,
 			     "kiểu câu trả lời không biết \"%s\"; cần yesno, choice, percent, "
 			     "number, count hoặc text",
 			     "unknown answer type \"%s\"; expected yesno, choice, percent, number, "
 			     "count or text",
 			     t ? t : "");
+		}
 		load_options(L, n, q->id, &q->options, &q->n_options, false);
 		if (q->type == PDX_TYPE_CHOICE && !q->n_options)
 			ERRF(L, q->line, q->id, "câu hỏi lựa chọn cần ít nhất một <option>%s",

@@ -53,6 +53,10 @@ xmlDocPtr pdx_xml_parse(pdx_xml_ctx *x, const char *data, size_t len, const char
 		pdx_xml_error(x, 0, NULL, "tệp quá lớn", "file too large");
 		return NULL;
 	}
+	if (len == 0) {
+		pdx_xml_error(x, 1, NULL, "tệp trống", "empty file");
+		return NULL;
+	}
 	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
 	if (!ctxt) {
 		x->oom = 1;

@@ -1,0 +1,120 @@
+/* Shared helpers of the pressdx unit tests. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+
+char *unit_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	assert_non_null(p);
+	snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+char *unit_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fprintf(stderr, "cannot open %s\n", path);
+	assert_non_null(f);
+	size_t cap = 4096, n = 0;
+	char *buf = malloc(cap + 1);
+	assert_non_null(buf);
+	for (;;) {
+		if (n == cap) {
+			cap *= 2;
+			buf = realloc(buf, cap + 1);
+			assert_non_null(buf);
+		}
+		size_t k = fread(buf + n, 1, cap - n, f);
+		if (k == 0)
+			break;
+		n += k;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+pdx_rubric *unit_load_951(void)
+{
+	char *path = unit_path(RUBRICS_DIR, "951-2023.xml");
+	pdx_diags *d = pdx_diags_new();
+	pdx_rubric *r = NULL;
+	int rc = pdx_rubric_load_file(&r, path, d);
+	if (rc)
+		unit_dump_diags("951-2023.xml", d);
+	free(path);
+	pdx_diags_free(d);
+	assert_int_equal(rc, 0);
+	assert_non_null(r);
+	return r;
+}
+
+const pdx_diag *unit_find_diag(const pdx_diags *d, pdx_severity sev, long line, const char *phrase)
+{
+	for (size_t i = 0; i < pdx_diags_count(d); i++) {
+		const pdx_diag *g = pdx_diags_get(d, i);
+		if (g->severity != sev)
+			continue;
+		if (line >= 0 && g->line != line)
+			continue;
+		if (phrase && (!g->message_en || !strstr(g->message_en, phrase)))
+			continue;
+		return g;
+	}
+	return NULL;
+}
+
+const pdx_diag *unit_find_any(const pdx_diags *file_diags, const pdx_answers *set, pdx_severity sev,
+                              long line, const char *phrase)
+{
+	const pdx_diag *g = unit_find_diag(file_diags, sev, line, phrase);
+	for (size_t i = 0; !g && set && i < pdx_answers_count(set); i++)
+		g = unit_find_diag(pdx_answers_get(set, i)->diags, sev, line, phrase);
+	if (!g) {
+		fprintf(stderr, "no %s at line %ld containing \"%s\"\n",
+		        sev == PDX_SEV_ERROR ? "error" : "warning", line, phrase ? phrase : "");
+		unit_dump_all(file_diags, set);
+	}
+	return g;
+}
+
+void unit_dump_all(const pdx_diags *file_diags, const pdx_answers *set)
+{
+	unit_dump_diags("file", file_diags);
+	for (size_t i = 0; set && i < pdx_answers_count(set); i++)
+		unit_dump_diags(pdx_answers_get(set, i)->agency_id, pdx_answers_get(set, i)->diags);
+}
+
+size_t unit_count_errors(const pdx_diags *file_diags, const pdx_answers *set)
+{
+	size_t n = pdx_diags_errors(file_diags);
+	for (size_t i = 0; set && i < pdx_answers_count(set); i++)
+		n += pdx_diags_errors(pdx_answers_get(set, i)->diags);
+	return n;
+}
+
+void unit_dump_diags(const char *title, const pdx_diags *d)
+{
+	fprintf(stderr, "-- diagnostics of %s (%zu):\n", title ? title : "?", pdx_diags_count(d));
+	for (size_t i = 0; i < pdx_diags_count(d); i++) {
+		char *s = pdx_diag_format(pdx_diags_get(d, i));
+		fprintf(stderr, "   %s\n", s ? s : "(out of memory)");
+		free(s);
+	}
+}
+
+size_t unit_crit(const pdx_rubric *r, const char *id)
+{
+	long k = pdx_rubric_find_criterion(r, id);
+	if (k < 0)
+		fprintf(stderr, "criterion %s not in the rubric\n", id);
+	assert_true(k >= 0);
+	return (size_t)k;
+}

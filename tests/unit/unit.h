@@ -1,0 +1,48 @@
+/* Shared helpers of the pressdx unit tests (cmocka). */
+#ifndef PDX_UNIT_H
+#define PDX_UNIT_H
+
+/* cmocka needs these before its own header. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "internal.h"
+
+#ifndef TEST_DATA_DIR
+#error "TEST_DATA_DIR must be defined by the build (tests/unit/meson.build)"
+#endif
+
+/* "dir/name", malloc'd. */
+char *unit_path(const char *dir, const char *name);
+
+/* The whole file (NUL-terminated, malloc'd); fails the test when unreadable. */
+char *unit_slurp(const char *path, size_t *len);
+
+/* rubrics/951-2023.xml, loaded; fails the test when it does not load. */
+pdx_rubric *unit_load_951(void);
+
+/* The first diagnostic of `d` with this severity whose line is `line` (any line when
+ * line < 0) and whose English message contains `phrase` (any message when NULL). */
+const pdx_diag *unit_find_diag(const pdx_diags *d, pdx_severity sev, long line, const char *phrase);
+
+/* The same over the file-level list and every assessment's list of `set`. */
+const pdx_diag *unit_find_any(const pdx_diags *file_diags, const pdx_answers *set, pdx_severity sev,
+                              long line, const char *phrase);
+
+/* Total number of errors in the file-level list and in every assessment of `set`. */
+size_t unit_count_errors(const pdx_diags *file_diags, const pdx_answers *set);
+
+/* Prints a list to stderr (shown by meson when a test fails). */
+void unit_dump_diags(const char *title, const pdx_diags *d);
+
+/* Prints the file-level list and every assessment's list of `set`. */
+void unit_dump_all(const pdx_diags *file_diags, const pdx_answers *set);
+
+/* Index of the criterion with this id in `r`; fails the test when absent. */
+size_t unit_crit(const pdx_rubric *r, const char *id);
+
+#endif
