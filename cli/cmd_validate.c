@@ -12,7 +12,13 @@ static const char *const usage =
     "Kiểm tra tệp bộ chỉ số (.xml) và tệp câu trả lời (.csv) mà không chấm điểm: mọi lỗi\n"
     "được báo kèm tệp:dòng:cột. Checks rubric (.xml) and answer files without scoring.\n"
     "Câu trả lời được kiểm tra theo --rubric (answers are checked against --rubric).\n"
-    "\n" CLI_INPUT_HELP;
+    "\n"
+    "  --rubric TỆP|MÃ      bộ chỉ số để kiểm tra câu trả lời (mặc định " CLI_DEFAULT_RUBRIC ")\n"
+    "  --year NĂM           năm cho các dòng để trống cột year\n"
+    "  --encoding cp1258|tcvn3  bảng mã cũ của tệp (legacy encoding)\n"
+    "  --delimiter ,|;|tab  dấu phân cách (delimiter)\n"
+    "  -h, --help           trợ giúp (this help)\n"
+    "Kết quả kiểm tra in ra màn hình; lỗi ra stderr (results to stdout, errors to stderr).\n";
 
 static int looks_like_xml(const char *path)
 {
@@ -36,6 +42,11 @@ int cmd_validate(int argc, char **argv)
 			return cli_usage_error("validate",
 			                       "tùy chọn không hợp lệ (invalid option) \"%s\"",
 			                       argv[optind - 1]);
+		if (opt == 'f' || opt == 'o' || opt == 'R')
+			return cli_usage_error(
+			    "validate",
+			    "tùy chọn \"%s\" không dùng cho validate (not an option of validate)",
+			    argv[optind - 1]);
 		if (cli_inputs_option(&in, "validate", opt, optarg))
 			return 2;
 	}

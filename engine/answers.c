@@ -245,8 +245,14 @@ static void on_field(void *s, size_t len, void *data)
 	field *f = &R->fields[R->n_fields++];
 	f->invalid = pdx_utf8_invalid(s ? s : "", s ? len : 0) >= 0;
 	f->text = f->invalid ? pdx_strdup("") : pdx_utf8_clean(s ? s : "", s ? len : 0);
-	if (!f->text)
+	if (!f->text) {
 		R->oom = 1;
+		return;
+	}
+	/* Undo our own spreadsheet neutralisation ('=…, '+…, '-…, '@…; see pdx_csv_cell)
+	 * so that a template prefilled by pressdx reads back as it was given. */
+	if (f->text[0] == '\'' && f->text[1] && strchr("=+-@", f->text[1]))
+		memmove(f->text, f->text + 1, strlen(f->text));
 }
 
 static void clear_fields(reader *R)
@@ -428,7 +434,15 @@ static void read_row(reader *R)
 	int year = R->opts ? R->opts->default_year : 0;
 	const char *ys = cell(R, C_YEAR);
 	if (ys && parse_year(ys, &year) != 0) {
-		RERR(R->diags, R, R->row_line, (long)R->col[C_YEAR] + 1, NULL, agency,
+		/* The row cannot join an assessment, but the agency is known: its error is
+		 * reported with the agency's other rows when there are any. */
+		pdx_diags *to = R->diags;
+		for (size_t i = 0; i < R->set->n; i++)
+			if (strcmp(R->set->items[i]->pub.agency_id, agency) == 0) {
+				to = R->set->items[i]->diags;
+				break;
+			}
+		RERR(to, R, R->row_line, (long)R->col[C_YEAR] + 1, NULL, agency,
 		     "năm \"%s\" không hợp lệ, cần 4 chữ số (ví dụ 2025); dòng bị bỏ qua",
 		     "invalid year \"%s\", expected four digits (e.g. 2025); row skipped", ys);
 		return;
