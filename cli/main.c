@@ -82,7 +82,7 @@ static int is_file(const char *path)
 
 char *cli_find_data(const char *arg, const char *subdir)
 {
-	if (strchr(arg, '/') || is_file(arg))
+	if (strcmp(arg, "-") == 0 || strchr(arg, '/') || is_file(arg))
 		return strdup(arg);
 	const char *dirs[4];
 	size_t n = rubric_dirs(dirs);
@@ -179,7 +179,7 @@ static int cmd_rubrics(int argc, char **argv)
 		if (!dir)
 			continue;
 		struct dirent *e;
-		char *names[256];
+		char *names[256] = {0};
 		size_t nn = 0;
 		while ((e = readdir(dir)) && nn < 256) {
 			size_t l = strlen(e->d_name);

@@ -537,7 +537,7 @@ static int convert(const char *from, const char *in, size_t len, char **out, siz
                    size_t *bad)
 {
 	iconv_t cd = iconv_open("UTF-8", from);
-	if (cd == (iconv_t)-1)
+	if (cd == (iconv_t)-1) /* NOLINT(performance-no-int-to-ptr): iconv's own error value */
 		return PDX_EARG;
 	size_t cap = len * 4 + 16;
 	char *buf = malloc(cap);

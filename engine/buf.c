@@ -73,7 +73,7 @@ int pdx_buf_finish(pdx_buf *b, char **out, size_t *len)
 {
 	if (!b->failed && !b->data) {
 		buf_reserve(b, 0);
-		if (!b->failed)
+		if (b->data)
 			b->data[0] = '\0';
 	}
 	if (b->failed) {

@@ -73,9 +73,9 @@ static void next_answer(pdx_gap_item *it, const pdx_criterion_result *cr)
 			pdx_decimal_format(x->bound, b, sizeof b);
 			if (!x->strict)
 				snprintf(it->next_answer, sizeof it->next_answer, "%s", b);
-			else if (c->type == PDX_TYPE_COUNT)
+			else if (c->type == PDX_TYPE_COUNT) /* "> 3" on a count: 4 */
 				snprintf(it->next_answer, sizeof it->next_answer, "%lld",
-				         (long long)(x->bound.nanos / PDX_DECIMAL_ONE + 1));
+				         (long long)(x->bound.nanos / PDX_DECIMAL_ONE) + 1LL);
 			else
 				snprintf(it->next_answer, sizeof it->next_answer, ">%s", b);
 			it->has_next = true;

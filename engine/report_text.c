@@ -53,17 +53,18 @@ static void agency_heading(pdx_buf *b, const pdx_assessment *a)
 	if (a->agency_name)
 		pdx_buf_printf(b, "  %s", a->agency_name);
 	pdx_buf_putc(b, '\n');
-	const char *sep = "  ";
+	/* the fields given, joined by " · " */
+	pdx_buf_puts(b, "  ");
 	if (a->province)
-		pdx_buf_printf(b, "%sTỉnh/TP: %s", sep, a->province), sep = " · ";
+		pdx_buf_printf(b, "Tỉnh/TP: %s · ", a->province);
 	if (a->owner)
-		pdx_buf_printf(b, "%sCơ quan chủ quản: %s", sep, a->owner), sep = " · ";
+		pdx_buf_printf(b, "Cơ quan chủ quản: %s · ", a->owner);
 	if (a->block)
-		pdx_buf_printf(b, "%sKhối: %s", sep, a->block), sep = " · ";
+		pdx_buf_printf(b, "Khối: %s · ", a->block);
 	if (a->year)
-		pdx_buf_printf(b, "%sNăm: %d", sep, a->year), sep = " · ";
+		pdx_buf_printf(b, "Năm: %d", a->year);
 	else
-		pdx_buf_printf(b, "%sNăm: (không rõ)", sep), sep = " · ";
+		pdx_buf_puts(b, "Năm: (không rõ)");
 	pdx_buf_putc(b, '\n');
 }
 
