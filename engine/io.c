@@ -25,6 +25,12 @@ int pdx_read_all(char **out, size_t *len, const char *path, size_t max_bytes)
 		errno = EISDIR;
 		return PDX_EIO;
 	}
+	/* a regular file too large is refused before a byte of it is read */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > max_bytes) {
+		if (fd != STDIN_FILENO)
+			close(fd);
+		return PDX_EINVALID;
+	}
 	size_t cap = 65536, n = 0;
 	char *buf = malloc(cap + 1);
 	int rc = 0;

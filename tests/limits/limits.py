@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Limit tests: the sizes the README's "Limits and guarantees" promises.
+
+    limits.py PRESSDX CASE
+
+Cases: agencies (10,000 agencies × 42 rows score, memory per agency bounded),
+long-field (a 10 MB note cell is read), too-large (an answers file over 256 MiB is
+refused with a message, not read into memory), columns (4,096 columns read, 4,097
+refused). Each asserts behaviour, never time."""
+import csv
+import io
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import gen  # noqa: E402
+
+HEADER = "agency_id,criterion,answer,evidence,note\n"
+
+
+def run(pressdx, args, **kw):
+    return subprocess.run([pressdx] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300, **kw)
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
+
+
+def case_agencies(pressdx, tmp):
+    n = 10000
+    path = os.path.join(tmp, "big.csv")
+    sys.argv = ["gen", path, str(n)]
+    gen.main()
+    size = os.path.getsize(path)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    p = run(pressdx, ["score", "--format", "csv", path])
+    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if p.returncode != 0:
+        fail("exit %d: %s" % (p.returncode, p.stderr[:500]))
+    rows = list(csv.reader(io.StringIO(p.stdout.decode("utf-8"))))
+    if len(rows) != n + 1:
+        fail("expected %d agencies, got %d rows" % (n, len(rows) - 1))
+    ids = {r[0] for r in rows[1:]}
+    if len(ids) != n:
+        fail("agency ids not unique")
+    # memory: the file itself is held once; beyond it, at most 32 KB per agency
+    per_agency = (rss_kb * 1024 - size) / n
+    print("agencies: %d, file %.1f MB, max RSS %.1f MB, %.1f KB per agency beyond the file"
+          % (n, size / 1e6, rss_kb / 1024, per_agency / 1024))
+    if before < rss_kb and per_agency > 32 * 1024:
+        fail("memory per agency %.1f KB > 32 KB" % (per_agency / 1024))
+
+
+def case_long_field(pressdx, tmp):
+    path = os.path.join(tmp, "long.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(HEADER)
+        f.write("A1,1.1.1,có,mc.pdf,\"%s\"\n" % ("ghi chú " * (10 * 1024 * 1024 // 8)))
+        f.write("A1,1.1.2,có,mc.pdf,\n")
+    p = run(pressdx, ["score", "--format", "csv", path])
+    if p.returncode != 0:
+        fail("exit %d: %s" % (p.returncode, p.stderr[:300]))
+    if ",6.00," not in p.stdout.decode():
+        fail("expected a total of 6.00 (1.1.1 + 1.1.2), got %r" % p.stdout[:300])
+
+
+def case_too_large(pressdx, tmp):
+    path = os.path.join(tmp, "huge.csv")
+    with open(path, "wb") as f:  # sparse: 300 MiB of nothing, instantly
+        f.truncate(300 * 1024 * 1024)
+    p = run(pressdx, ["score", path])
+    err = p.stderr.decode("utf-8")
+    if p.returncode != 2 or "256 MiB" not in err or path not in err:
+        fail("expected exit 2 and a 'file too large (at most 256 MiB)' message naming the file; "
+             "got %d: %s" % (p.returncode, err[:300]))
+
+
+def case_columns(pressdx, tmp):
+    ok = os.path.join(tmp, "cols-ok.csv")
+    extra = ",".join("x%d" % i for i in range(4096 - 3))
+    with open(ok, "w") as f:
+        f.write("agency_id,criterion,answer," + extra + "\n")
+        f.write("A1,1.1.1,có" + "," * (4096 - 3) + "\n")
+    p = run(pressdx, ["score", "--format", "csv", ok])
+    if p.returncode != 0:
+        fail("4096 columns: exit %d: %s" % (p.returncode, p.stderr[:300]))
+    bad = os.path.join(tmp, "cols-bad.csv")
+    with open(bad, "w") as f:
+        f.write("agency_id,criterion,answer," + extra + ",one-more\n")
+    p = run(pressdx, ["score", bad])
+    err = p.stderr.decode()
+    if p.returncode != 2 or "4096" not in err or "cols-bad.csv:1:" not in err:
+        fail("4097 columns: expected exit 2 and 'more than 4096 columns' at line 1; got %d: %s"
+             % (p.returncode, err[:300]))
+
+
+def main():
+    pressdx, case = sys.argv[1], sys.argv[2]
+    with tempfile.TemporaryDirectory() as tmp:
+        globals()["case_" + case.replace("-", "_")](os.path.abspath(pressdx), tmp)
+    print("ok: " + case)
+
+
+if __name__ == "__main__":
+    main()
