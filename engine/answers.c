@@ -201,8 +201,15 @@ typedef struct reader {
 	size_t n_fields, cap_fields;
 	long row_line; /* physical line where the current row started */
 	int header_done;
-	int col[C_COUNT]; /* field index of each known column, or -1 */
-	int fatal;        /* file rejected */
+	int col[C_COUNT];        /* field index of each known column, or -1 */
+	bool wanted[MAX_FIELDS]; /* field index → one of the known columns */
+	/* the previous row's cell per known column, raw and cleaned: agency name,
+	 * province, owner… repeat on every row of an agency, and NFC is the costly part */
+	struct {
+		char *raw, *clean;
+		size_t len;
+	} cache[C_COUNT];
+	int fatal; /* file rejected */
 	int oom;
 	int too_many_fields;
 } reader;
@@ -243,8 +250,43 @@ static void on_field(void *s, size_t len, void *data)
 		R->cap_fields = cap;
 	}
 	field *f = &R->fields[R->n_fields++];
+	if (R->header_done && !R->wanted[R->n_fields - 1]) {
+		/* a column we do not read (question text, notes of the template…): not
+		 * worth normalising */
+		f->invalid = 0;
+		f->text = pdx_strdup("");
+		if (!f->text)
+			R->oom = 1;
+		return;
+	}
+	int c = -1;
+	for (int k = 0; R->header_done && k < C_COUNT && c < 0; k++)
+		if (R->col[k] == (int)R->n_fields - 1)
+			c = k;
+	if (c >= 0 && R->cache[c].raw && R->cache[c].len == len &&
+	    memcmp(R->cache[c].raw, s, len) == 0) {
+		f->invalid = 0;
+		f->text = pdx_strdup(R->cache[c].clean);
+		if (!f->text)
+			R->oom = 1;
+		return;
+	}
 	f->invalid = pdx_utf8_invalid(s ? s : "", s ? len : 0) >= 0;
 	f->text = f->invalid ? pdx_strdup("") : pdx_utf8_clean(s ? s : "", s ? len : 0);
+	if (c >= 0 && f->text && !f->invalid && s) {
+		free(R->cache[c].raw);
+		free(R->cache[c].clean);
+		R->cache[c].raw = malloc(len + 1);
+		R->cache[c].clean = pdx_strdup(f->text);
+		R->cache[c].len = len;
+		if (R->cache[c].raw)
+			memcpy(R->cache[c].raw, s, len);
+		if (!R->cache[c].raw || !R->cache[c].clean) {
+			free(R->cache[c].raw);
+			free(R->cache[c].clean);
+			R->cache[c].raw = R->cache[c].clean = NULL;
+		}
+	}
 	if (!f->text) {
 		R->oom = 1;
 		return;
@@ -296,6 +338,9 @@ static void read_header(reader *R)
 		}
 		free(folded);
 	}
+	for (int c = 0; c < C_COUNT; c++)
+		if (R->col[c] >= 0)
+			R->wanted[R->col[c]] = true;
 	const enum col required[] = {C_AGENCY, C_CRITERION, C_ANSWER};
 	for (size_t k = 0; k < sizeof required / sizeof *required; k++) {
 		if (R->col[required[k]] >= 0)
@@ -877,6 +922,10 @@ int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len, cons
 	free(diags_before);
 	free(meta_before);
 	free(R.fields);
+	for (int c = 0; c < C_COUNT; c++) {
+		free(R.cache[c].raw);
+		free(R.cache[c].clean);
+	}
 	pdx_diags_free(local);
 	free(owned);
 	return rc;

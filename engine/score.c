@@ -34,6 +34,16 @@ int pdx_value_parse(const pdx_criterion *crit, const char *text, pdx_decimal *va
 	case PDX_TYPE_YESNO: {
 		evi = "có hoặc không (có/co/yes/y/1/x/true, không/khong/no/n/0/false)";
 		een = "yes or no (có/co/yes/y/1/x/true, không/khong/no/n/0/false)";
+		/* the usual spellings match as written; fold only the rest ("CÓ", "Yes") */
+		if (in_list(text, yes_words, sizeof yes_words / sizeof *yes_words)) {
+			*yes = true;
+			rc = 0;
+			break;
+		}
+		if (in_list(text, no_words, sizeof no_words / sizeof *no_words)) {
+			rc = 0;
+			break;
+		}
 		char *f = pdx_utf8_fold(text);
 		if (!f)
 			return PDX_ENOMEM;

@@ -53,8 +53,30 @@ static size_t cp_at(const char *s, size_t len, size_t i, utf8proc_int32_t *cp)
 	return (size_t)n;
 }
 
+/* Most cells (ids, numbers, option keys) are ASCII, whose NFC is itself: trim and copy
+ * without a trip through utf8proc. */
+static char *ascii_clean(const char *s, size_t len)
+{
+	size_t start = 0, end = len;
+	while (start < end && (s[start] == ' ' || (s[start] >= 0x09 && s[start] <= 0x0d)))
+		start++;
+	while (end > start && (s[end - 1] == ' ' || (s[end - 1] >= 0x09 && s[end - 1] <= 0x0d)))
+		end--;
+	char *out = malloc(end - start + 1);
+	if (out) {
+		memcpy(out, s + start, end - start);
+		out[end - start] = '\0';
+	}
+	return out;
+}
+
 char *pdx_utf8_clean(const char *s, size_t len)
 {
+	size_t ascii = 0;
+	while (ascii < len && (unsigned char)s[ascii] < 0x80)
+		ascii++;
+	if (ascii == len)
+		return ascii_clean(s, len);
 	size_t start = 0, end = len;
 	while (start < end) {
 		utf8proc_int32_t cp;
