@@ -458,8 +458,12 @@ int pdx_targets_compute(pdx_targets **out, const pdx_plan *plan, pdx_result *con
 			chosen[nc++] = results[i];
 			continue;
 		}
+		/* the year asked for wins; otherwise the latest (an unknown year, 0, loses
+		 * to any known one) */
 		int have = chosen[k]->assessment->year;
-		if (have != year && (a->year == year || a->year > have))
+		bool better =
+		    year ? (have != year && (a->year == year || a->year > have)) : a->year > have;
+		if (better)
 			chosen[k] = results[i];
 	}
 	int y = year;

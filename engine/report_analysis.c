@@ -386,11 +386,12 @@ static void summary_row(pdx_buf *b, const pdx_rubric *r, const char *label, size
 		pdx_buf_printf(b, " %3zu", st->levels[l]);
 	pdx_buf_puts(b, " ");
 	for (size_t p = 0; p < pdx_rubric_pillar_count(r); p++) {
+		/* one decimal is enough to read a table (rounded half away from zero, like
+		 * every figure here); the CSV and JSON keep two */
 		char pct[40];
-		pdx_points_format(st->pillar_pct[p], pct, sizeof pct);
-		/* one decimal is enough to read a table; the CSV and JSON keep two */
-		size_t n = strlen(pct);
-		pct[n - 1] = '\0';
+		long long tenths = (long long)pdx_round_div(st->pillar_pct[p], 10);
+		snprintf(pct, sizeof pct, "%s%lld.%lld", tenths < 0 ? "-" : "", llabs(tenths) / 10,
+		         llabs(tenths) % 10);
 		padl(b, pct, 7);
 	}
 	pdx_buf_putc(b, '\n');
@@ -600,7 +601,7 @@ static void item_text(pdx_buf *b, const pdx_rubric *r, const pdx_gap_item *it)
 static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n)
 {
 	pdx_buf b = {0};
-	char t[32], u[32];
+	char t[32], u[32], v[32];
 	pdx_text_header(&b, r);
 	for (size_t i = 0; i < n; i++) {
 		const pdx_gap *g = gaps[i];
@@ -626,7 +627,7 @@ static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 				pdx_buf_printf(&b, "    TC%s %s: %s/%s (%s%%)\n", P->id, P->name,
 				               PTS(res->pillars[g->weakest[k]], t),
 				               pdx_points_format_short(P->max, u, sizeof u),
-				               pdx_points_format(pct, u, sizeof u));
+				               pdx_points_format(pct, v, sizeof v));
 			}
 		} else if (g->needed == 0) {
 			pdx_buf_printf(&b, "  Đã đạt mức %d: %s (target level reached)\n",
@@ -751,6 +752,26 @@ static int diff_csv(char **out, size_t *len, const pdx_diff *d)
 			pdx_csv_put(&b, c->after_answer, 0);
 			csv_pts(&b, c->before_points, 0);
 			csv_pts(&b, c->after_points, 1);
+		}
+	}
+	/* agencies on one side only: that side's total and level, the other side empty */
+	for (int side = 0; side < 2; side++) {
+		size_t cnt = side ? d->n_only_after : d->n_only_before;
+		pdx_result *const *rs = side ? d->only_after : d->only_before;
+		for (size_t i = 0; i < cnt; i++) {
+			pdx_csv_put(&b, rs[i]->assessment->agency_id, 0);
+			for (int s2 = 0; s2 < 2; s2++) {
+				if (s2 == side) {
+					csv_pts(&b, rs[i]->total, 0);
+					csv_num(&b, rs[i]->level ? rs[i]->level->number : 0, 0);
+				} else {
+					pdx_csv_put(&b, NULL, 0);
+					pdx_csv_put(&b, NULL, 0);
+				}
+			}
+			for (int c = 0; c < 5; c++)
+				pdx_csv_put(&b, NULL, 0);
+			pdx_csv_put(&b, NULL, 1);
 		}
 	}
 	return pdx_buf_finish(&b, out, len);
