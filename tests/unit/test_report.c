@@ -375,12 +375,11 @@ static void test_template_shape(void **state)
 	static const char head[] = "agency_id,agency_name,province,owner,block,media,year,"
 	                           "criterion,";
 	assert_memory_equal(out + 3, head, sizeof head - 1);
-	/* header + 42 criteria + 5 context questions; no cell holds a line break */
-	assert_int_equal(count_lines(out), 1 + 42 + 5);
+	/* header + 42 criteria; no cell holds a line break */
+	assert_int_equal(count_lines(out), 1 + 42);
 	/* each criterion row starts with the prefilled identity */
 	assert_non_null(strstr(out, "\r\nT1,,,,,,2025,1.1.1,"));
 	assert_non_null(strstr(out, "\r\nT1,,,,,,2025,5.2.4,"));
-	assert_non_null(strstr(out, "\r\nT1,,,,,,2025,ctx.staff,"));
 	free(out);
 }
 
@@ -403,8 +402,8 @@ static void test_template_read_back(void **state)
 	assert_string_equal(a->agency_id, "T1");
 	assert_string_equal(a->agency_name, "Báo Mẫu");
 	assert_int_equal(a->year, 2025);
-	/* one row per criterion and question, in rubric order, all unanswered */
-	assert_int_equal(a->n_answers, 42 + 5);
+	/* one row per criterion, in rubric order, all unanswered */
+	assert_int_equal(a->n_answers, 42);
 	for (size_t i = 0; i < 42; i++) {
 		assert_string_equal(a->answers[i].criterion, pdx_rubric_criterion(r, i)->id);
 		assert_null(a->answers[i].value);
