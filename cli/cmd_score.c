@@ -15,37 +15,22 @@ static const char *const usage =
 
 int cmd_score(int argc, char **argv)
 {
-	static const struct option longopts[] = {CLI_INPUT_LONGOPTS, {NULL, 0, NULL, 0}};
 	cli_inputs in = {0};
-	in.format = "text";
-	int opt;
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS, longopts, NULL)) != -1) {
-		if (opt == 'h') {
-			fputs(usage, stdout);
-			return 0;
-		}
-		if (opt == '?' || opt == ':')
-			return cli_usage_error("score",
-			                       "tùy chọn không hợp lệ (invalid option) \"%s\"",
-			                       argv[optind - 1]);
-		int rc = cli_inputs_option(&in, "score", opt, optarg);
-		if (rc)
-			return 2;
-	}
+	int rc = cli_parse(&in, "score", usage, argc, argv, NULL, NULL, NULL);
+	if (rc >= 0)
+		return rc;
 	if (optind >= argc)
 		return cli_usage_error("score", "thiếu tệp câu trả lời (no answer file given)");
-	int rc = cli_inputs_load(&in, "score", argv + optind, argc - optind, true);
+	rc = cli_inputs_load(&in, "score", argv + optind, argc - optind, true);
 	if (rc) {
 		cli_inputs_free(&in);
 		return rc;
 	}
 	char *out = NULL;
 	size_t len = 0;
-	if (strcmp(in.format, "json") == 0)
+	if (cli_format(&in) == PDX_FORMAT_JSON)
 		rc = pdx_report_json(&out, &len, in.rubric, in.results, in.n_results);
-	else if (strcmp(in.format, "csv") == 0)
+	else if (cli_format(&in) == PDX_FORMAT_CSV)
 		rc = pdx_report_csv(&out, &len, in.rubric, in.results, in.n_results);
 	else
 		rc = pdx_report_text(&out, &len, in.rubric, in.results, in.n_results);

@@ -28,28 +28,15 @@ static int looks_like_xml(const char *path)
 
 int cmd_validate(int argc, char **argv)
 {
-	static const struct option longopts[] = {CLI_INPUT_LONGOPTS, {NULL, 0, NULL, 0}};
 	cli_inputs in = {0};
-	int opt;
-	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS, longopts, NULL)) != -1) {
-		if (opt == 'h') {
-			fputs(usage, stdout);
-			return 0;
-		}
-		if (opt == '?' || opt == ':')
-			return cli_usage_error("validate",
-			                       "tùy chọn không hợp lệ (invalid option) \"%s\"",
-			                       argv[optind - 1]);
-		if (opt == 'f' || opt == 'o' || opt == 'R')
-			return cli_usage_error(
-			    "validate",
-			    "tùy chọn \"%s\" không dùng cho validate (not an option of validate)",
-			    argv[optind - 1]);
-		if (cli_inputs_option(&in, "validate", opt, optarg))
-			return 2;
-	}
+	int rc = cli_parse(&in, "validate", usage, argc, argv, NULL, NULL, NULL);
+	if (rc >= 0)
+		return rc;
+	/* validate writes no report: output options would be silently ignored */
+	if (in.format || in.output || in.require_evidence)
+		return cli_usage_error("validate",
+		                       "--format, -o và --require-evidence không dùng cho "
+		                       "validate (not options of validate)");
 	if (optind >= argc)
 		return cli_usage_error("validate", "thiếu tệp cần kiểm tra (no file given)");
 	int status = 0;
@@ -64,7 +51,7 @@ int cmd_validate(int argc, char **argv)
 		}
 		pdx_diags *d = pdx_diags_new();
 		pdx_rubric *r = NULL;
-		int rc = pdx_rubric_load_file(&r, argv[i], d);
+		rc = pdx_rubric_load_file(&r, argv[i], d);
 		cli_print_diags(d);
 		if (rc) {
 			status = 2;
@@ -81,7 +68,7 @@ int cmd_validate(int argc, char **argv)
 	if (n_csv) {
 		/* Scoring is what finds unparsable answers, so validate scores and keeps only
 		 * the diagnostics. */
-		int rc = cli_inputs_load(&in, "validate", csvs, n_csv, true);
+		rc = cli_inputs_load(&in, "validate", csvs, n_csv, true);
 		if (rc) {
 			status = 2;
 		} else {

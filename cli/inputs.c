@@ -153,9 +153,10 @@ int cli_parse(cli_inputs *in, const char *cmd, const char *usage, int argc, char
 			fputs(usage, stdout);
 			status = 0;
 		} else if (opt == '?' || opt == ':') {
-			status = cli_usage_error(
-			    cmd, "tùy chọn không hợp lệ hoặc thiếu giá trị (invalid option) \"%s\"",
-			    argv[optind - 1]);
+			status = cli_usage_error(cmd,
+			                         "tùy chọn không hợp lệ hoặc thiếu giá trị "
+			                         "(invalid option or missing value) \"%s\"",
+			                         argv[optind - 1]);
 		} else {
 			int rc = cli_inputs_option(in, cmd, opt, optarg);
 			if (rc == 1)
