@@ -188,9 +188,18 @@ static assess *add_assess(pdx_answers *s, const char *id, int year, const char *
 /* ---- reading one file ---- */
 
 typedef struct field {
-	char *text;  /* cleaned copy (NFC, trimmed), malloc'd */
+	char *text;  /* cleaned copy (NFC, trimmed), malloc'd; "" for columns not read */
 	int invalid; /* not valid UTF-8 (only possible after a bad conversion) */
+	int blank;   /* nothing but ASCII white space */
 } field;
+
+static int is_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && (s[i] < 0x09 || s[i] > 0x0d))
+			return 0;
+	return 1;
+}
 
 typedef struct reader {
 	pdx_answers *set;
@@ -201,7 +210,9 @@ typedef struct reader {
 	size_t n_fields, cap_fields;
 	long row_line; /* physical line where the current row started */
 	int header_done;
-	int col[C_COUNT];        /* field index of each known column, or -1 */
+	int col[C_COUNT]; /* field index of each known column, or -1 */
+	size_t n_header;  /* cells in the header row */
+	char delim;
 	bool wanted[MAX_FIELDS]; /* field index → one of the known columns */
 	/* the previous row's cell per known column, raw and cleaned: agency name,
 	 * province, owner… repeat on every row of an agency, and NFC is the costly part */
@@ -250,6 +261,7 @@ static void on_field(void *s, size_t len, void *data)
 		R->cap_fields = cap;
 	}
 	field *f = &R->fields[R->n_fields++];
+	f->blank = is_blank(s ? s : "", s ? len : 0);
 	if (R->header_done && !R->wanted[R->n_fields - 1]) {
 		/* a column we do not read (question text, notes of the template…): not
 		 * worth normalising */
@@ -355,6 +367,7 @@ static void read_header(reader *R)
 		R->fatal = 1;
 	}
 	R->header_done = 1;
+	R->n_header = R->n_fields;
 }
 
 /* A year is four digits; anything else ("20024", "2025.0") is refused so that a typo
@@ -386,12 +399,18 @@ static void check_meta(reader *R, assess *a, enum col c, const char **slot)
 	}
 	if (c == C_MEDIA || strcmp(*slot, v) == 0)
 		return;
-	RERR(a->diags, R, R->row_line, (long)R->col[c] + 1, NULL, a->pub.agency_id,
-	     "%s của cơ quan \"%s\" khác với dòng %ld của %s (\"%s\"); mọi dòng của một cơ quan "
-	     "trong cùng năm phải giống nhau",
-	     "%s of agency \"%s\" differs from line %ld of %s (\"%s\"); all rows of one agency "
-	     "and year must agree",
-	     col_names[c], v, a->meta_line[c], a->meta_file[c], *slot);
+	char *now = pdx_excerpt(v), *was = pdx_excerpt(*slot);
+	if (!now || !was)
+		R->oom = 1;
+	else
+		RERR(a->diags, R, R->row_line, (long)R->col[c] + 1, NULL, a->pub.agency_id,
+		     "%s \"%s\" khác với \"%s\" ở dòng %ld của %s; mọi dòng của một cơ quan trong "
+		     "cùng năm phải giống nhau; giữ \"%s\"",
+		     "%s \"%s\" differs from \"%s\" on line %ld of %s; all rows of one agency and "
+		     "year must agree; \"%s\" is kept",
+		     col_names[c], now, was, a->meta_line[c], a->meta_file[c], was);
+	free(now);
+	free(was);
 }
 
 static void unknown_criterion(reader *R, assess *a, const char *id)
@@ -408,15 +427,20 @@ static void unknown_criterion(reader *R, assess *a, const char *id)
 		if (k >= 0)
 			hint = pdx_rubric_criterion(rb, (size_t)k)->id;
 	}
-	if (hint)
-		RERR(a->diags, R, R->row_line, (long)R->col[C_CRITERION] + 1, id, a->pub.agency_id,
+	char *shown = pdx_excerpt(id);
+	if (!shown)
+		R->oom = 1;
+	else if (hint)
+		RERR(a->diags, R, R->row_line, (long)R->col[C_CRITERION] + 1, shown,
+		     a->pub.agency_id,
 		     "mã tiêu chí \"%s\" không có trong bộ chỉ số; có phải là \"%s\"?",
-		     "unknown criterion id \"%s\"; did you mean \"%s\"?", id, hint);
+		     "unknown criterion id \"%s\"; did you mean \"%s\"?", shown, hint);
 	else
-		RERR(a->diags, R, R->row_line, (long)R->col[C_CRITERION] + 1, id, a->pub.agency_id,
-		     "mã tiêu chí \"%s\" không có trong bộ chỉ số %s",
-		     "unknown criterion id \"%s\" (not in rubric %s)", id,
+		RERR(a->diags, R, R->row_line, (long)R->col[C_CRITERION] + 1, shown,
+		     a->pub.agency_id, "mã tiêu chí \"%s\" không có trong bộ chỉ số %s",
+		     "unknown criterion id \"%s\" (not in rubric %s)", shown,
 		     pdx_rubric_meta_get(rb)->id);
+	free(shown);
 	free(stripped);
 }
 
@@ -451,6 +475,95 @@ static int add_answer(reader *R, assess *a, long crit, long question, const char
 	return 0;
 }
 
+/* Adds an error at the current row; takes the two messages (NULL: out of memory). */
+static void row_error(reader *R, pdx_diags *to, long col, const char *crit, const char *agency,
+                      char *vi, char *en)
+{
+	if (!vi || !en ||
+	    pdx_diag_addf(to, PDX_SEV_ERROR, R->file, R->row_line, col, crit, agency, vi, en))
+		R->oom = 1;
+	free(vi);
+	free(en);
+}
+
+static const char *delim_name(char d, int en)
+{
+	if (d == ',')
+		return en ? "a comma (e.g. the decimal 50,5)"
+		          : "dấu phẩy (ví dụ số thập phân 50,5)";
+	if (d == ';')
+		return en ? "a semicolon" : "dấu chấm phẩy";
+	return en ? "a tab" : "dấu tab";
+}
+
+/* A row must have the header's cells: more (not blank) means a delimiter inside an
+ * unquoted value ("50,5" in a comma file); too few to reach the required columns
+ * usually means rows pasted from a file with another delimiter. Either way reading
+ * on would put values in the wrong columns, so the row is reported and skipped. */
+static int row_shape_ok(reader *R)
+{
+	size_t need = 0;
+	for (int c = 0; c < C_COUNT; c++)
+		if ((c == C_AGENCY || c == C_CRITERION || c == C_ANSWER) &&
+		    (size_t)R->col[c] + 1 > need)
+			need = (size_t)R->col[c] + 1;
+	size_t extra = R->n_header;
+	while (extra < R->n_fields && R->fields[extra].blank)
+		extra++;
+	if (extra < R->n_fields) {
+		/* the agency and criterion are readable: the error belongs to them */
+		const char *agency = cell(R, C_AGENCY), *crit = cell(R, C_CRITERION);
+		int year = R->opts ? R->opts->default_year : 0;
+		const char *ys = cell(R, C_YEAR);
+		if (ys && parse_year(ys, &year) != 0)
+			year = R->opts ? R->opts->default_year : 0;
+		assess *a = agency ? find_assess(R->set, agency, year) : NULL;
+		if (agency && !a && !(a = add_assess(R->set, agency, year, R->file, R->row_line))) {
+			R->oom = 1;
+			return 0;
+		}
+		char *vi =
+		    pdx_aprintf("dòng có %zu ô nhưng dòng tiêu đề chỉ có %zu; ô có %s phải đặt "
+		                "trong ngoặc kép; dòng bị bỏ qua",
+		                R->n_fields, R->n_header, delim_name(R->delim, 0));
+		char *en = pdx_aprintf("row has %zu cells but the header has only %zu; a cell "
+		                       "containing %s must be quoted; row skipped",
+		                       R->n_fields, R->n_header, delim_name(R->delim, 1));
+		row_error(R, a ? a->diags : R->diags, (long)extra + 1, crit, agency, vi, en);
+		return 0;
+	}
+	if (R->n_fields < need) {
+		/* a row holding another delimiter than the header's: name it */
+		char other = 0;
+		for (size_t i = 0; i < R->n_fields && !other; i++)
+			for (const char *d = ",;\t"; *d && !other; d++)
+				if (*d != R->delim && strchr(R->fields[i].text, *d))
+					other = *d;
+		char o[4] = {other, 0}, h[4] = {R->delim, 0};
+		const char *os = other == '\t' ? "tab" : o, *hs = R->delim == '\t' ? "tab" : h;
+		char *vi, *en;
+		if (other) {
+			vi = pdx_aprintf(
+			    "dòng chỉ có %zu ô nhưng dòng tiêu đề có %zu ô; có vẻ dòng này "
+			    "dùng dấu phân cách \"%s\" thay vì \"%s\"; dòng bị bỏ qua",
+			    R->n_fields, R->n_header, os, hs);
+			en = pdx_aprintf(
+			    "row has %zu cell%s but the header has %zu; it seems to use "
+			    "\"%s\" as the delimiter instead of \"%s\"; row skipped",
+			    R->n_fields, R->n_fields == 1 ? "" : "s", R->n_header, os, hs);
+		} else {
+			vi = pdx_aprintf(
+			    "dòng chỉ có %zu ô nhưng dòng tiêu đề có %zu ô; dòng bị bỏ qua",
+			    R->n_fields, R->n_header);
+			en = pdx_aprintf("row has %zu cell%s but the header has %zu; row skipped",
+			                 R->n_fields, R->n_fields == 1 ? "" : "s", R->n_header);
+		}
+		row_error(R, R->diags, 0, NULL, NULL, vi, en);
+		return 0;
+	}
+	return 1;
+}
+
 static void read_row(reader *R)
 {
 	int any = 0;
@@ -469,6 +582,8 @@ static void read_row(reader *R)
 		read_header(R);
 		return;
 	}
+	if (!row_shape_ok(R))
+		return;
 	const char *agency = cell(R, C_AGENCY);
 	if (!agency) {
 		file_error(R, R->row_line, R->col[C_AGENCY] + 1,
@@ -487,9 +602,15 @@ static void read_row(reader *R)
 				to = R->set->items[i]->diags;
 				break;
 			}
-		RERR(to, R, R->row_line, (long)R->col[C_YEAR] + 1, NULL, agency,
-		     "năm \"%s\" không hợp lệ, cần 4 chữ số (ví dụ 2025); dòng bị bỏ qua",
-		     "invalid year \"%s\", expected four digits (e.g. 2025); row skipped", ys);
+		char *yx = pdx_excerpt(ys);
+		if (!yx)
+			R->oom = 1;
+		else
+			RERR(to, R, R->row_line, (long)R->col[C_YEAR] + 1, NULL, agency,
+			     "năm \"%s\" không hợp lệ, cần 4 chữ số (ví dụ 2025); dòng bị bỏ qua",
+			     "invalid year \"%s\", expected four digits (e.g. 2025); row skipped",
+			     yx);
+		free(yx);
 		return;
 	}
 	assess *a = find_assess(R->set, agency, year);
@@ -657,6 +778,9 @@ static void tokenize(reader *R, const char *s, size_t len, long first_line, char
 		return;
 	}
 	csv_set_delim(&p, (unsigned char)delim);
+	/* libcsv grows a cell's buffer by this much at a time; its default (128 bytes)
+	 * makes a 10 MB cell cost 80,000 reallocations */
+	csv_set_blk_size(&p, (size_t)1 << 20);
 	csv_set_space_func(&p, delim == '\t' ? space_only : space_or_tab);
 	long line = first_line;
 	size_t i = 0;
@@ -731,8 +855,21 @@ static int decode(reader *R, const char *data, size_t len, const char **text, si
 		/* Excel's "Unicode Text": UTF-16 with a BOM, tab-delimited. */
 		int rc = convert("UTF-16", data, len, owned, tlen, &bad);
 		if (rc == PDX_EINVALID) {
-			RERR(R->diags, R, 0L, 0L, NULL, NULL, "tệp UTF-16 bị hỏng ở byte %zu",
-			     "broken UTF-16 file at byte %zu", bad);
+			/* the place in UTF-16 code units: lines end at U+000A */
+			bool be = u[0] == 0xfe;
+			long line = 1;
+			size_t start = 2;
+			for (size_t i = 2; i + 1 < bad; i += 2) {
+				unsigned unit = be ? (unsigned)(u[i] << 8 | u[i + 1])
+				                   : (unsigned)(u[i + 1] << 8 | u[i]);
+				if (unit == '\n') {
+					line++;
+					start = i + 2;
+				}
+			}
+			RERR(R->diags, R, line, (long)((bad - start) / 2 + 1), NULL, NULL,
+			     "tệp UTF-16 bị hỏng ở byte %zu", "broken UTF-16 file at byte %zu",
+			     bad);
 			return rc;
 		}
 		if (rc)
@@ -810,6 +947,17 @@ int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len, cons
 	/* Excel honours a first line "sep=;" naming the delimiter; so do we. */
 	long first_line = 1;
 	char delim = opts && opts->delimiter ? opts->delimiter : 0;
+	if (tlen >= 4 && strncmp(text, "sep=", 4) == 0 &&
+	    (tlen == 4 || text[4] == '\r' || text[4] == '\n' || text[4] == '"')) {
+		file_error(
+		    &R, 1, 5,
+		    "dòng \"sep=\" không nêu dấu phân cách; hãy viết sep=, hoặc sep=; hoặc xóa "
+		    "dòng này",
+		    "the \"sep=\" line names no delimiter; write sep=, or sep=; or remove the "
+		    "line");
+		free(owned);
+		return PDX_EINVALID;
+	}
 	if (tlen >= 5 && strncmp(text, "sep=", 4) == 0 &&
 	    (tlen == 5 || text[5] == '\r' || text[5] == '\n')) {
 		if (!delim)
@@ -825,6 +973,7 @@ int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len, cons
 	}
 	if (!delim)
 		delim = detect_delimiter(text, tlen);
+	R.delim = delim;
 
 	/* A file is accepted or rejected as a whole: rows are added to the set as they
 	 * are read (so duplicates and conflicts across files are caught), and undone if

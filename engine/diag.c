@@ -95,11 +95,25 @@ int pdx_diag_addf(pdx_diags *d, pdx_severity sev, const char *file, long line, l
 	return pdx_diags_add(d, &x);
 }
 
+/* Appends s with control characters escaped: a message is one line, whatever the
+ * file it quotes contains. */
+static void put_safe(pdx_buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n')
+			pdx_buf_puts(b, "\\n");
+		else if (*p < 0x20 || *p == 0x7f)
+			pdx_buf_printf(b, "\\x%02x", *p);
+		else
+			pdx_buf_putc(b, (char)*p);
+	}
+}
+
 char *pdx_diag_format(const pdx_diag *g)
 {
 	pdx_buf b = {0};
 	if (g->file) {
-		pdx_buf_puts(&b, g->file);
+		put_safe(&b, g->file);
 		if (g->line > 0)
 			pdx_buf_printf(&b, ":%ld", g->line);
 		if (g->line > 0 && g->column > 0)
@@ -107,13 +121,22 @@ char *pdx_diag_format(const pdx_diag *g)
 		pdx_buf_puts(&b, ": ");
 	}
 	pdx_buf_puts(&b, g->severity == PDX_SEV_ERROR ? "lỗi/error" : "cảnh báo/warning");
-	if (g->agency_id)
-		pdx_buf_printf(&b, " [%s]", g->agency_id);
-	if (g->criterion)
-		pdx_buf_printf(&b, " %s", g->criterion);
-	pdx_buf_printf(&b, ": %s", g->message_vi);
-	if (g->message_en && *g->message_en)
-		pdx_buf_printf(&b, " (%s)", g->message_en);
+	if (g->agency_id) {
+		pdx_buf_puts(&b, " [");
+		put_safe(&b, g->agency_id);
+		pdx_buf_putc(&b, ']');
+	}
+	if (g->criterion) {
+		pdx_buf_putc(&b, ' ');
+		put_safe(&b, g->criterion);
+	}
+	pdx_buf_puts(&b, ": ");
+	put_safe(&b, g->message_vi);
+	if (g->message_en && *g->message_en) {
+		pdx_buf_puts(&b, " (");
+		put_safe(&b, g->message_en);
+		pdx_buf_putc(&b, ')');
+	}
 	char *out;
 	return pdx_buf_finish(&b, &out, NULL) ? NULL : out;
 }

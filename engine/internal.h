@@ -51,6 +51,10 @@ char *pdx_utf8_clean(const char *s, size_t len);
 char *pdx_utf8_fold(const char *s);
 /* Case-insensitive equality of two UTF-8 strings (Unicode case folding). */
 int pdx_utf8_equal_fold(const char *a, const char *b);
+/* A value from a user's file as it may stand inside a message: at most 60 characters
+ * (then "…"), line breaks and other control characters shown as \n, \x1b…, so
+ * that one message stays one line and cannot drive the terminal. malloc'd. */
+char *pdx_excerpt(const char *s);
 /* Number of code points (for terminal alignment). */
 size_t pdx_utf8_width(const char *s);
 

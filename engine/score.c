@@ -137,27 +137,31 @@ size_t pdx_result_errors(const pdx_result *res)
 static int answer_error(pdx_diags *d, const pdx_assessment *a, const pdx_answer *ans,
                         const pdx_criterion *c, const char *evi, const char *een)
 {
-	char *vi, *en;
+	char *vi, *en, *shown = pdx_excerpt(ans->value);
+	if (!shown)
+		return PDX_ENOMEM;
 	if (c->type == PDX_TYPE_CHOICE) {
 		pdx_buf keys = {0};
 		for (size_t i = 0; i < c->n_options; i++)
 			pdx_buf_printf(&keys, "%s%s", i ? ", " : "", c->options[i].key);
 		char *k;
-		if (pdx_buf_finish(&keys, &k, NULL))
+		if (pdx_buf_finish(&keys, &k, NULL)) {
+			free(shown);
 			return PDX_ENOMEM;
-		vi = pdx_aprintf("câu trả lời \"%s\" không hợp lệ; cần một trong: %s", ans->value,
-		                 k);
-		en = pdx_aprintf("invalid answer \"%s\"; expected one of: %s", ans->value, k);
+		}
+		vi = pdx_aprintf("câu trả lời \"%s\" không hợp lệ; cần một trong: %s", shown, k);
+		en = pdx_aprintf("invalid answer \"%s\"; expected one of: %s", shown, k);
 		free(k);
 	} else {
-		vi = pdx_aprintf("câu trả lời \"%s\" không hợp lệ; cần %s", ans->value, evi);
-		en = pdx_aprintf("invalid answer \"%s\"; expected %s", ans->value, een);
+		vi = pdx_aprintf("câu trả lời \"%s\" không hợp lệ; cần %s", shown, evi);
+		en = pdx_aprintf("invalid answer \"%s\"; expected %s", shown, een);
 	}
 	int rc = vi && en ? pdx_diag_addf(d, PDX_SEV_ERROR, ans->file, ans->line, ans->column,
 	                                  c->id, a->agency_id, vi, en)
 	                  : PDX_ENOMEM;
 	free(vi);
 	free(en);
+	free(shown);
 	return rc;
 }
 

@@ -137,3 +137,27 @@ size_t pdx_utf8_width(const char *s)
 			n++;
 	return n;
 }
+
+char *pdx_excerpt(const char *s)
+{
+	pdx_buf b = {0};
+	size_t chars = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p & 0xc0) != 0x80 && ++chars > 60) {
+			pdx_buf_puts(&b, "…");
+			break;
+		}
+		if (*p == '\n')
+			pdx_buf_puts(&b, "\\n");
+		else if (*p == '\r')
+			pdx_buf_puts(&b, "\\r");
+		else if (*p == '\t')
+			pdx_buf_puts(&b, "\\t");
+		else if (*p < 0x20 || *p == 0x7f)
+			pdx_buf_printf(&b, "\\x%02x", *p);
+		else
+			pdx_buf_putc(&b, (char)*p);
+	}
+	char *out;
+	return pdx_buf_finish(&b, &out, NULL) ? NULL : out;
+}

@@ -35,14 +35,22 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 	xmlStopParser(c);
 }
 
+/* libxml2's message on one line, without its advice to the programmer (an official
+ * cannot "use XML_PARSE_HUGE option"). */
 static char *trimmed_copy(const char *msg)
 {
 	char *m = pdx_strdup(msg);
-	if (m) {
-		size_t n = strlen(m);
-		while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
-			m[--n] = '\0';
-	}
+	if (!m)
+		return NULL;
+	char *advice = strstr(m, " use XML_PARSE_HUGE option");
+	if (advice)
+		*advice = '\0';
+	for (char *p = m; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	size_t n = strlen(m);
+	while (n && m[n - 1] == ' ')
+		m[--n] = '\0';
 	return m;
 }
 
