@@ -725,6 +725,10 @@ static int convert(const char *from, const char *in, size_t len, char **out, siz
 			break;
 		}
 	}
+	/* CP1258 and TCVN are stateful in glibc: a base letter waits for a combining
+	 * mark that may follow, so the last letter only comes out on this flush. */
+	if (!rc && iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1)
+		rc = PDX_ENOMEM;
 	iconv_close(cd);
 	if (rc) {
 		free(buf);

@@ -6,6 +6,8 @@
 
 #include "internal.h"
 
+__extension__ typedef __int128 i128;
+
 struct gap_priv {
 	pdx_gap pub;
 	pdx_gap_item *improvements;
@@ -163,8 +165,9 @@ int pdx_gap_compute(pdx_gap **out, const pdx_result *res, int target_level)
 		size_t x = p->weakest[i], j = i;
 		while (j > 0) {
 			size_t y = p->weakest[j - 1];
-			pdx_points lhs = res->pillars[x] * pdx_rubric_pillar(r, y)->max;
-			pdx_points rhs = res->pillars[y] * pdx_rubric_pillar(r, x)->max;
+			/* 128-bit: points × max overflows 64 bits for maxima near the 9e9 limit */
+			i128 lhs = (i128)res->pillars[x] * pdx_rubric_pillar(r, y)->max;
+			i128 rhs = (i128)res->pillars[y] * pdx_rubric_pillar(r, x)->max;
 			if (lhs >= rhs)
 				break;
 			p->weakest[j] = y;

@@ -142,7 +142,7 @@ static int rank_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_rank
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		pdx_csv_put(&b, head[i], 0);
 	for (size_t p = 0; p < np; p++) {
-		char name[96];
+		char name[320]; /* "pillar_" + an id of up to 64 characters */
 		snprintf(name, sizeof name, "pillar_%s", pdx_rubric_pillar(r, p)->id);
 		pdx_csv_put(&b, name, 0);
 	}
@@ -215,7 +215,7 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 		pdx_buf_puts(&b, "   Tổng  ");
 		padr(&b, "Mức", wlev);
 		for (size_t p = 0; p < np; p++) {
-			char h[16];
+			char h[320];
 			snprintf(h, sizeof h, "TC%s", pdx_rubric_pillar(r, p)->id);
 			pdx_buf_puts(&b, "  ");
 			padl(&b, h, 5);
@@ -223,9 +223,12 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 		pdx_buf_putc(&b, '\n');
 		for (size_t i = 0; i < G->n; i++) {
 			const pdx_result *res = G->items[i].result;
-			char lv[160];
-			snprintf(lv, sizeof lv, "%d %s", res->level ? res->level->number : 0,
-			         res->level ? res->level->name : "");
+			char *lv = pdx_aprintf("%d %s", res->level ? res->level->number : 0,
+			                       res->level ? res->level->name : "");
+			if (!lv) {
+				b.failed = 1;
+				break;
+			}
 			pdx_buf_printf(&b, "  %4zu  ", G->items[i].rank);
 			padr(&b, res->assessment->agency_id, wid);
 			pdx_buf_puts(&b, "  ");
@@ -235,6 +238,7 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			padl(&b, PTS(res->total, t), 6);
 			pdx_buf_puts(&b, "  ");
 			padr(&b, lv, wlev);
+			free(lv);
 			for (size_t p = 0; p < np; p++) {
 				pdx_buf_puts(&b, "  ");
 				padl(&b, PTS(res->pillars[p], t), 5);
@@ -347,13 +351,13 @@ static int summary_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_s
 	for (size_t i = 0; i < 5; i++)
 		pdx_csv_put(&b, head[i], 0);
 	for (size_t l = 0; l < pdx_rubric_level_count(r); l++) {
-		char h[32];
+		char h[320];
 		snprintf(h, sizeof h, "level_%d", pdx_rubric_level(r, l)->number);
 		pdx_csv_put(&b, h, 0);
 	}
 	size_t np = pdx_rubric_pillar_count(r);
 	for (size_t p = 0; p < np; p++) {
-		char h[96];
+		char h[320];
 		snprintf(h, sizeof h, "pillar_%s_mean", pdx_rubric_pillar(r, p)->id);
 		pdx_csv_put(&b, h, 0);
 		snprintf(h, sizeof h, "pillar_%s_pct", pdx_rubric_pillar(r, p)->id);
@@ -426,7 +430,7 @@ static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 		pdx_buf_printf(&b, "  M%d", pdx_rubric_level(r, l)->number);
 	pdx_buf_puts(&b, " ");
 	for (size_t p = 0; p < pdx_rubric_pillar_count(r); p++) {
-		char h[16];
+		char h[320];
 		snprintf(h, sizeof h, "TC%s%%", pdx_rubric_pillar(r, p)->id);
 		padl(&b, h, 7);
 	}

@@ -53,7 +53,7 @@ int pdx_report_csv(char **out, size_t *len, const pdx_rubric *r, pdx_result *con
 		pdx_csv_put(&b, head[i], 0);
 	size_t np = pdx_rubric_pillar_count(r);
 	for (size_t i = 0; i < np; i++) {
-		char name[96];
+		char name[320]; /* "pillar_" + an id of up to 64 characters */
 		snprintf(name, sizeof name, "pillar_%s", pdx_rubric_pillar(r, i)->id);
 		pdx_csv_put(&b, name, 0);
 	}

@@ -96,10 +96,13 @@ int pdx_report_text(char **out, size_t *len, const pdx_rubric *r, pdx_result *co
 		pdx_buf_putc(&b, '\n');
 		for (size_t i = 0; i < np; i++) {
 			const pdx_pillar *p = pdx_rubric_pillar(r, i);
-			char label[512];
-			snprintf(label, sizeof label, "%s %s", p->id, p->name);
+			char *label = pdx_aprintf("%s %s", p->id, p->name);
 			pdx_buf_puts(&b, "  ");
-			pad(&b, label, width);
+			if (label)
+				pad(&b, label, width);
+			else
+				b.failed = 1;
+			free(label);
 			pdx_buf_printf(&b, "  %6s/%-3s ",
 			               pdx_points_format(res->pillars[i], t, sizeof t),
 			               pdx_points_format_short(p->max, mx, sizeof mx));

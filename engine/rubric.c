@@ -345,7 +345,11 @@ static void load_levels(loader *L, const xmlNode *levels, pdx_status rubric_stat
 		pdx_level *v = &r->levels[i];
 		v->line = pdx_xml_line(n);
 		const char *num = attr(L, n, "number");
-		v->number = num ? atoi(num) : 0;
+		/* the schema admits any positive integer; a level number is small */
+		v->number = num && strlen(num) <= 4 ? atoi(num) : 0;
+		if (v->number <= 0)
+			ERRF(L, v->line, NULL, "số mức \"%s\" phải từ 1 đến 9999",
+			     "level number \"%s\" must be from 1 to 9999", num ? num : "");
 		v->status = status_of(L, n, rubric_status);
 		names_of(L, n, &v->name, &v->name_en, NULL, v->status);
 		v->min = points_attr(L, n, "min", NULL);

@@ -3,6 +3,7 @@
  * Rubric and plan files are untrusted: they are edited by people and passed between
  * offices. Nothing in them may reach the network or the file system, so a DOCTYPE is
  * refused at the parser's first sight of it, before any entity is declared. */
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
@@ -51,7 +52,50 @@ static char *trimmed_copy(const char *msg)
 	size_t n = strlen(m);
 	while (n && m[n - 1] == ' ')
 		m[--n] = '\0';
-	return m;
+	/* libxml2 quotes the document's bytes as they are: keep the message UTF-8 */
+	if (pdx_utf8_invalid(m, n) < 0)
+		return m;
+	pdx_buf b = {0};
+	for (size_t i = 0; i < n;) {
+		long bad = pdx_utf8_invalid(m + i, n - i);
+		size_t good = bad < 0 ? n - i : (size_t)bad;
+		pdx_buf_append(&b, m + i, good);
+		i += good;
+		if (i < n) {
+			pdx_buf_printf(&b, "\\x%02x", (unsigned char)m[i]);
+			i++;
+		}
+	}
+	free(m);
+	char *out;
+	return pdx_buf_finish(&b, &out, NULL) ? NULL : out;
+}
+
+/* libxml2 reports some problems (an unsupported encoding, for one) through its
+ * generic error channel, which prints to stderr whatever the parser options say. The
+ * library never prints: for the duration of a parse or a validation this thread's
+ * channel is silenced, then restored. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+typedef struct saved_channel {
+	xmlGenericErrorFunc func;
+	void *ctx;
+} saved_channel;
+
+static saved_channel silence(void)
+{
+	saved_channel s = {xmlGenericError, xmlGenericErrorContext};
+	xmlSetGenericErrorFunc(NULL, quiet);
+	return s;
+}
+
+static void restore(saved_channel s)
+{
+	xmlSetGenericErrorFunc(s.ctx, s.func);
 }
 
 xmlDocPtr pdx_xml_parse(pdx_xml_ctx *x, const char *data, size_t len, const char *kind_vi,
@@ -77,7 +121,9 @@ xmlDocPtr pdx_xml_parse(pdx_xml_ctx *x, const char *data, size_t len, const char
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	                            XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
 	ctxt->sax->internalSubset = on_doctype;
+	saved_channel ch = silence();
 	xmlParseDocument(ctxt);
+	restore(ch);
 	xmlDocPtr doc = ctxt->myDoc;
 	if (st.doctype_line) {
 		char *vi = pdx_aprintf("tệp %s không được có khai báo DOCTYPE (thực thể, DTD ngoài "
@@ -147,9 +193,11 @@ int pdx_xml_validate(pdx_xml_ctx *x, xmlDocPtr doc, const char *schema, size_t s
 		return -1;
 	}
 	xmlRelaxNGSetParserStructuredErrors(pc, on_schema_error, &se);
+	saved_channel ch = silence();
 	xmlRelaxNGPtr rng = xmlRelaxNGParse(pc);
 	xmlRelaxNGFreeParserCtxt(pc);
 	if (!rng) {
+		restore(ch);
 		pdx_xml_error(x, 0, NULL, "lược đồ nhúng không đọc được",
 		              "embedded schema failed to load");
 		return -1;
@@ -164,6 +212,7 @@ int pdx_xml_validate(pdx_xml_ctx *x, xmlDocPtr doc, const char *schema, size_t s
 		x->oom = 1;
 	}
 	xmlRelaxNGFree(rng);
+	restore(ch);
 	if (rc != 0 && x->errors == before)
 		PDX_XERR(x, 0, NULL, "không đúng lược đồ %s", "does not match %s", schema_name);
 	return rc == 0 ? 0 : -1;

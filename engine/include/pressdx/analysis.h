@@ -93,7 +93,7 @@ typedef struct pdx_gap_item {
 	pdx_points current, gain; /* gain: max - current */
 	/* the answer that earns the next band or option, when there is one */
 	bool has_next;
-	char next_answer[64];
+	char next_answer[260]; /* an option key: up to 64 characters of UTF-8 */
 	pdx_points next_points;
 } pdx_gap_item;
 
