@@ -1,0 +1,56 @@
+/* Fuzz target: score from bytes, end to end. Input = an answers CSV file (read with
+ * the default options, as `pressdx score file.csv` does), the bundled rubric
+ * rubrics/951-2023.xml and plans rubrics/plans/NAME.xml fixed.
+ *
+ * The CSV is read, scored twice (as is, and with require_evidence), and every report
+ * of the library is produced from the results: text, JSON and CSV; rankings within
+ * blocks, provinces and none; summaries over several key sets; roadmaps to every
+ * level; the diff of the two scorings and of one scoring with itself; the targets of
+ * every bundled plan. Checked beyond memory safety: sums and levels of every result,
+ * JSON that parses, CSV that is well formed with formula cells neutralised, UTF-8
+ * everywhere (see fuzz_common.c). */
+#include <string.h>
+
+#include "fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const pdx_rubric *r = fuzz_rubric_951();
+	size_t n_plans;
+	const pdx_plan *const *plans = fuzz_plans(&n_plans);
+
+	pdx_answers *set = pdx_answers_new(r);
+	pdx_diags *d = pdx_diags_new();
+	char *copy = malloc(size ? size : 1); /* exact size: no slack to read past */
+	if (!set || !d || !copy) {
+		pdx_answers_free(set);
+		pdx_diags_free(d);
+		free(copy);
+		return 0;
+	}
+	if (size)
+		memcpy(copy, data, size);
+	int rc = pdx_answers_read_memory(set, copy, size, "fuzz.csv", NULL, d);
+	free(copy);
+	FUZZ_CHECK(rc == 0 || rc == PDX_EINVALID || rc == PDX_ENOMEM);
+	fuzz_walk_diags(d);
+
+	pdx_result **lenient = NULL, **strict = NULL;
+	size_t n = 0, n_strict = 0;
+	pdx_score_options strict_opts = {.require_evidence = true};
+	if (pdx_score_all(&lenient, &n, r, set, NULL) == 0 &&
+	    pdx_score_all(&strict, &n_strict, r, set, &strict_opts) == 0) {
+		FUZZ_CHECK(n == pdx_answers_count(set) && n_strict == n);
+		for (size_t i = 0; i < n; i++) {
+			/* requiring evidence can only take points away */
+			FUZZ_CHECK(strict[i]->total <= lenient[i]->total);
+			fuzz_check_result(strict[i]);
+		}
+		fuzz_all_reports(r, lenient, n, strict, n_strict, plans, n_plans);
+	}
+	pdx_results_free(lenient, n);
+	pdx_results_free(strict, n_strict);
+	pdx_answers_free(set);
+	pdx_diags_free(d);
+	return 0;
+}
