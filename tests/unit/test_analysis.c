@@ -29,55 +29,18 @@ static int teardown(void **state)
 
 /* ---- helpers ---- */
 
-/* A set read from files (NULL-terminated list of paths, or a CSV text) and scored. */
-typedef struct scored {
-	pdx_answers *set;
-	pdx_diags *diags;
-	pdx_result **res;
-	size_t n;
-} scored;
-
-static scored load_with(const pdx_rubric *r, const char *const *paths, const char *text,
-                        const pdx_score_options *opts)
-{
-	scored s;
-	s.set = pdx_answers_new(r);
-	s.diags = pdx_diags_new();
-	assert_non_null(s.set);
-	assert_non_null(s.diags);
-	for (size_t i = 0; paths && paths[i]; i++) {
-		int rc = pdx_answers_read_file(s.set, paths[i], NULL, s.diags);
-		if (rc)
-			unit_dump_all(s.diags, s.set);
-		assert_int_equal(rc, 0);
-	}
-	if (text) {
-		int rc =
-		    pdx_answers_read_memory(s.set, text, strlen(text), "mem.csv", NULL, s.diags);
-		if (rc)
-			unit_dump_all(s.diags, s.set);
-		assert_int_equal(rc, 0);
-	}
-	assert_int_equal(pdx_score_all(&s.res, &s.n, r, s.set, opts), 0);
-	assert_int_equal(s.n, pdx_answers_count(s.set));
-	return s;
-}
+typedef unit_scored scored;
+#define load_with   unit_score
+#define scored_free unit_scored_free
 
 static scored load(void **state, const char *const *paths, const pdx_score_options *opts)
 {
-	return load_with(*state, paths, NULL, opts);
+	return unit_score(*state, paths, NULL, opts);
 }
 
 static scored load_text(void **state, const char *text)
 {
-	return load_with(*state, NULL, text, NULL);
-}
-
-static void scored_free(scored *s)
-{
-	pdx_results_free(s->res, s->n);
-	pdx_answers_free(s->set);
-	pdx_diags_free(s->diags);
+	return unit_score(*state, NULL, text, NULL);
 }
 
 static const pdx_result *by_id_year(const scored *s, const char *id, int year)

@@ -46,37 +46,12 @@ static pdx_plan *load_plan(void **state, const char *path)
 	return p;
 }
 
-typedef struct scored {
-	pdx_answers *set;
-	pdx_diags *diags;
-	pdx_result **res;
-	size_t n;
-} scored;
+typedef unit_scored scored;
+#define scored_free unit_scored_free
 
 static scored load(void **state, const char *const *paths, const char *text)
 {
-	scored s;
-	s.set = pdx_answers_new(*state);
-	s.diags = pdx_diags_new();
-	for (size_t i = 0; paths && paths[i]; i++) {
-		int rc = pdx_answers_read_file(s.set, paths[i], NULL, s.diags);
-		if (rc)
-			unit_dump_all(s.diags, s.set);
-		assert_int_equal(rc, 0);
-	}
-	if (text)
-		assert_int_equal(
-		    pdx_answers_read_memory(s.set, text, strlen(text), "mem.csv", NULL, s.diags),
-		    0);
-	assert_int_equal(pdx_score_all(&s.res, &s.n, *state, s.set, NULL), 0);
-	return s;
-}
-
-static void scored_free(scored *s)
-{
-	pdx_results_free(s->res, s->n);
-	pdx_answers_free(s->set);
-	pdx_diags_free(s->diags);
+	return unit_score(*state, paths, text, NULL);
 }
 
 /* One indicator's expected measure. target_year 0: no target in or after the year. */

@@ -23,49 +23,19 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* A set read from files (NULL-terminated list of paths) and scored. */
-typedef struct scored {
-	pdx_answers *set;
-	pdx_diags *diags;
-	pdx_result **res;
-	size_t n;
-} scored;
+typedef unit_scored scored;
 
 static scored score_files(void **state, const char *const *paths, const pdx_score_options *opts)
 {
-	scored s;
-	s.set = pdx_answers_new(*state);
-	s.diags = pdx_diags_new();
-	for (size_t i = 0; paths[i]; i++) {
-		int rc = pdx_answers_read_file(s.set, paths[i], NULL, s.diags);
-		if (rc)
-			unit_dump_all(s.diags, s.set);
-		assert_int_equal(rc, 0);
-	}
-	assert_int_equal(pdx_score_all(&s.res, &s.n, *state, s.set, opts), 0);
-	assert_int_equal(s.n, pdx_answers_count(s.set));
-	return s;
+	return unit_score(*state, paths, NULL, opts);
 }
 
 static scored score_text(void **state, const char *csv, const pdx_score_options *opts)
 {
-	scored s;
-	s.set = pdx_answers_new(*state);
-	s.diags = pdx_diags_new();
-	int rc = pdx_answers_read_memory(s.set, csv, strlen(csv), "mem.csv", NULL, s.diags);
-	if (rc)
-		unit_dump_all(s.diags, s.set);
-	assert_int_equal(rc, 0);
-	assert_int_equal(pdx_score_all(&s.res, &s.n, *state, s.set, opts), 0);
-	return s;
+	return unit_score(*state, NULL, csv, opts);
 }
 
-static void scored_free(scored *s)
-{
-	pdx_results_free(s->res, s->n);
-	pdx_answers_free(s->set);
-	pdx_diags_free(s->diags);
-}
+#define scored_free unit_scored_free
 
 static const pdx_result *by_id(const scored *s, const char *id)
 {

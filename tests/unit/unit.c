@@ -118,3 +118,36 @@ size_t unit_crit(const pdx_rubric *r, const char *id)
 	assert_true(k >= 0);
 	return (size_t)k;
 }
+
+unit_scored unit_score(const pdx_rubric *r, const char *const *paths, const char *text,
+                       const pdx_score_options *opts)
+{
+	unit_scored s;
+	s.set = pdx_answers_new(r);
+	s.diags = pdx_diags_new();
+	assert_non_null(s.set);
+	assert_non_null(s.diags);
+	for (size_t i = 0; paths && paths[i]; i++) {
+		int rc = pdx_answers_read_file(s.set, paths[i], NULL, s.diags);
+		if (rc)
+			unit_dump_all(s.diags, s.set);
+		assert_int_equal(rc, 0);
+	}
+	if (text) {
+		int rc =
+		    pdx_answers_read_memory(s.set, text, strlen(text), "mem.csv", NULL, s.diags);
+		if (rc)
+			unit_dump_all(s.diags, s.set);
+		assert_int_equal(rc, 0);
+	}
+	assert_int_equal(pdx_score_all(&s.res, &s.n, r, s.set, opts), 0);
+	assert_int_equal(s.n, pdx_answers_count(s.set));
+	return s;
+}
+
+void unit_scored_free(unit_scored *s)
+{
+	pdx_results_free(s->res, s->n);
+	pdx_answers_free(s->set);
+	pdx_diags_free(s->diags);
+}

@@ -42,6 +42,20 @@ void unit_dump_diags(const char *title, const pdx_diags *d);
 /* Prints the file-level list and every assessment's list of `set`. */
 void unit_dump_all(const pdx_diags *file_diags, const pdx_answers *set);
 
+/* Answers read (files, then a CSV text; either may be NULL) and scored. */
+typedef struct unit_scored {
+	pdx_answers *set;
+	pdx_diags *diags;
+	pdx_result **res;
+	size_t n;
+} unit_scored;
+
+/* Reads `paths` (NULL-terminated) and `text` into one set against `r` and scores it;
+ * fails the test when a file is rejected. Free with unit_scored_free. */
+unit_scored unit_score(const pdx_rubric *r, const char *const *paths, const char *text,
+                       const pdx_score_options *opts);
+void unit_scored_free(unit_scored *s);
+
 /* Index of the criterion with this id in `r`; fails the test when absent. */
 size_t unit_crit(const pdx_rubric *r, const char *id);
 
