@@ -243,9 +243,13 @@ static void file_error(reader *R, long line, long col, const char *vi, const cha
 		free(en_);                                                                         \
 	} while (0)
 
-static void on_field(void *s, size_t len, void *data)
+static void on_field(void *cell_data, size_t len, void *data)
 {
 	reader *R = data;
+	/* libcsv passes NULL only with CSV_EMPTY_IS_NULL, which we do not set; be sure */
+	const char *s = cell_data ? (const char *)cell_data : "";
+	if (!cell_data)
+		len = 0;
 	if (R->n_fields >= MAX_FIELDS) {
 		R->too_many_fields = 1;
 		return;
@@ -261,7 +265,7 @@ static void on_field(void *s, size_t len, void *data)
 		R->cap_fields = cap;
 	}
 	field *f = &R->fields[R->n_fields++];
-	f->blank = is_blank(s ? s : "", s ? len : 0);
+	f->blank = is_blank(s, len);
 	if (R->header_done && !R->wanted[R->n_fields - 1]) {
 		/* a column we do not read (question text, notes of the template…): not
 		 * worth normalising */
@@ -283,9 +287,17 @@ static void on_field(void *s, size_t len, void *data)
 			R->oom = 1;
 		return;
 	}
-	f->invalid = pdx_utf8_invalid(s ? s : "", s ? len : 0) >= 0;
-	f->text = f->invalid ? pdx_strdup("") : pdx_utf8_clean(s ? s : "", s ? len : 0);
-	if (c >= 0 && f->text && !f->invalid && s) {
+	f->invalid = pdx_utf8_invalid(s, len) >= 0;
+	f->text = f->invalid ? pdx_strdup("") : pdx_utf8_clean(s, len);
+	if (!f->text) {
+		R->oom = 1;
+		return;
+	}
+	/* Undo our own spreadsheet neutralisation ('=…, '+…, '-…, '@…; see pdx_csv_cell)
+	 * so that a template prefilled by pressdx reads back as it was given. */
+	if (f->text[0] == '\'' && f->text[1] && strchr("=+-@", f->text[1]))
+		memmove(f->text, f->text + 1, strlen(f->text));
+	if (c >= 0 && !f->invalid) {
 		free(R->cache[c].raw);
 		free(R->cache[c].clean);
 		R->cache[c].raw = malloc(len + 1);
@@ -299,14 +311,6 @@ static void on_field(void *s, size_t len, void *data)
 			R->cache[c].raw = R->cache[c].clean = NULL;
 		}
 	}
-	if (!f->text) {
-		R->oom = 1;
-		return;
-	}
-	/* Undo our own spreadsheet neutralisation ('=…, '+…, '-…, '@…; see pdx_csv_cell)
-	 * so that a template prefilled by pressdx reads back as it was given. */
-	if (f->text[0] == '\'' && f->text[1] && strchr("=+-@", f->text[1]))
-		memmove(f->text, f->text + 1, strlen(f->text));
 }
 
 static void clear_fields(reader *R)

@@ -574,6 +574,26 @@ static void test_empty_answer_is_unanswered(void **state)
 	done(&x);
 }
 
+/* pressdx neutralises a cell starting with "=" as "'=" when it writes a template; the
+ * reader undoes it on every row, also where a repeated cell is taken from the
+ * reader's cache of the previous row (a regression: the cache kept the apostrophe, so
+ * the second row's name differed from the first's). */
+static void test_neutralised_cells_read_back(void **state)
+{
+	run x = READ(state, "agency_id,agency_name,criterion,answer\n"
+	                    "A1,'=HYPERLINK(1),1.1.1,có\n"
+	                    "A1,'=HYPERLINK(1),1.1.2,có\n"
+	                    "A1,'plain,1.1.3,50\n");
+	assert_int_equal(x.rc, 0);
+	const pdx_assessment *a = only(&x);
+	assert_string_equal(a->agency_name, "=HYPERLINK(1)");
+	/* only the first row's name sets it; the third, "'plain", is not neutralised
+	 * text and differs: one error, at line 4 */
+	assert_int_equal(pdx_diags_errors(a->diags), 1);
+	assert_non_null(unit_find_diag(a->diags, PDX_SEV_ERROR, 4, "differs"));
+	done(&x);
+}
+
 /* A context question (good-context.xml asks ctx.staff) is read like a criterion but
  * kept apart from the criteria. */
 static void test_context_question(void **state)
@@ -1074,6 +1094,7 @@ int main(void)
 	    cmocka_unit_test(test_all_identity_columns),
 	    cmocka_unit_test(test_empty_answer_is_unanswered),
 	    cmocka_unit_test(test_context_question),
+	    cmocka_unit_test(test_neutralised_cells_read_back),
 	    cmocka_unit_test(test_year_default),
 	    cmocka_unit_test(test_two_years_two_assessments),
 	    cmocka_unit_test(test_no_year_no_default),
