@@ -45,8 +45,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			/* requiring evidence can only take points away */
 			FUZZ_CHECK(strict[i]->total <= lenient[i]->total);
 			fuzz_check_result(strict[i]);
+			if (i >= 12)
+				fuzz_check_result(lenient[i]);
 		}
-		fuzz_all_reports(r, lenient, n, strict, n_strict, plans, n_plans);
+		/* the reports grow with agencies × criteria; past a dozen agencies they
+		 * only cost time (every agency is still checked above) */
+		size_t nr = n < 12 ? n : 12;
+		fuzz_all_reports(r, lenient, nr, strict, nr, plans, n_plans);
 	}
 	pdx_results_free(lenient, n);
 	pdx_results_free(strict, n_strict);
