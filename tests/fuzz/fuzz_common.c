@@ -456,6 +456,11 @@ void fuzz_all_reports(const pdx_rubric *r, pdx_result *const *results, size_t n,
 	diff(r, results, n, results, n, 1);
 	if (other)
 		diff(r, results, n, other, n_other, 0);
+	/* assessments on one side only, and pairs by agency alone across years */
+	if (n > 1) {
+		diff(r, results, n, results + 1, n - 1, 0);
+		diff(r, results, n / 2, results + n / 2, n - n / 2, 0);
+	}
 	for (size_t i = 0; i < n_pl; i++)
 		targets(r, pl[i], results, n, i % 2 ? 2025 : 0);
 }

@@ -151,6 +151,17 @@ def build():
             seeds['answers'][name + '.twice'] = bytes([0x50 | ctl]) + data
         values.update(answer_cells(data))
 
+    # inputs no project file has: a row past the reader's 4096-column limit, a file
+    # that ends without a line break (the last letter of a cp1258/TCVN3 file was lost)
+    wide = b'agency_id,criterion,answer\r\nA1,1.1.1,c\xc3\xb3' + b',' * 4100 + b'\r\n'
+    no_eol = b'agency_id,criterion,answer,note\nA1,1.1.1,x,ghi chu'
+    for name, data in (('seed-synthetic-4100-columns.csv', wide),
+                       ('seed-synthetic-no-final-newline.csv', no_eol)):
+        seeds['score'][name] = data
+        seeds['answers'][name] = b'\x00' + data
+    seeds['answers']['seed-synthetic-no-final-newline.csv.cp1258'] = b'\x01' + no_eol
+    seeds['answers']['seed-synthetic-no-final-newline.csv.tcvn3'] = b'\x02' + no_eol
+
     for v in sorted(values):
         b = v.encode('utf-8')
         seeds['value']['seed-' + hashlib.sha1(b).hexdigest()[:12]] = b
