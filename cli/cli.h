@@ -15,8 +15,14 @@ typedef struct cli_inputs {
 	const char *encoding;
 	char delimiter;
 	bool require_evidence;
+	bool supersede;
 	const char *format; /* text, json or csv */
 	const char *output; /* -o FILE, or NULL for stdout */
+	const char *cmd;    /* for messages; set by cli_inputs_begin */
+
+	char *rubric_path; /* the rubric file, found before anything is read */
+	pdx_output *out;   /* -o or stdout, opened by cli_inputs_begin; committed by cli_emit */
+	bool nothing_read; /* every answer file was rejected */
 
 	pdx_rubric *rubric;
 	pdx_answers *answers;
@@ -31,7 +37,7 @@ typedef struct cli_inputs {
 	{"rubric", required_argument, NULL, 'r'}, {"year", required_argument, NULL, 'y'},          \
 	    {"encoding", required_argument, NULL, 'E'},                                            \
 	    {"delimiter", required_argument, NULL, 'D'},                                           \
-	    {"require-evidence", no_argument, NULL, 'R'},                                          \
+	    {"require-evidence", no_argument, NULL, 'R'}, {"supersede", no_argument, NULL, 'S'},   \
 	    {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},    \
 	{                                                                                          \
 		"help", no_argument, NULL, 'h'                                                     \
@@ -45,8 +51,10 @@ typedef struct cli_inputs {
 	"  --delimiter ,|;|tab  dấu phân cách (delimiter; mặc định tự nhận từ dòng tiêu đề)\n" \
 	"  --require-evidence   tiêu chí có điểm mà không có minh chứng được 0 điểm\n"           \
 	"                       (claimed criteria without evidence score 0)\n"                                     \
+	"  --supersede          tệp sau thay toàn bộ phiếu (cơ quan × năm) của tệp trước\n"       \
+	"                       (later files replace earlier files' assessments whole)\n"                          \
 	"  --format text|json|csv  định dạng kết quả (output format; mặc định text)\n"               \
-	"  -o, --output TỆP     ghi kết quả vào tệp (write to FILE, atomically)\n"                        \
+	"  -o, --output TỆP     ghi kết quả vào tệp (write to FILE, atomically; never an input)\n"        \
 	"  -h, --help           trợ giúp (this help)\n"                                                         \
 	"  Tệp \"-\" là đầu vào chuẩn (stdin).\n"
 
@@ -54,10 +62,21 @@ typedef struct cli_inputs {
  * value (message printed). */
 int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg);
 
+/* Before anything is read: finds the rubric, refuses an -o that names one of the inputs
+ * (the answer files, the rubric, and `more`, e.g. the plan), and opens the output (on a
+ * regular file nothing is replaced until cli_emit commits it). Returns 0 or 2 (message
+ * printed). */
+int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_files,
+                     const char *const *more, size_t n_more);
+
 /* Loads the rubric, reads every file, scores every assessment. Returns 0, or 2 when
  * nothing can be scored (rubric rejected, out of memory). Files that cannot be read
  * are reported and counted in files_rejected; the others are still scored. */
 int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, bool score);
+
+/* cli_inputs_load with scoring; notes when no file at all could be read: then cli_emit
+ * writes nothing to -o, and an existing -o target stays as it was. */
+int cli_inputs_read(cli_inputs *in, char **files, int n_files);
 void cli_inputs_free(cli_inputs *in);
 
 /* 2 when a file was rejected, else 1 when any agency (or row) had errors, else 0. */
@@ -65,11 +84,46 @@ int cli_inputs_status(const cli_inputs *in);
 
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_print_diags(const pdx_diags *d);
-/* A data file named by path, or by id under the rubric folders' `subdir`; malloc'd. */
+/* The folders data is looked up in, in order (data.c): $PRESSDX_RUBRIC_DIR, the
+ * installed folder relative to the program, the installed folder configured at build
+ * time, the source tree. */
+typedef struct cli_dirs {
+	char *dir[4];
+	size_t n;
+} cli_dirs;
+void cli_dirs_get(cli_dirs *d);
+void cli_dirs_free(cli_dirs *d);
+
+/* A data file named by path, or by file name under the data folders' `subdir`
+ * (plans); malloc'd. */
 char *cli_find_data(const char *arg, const char *subdir);
+/* Every rubric that loads, folder by folder in search order and by file name, each id
+ * once (the first); stops when `fn` returns non-zero. Returns that value or 0, or
+ * CLI_RUBRICS_OOM when a rubric could not be loaded for want of memory. */
+#define CLI_RUBRICS_OOM (-1)
+typedef int (*cli_rubric_fn)(const char *path, const pdx_rubric *r, void *ctx);
+int cli_rubrics_each(cli_rubric_fn fn, void *ctx);
+/* A rubric named by path, or by the id inside the file (as `pressdx rubrics` lists
+ * it); malloc'd, NULL when none has it (or, with *oom set, when memory ran out). */
+char *cli_find_rubric(const char *arg, bool *oom);
+/* cli_find_rubric (NULL: the default rubric), with a message when not found. */
+char *cli_rubric_path(const char *cmd, const char *arg);
 int cli_load_rubric(pdx_rubric **out, const char *cmd, const char *arg);
-int cli_write_output(const char *path, const char *data, size_t len);
 int cli_strcmp_ptr(const void *a, const void *b);
+
+/* -o and standard output (output.c). Each returns 0, or 2 after printing a message that
+ * names the cause and the path. */
+/* Refuses an output that is the same file (device and inode) as one of `inputs` ("-":
+ * standard input; NULL entries are skipped). */
+int cli_output_check(const char *cmd, const char *output, const char *const *inputs, size_t n);
+/* Opens `path` (NULL or "-": stdout); *o is NULL on failure. */
+int cli_output_open(pdx_output **o, const char *cmd, const char *path, unsigned flags);
+/* Writes `data` and commits. The caller still frees `o`. */
+int cli_output_finish(pdx_output *o, const char *cmd, const char *path, const char *data,
+                      size_t len);
+/* Flushes and closes stdout at the end of every command (`cmd` names it in the message,
+ * "" for --help and --version): a write error is exit 2. */
+int cli_stdout_close(const char *cmd);
 int cli_parse_year(const char *s, int *year);
 
 /* The --format value as a pdx_format. */
@@ -82,8 +136,17 @@ typedef int (*cli_extra_fn)(int opt, const char *arg, void *ctx);
 int cli_parse(cli_inputs *in, const char *cmd, const char *usage, int argc, char **argv,
               const struct option *extra, cli_extra_fn on_extra, void *ctx);
 
-/* Writes a report built by a library serialiser; maps PDX_ENOMEM to exit status 2. */
-int cli_emit(const cli_inputs *in, int rc, char *out, size_t len);
+/* Writes a report built by a library serialiser into in->out and commits it; frees
+ * `out`. Maps PDX_ENOMEM and write errors to exit status 2. */
+int cli_emit(cli_inputs *in, int rc, char *out, size_t len);
+
+/* The whole program (main.c): arguments in, exit status out. main() is a call of it
+ * (pressdx.c); the allocation-failure test (tests/oom) runs it in-process. */
+int pressdx_main(int argc, char **argv);
+
+/* Set when memory ran out where the program could only say so (a diagnostic that could
+ * not be formatted): no output is committed afterwards and the exit status is 2. */
+extern bool cli_oom;
 
 int cmd_score(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
@@ -93,5 +156,6 @@ int cmd_diff(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_rubrics(int argc, char **argv);
 
 #endif

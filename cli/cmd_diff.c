@@ -22,10 +22,18 @@ int cmd_diff(int argc, char **argv)
 	if (argc - optind != 2)
 		return cli_usage_error(
 		    "diff", "cần đúng hai tệp: TRƯỚC.csv SAU.csv (need exactly two files)");
-	after = before; /* the same options for both sides */
-	rc = cli_inputs_load(&before, "diff", argv + optind, 1, true);
+	rc = cli_inputs_begin(&before, "diff", argv + optind, 2, NULL, 0);
+	if (rc) {
+		cli_inputs_free(&before);
+		return rc;
+	}
+	/* the same options and rubric for both sides; the output is the first side's */
+	after = before;
+	after.rubric_path = NULL;
+	after.out = NULL;
+	rc = cli_inputs_read(&before, argv + optind, 1);
 	if (!rc)
-		rc = cli_inputs_load(&after, "diff", argv + optind + 1, 1, true);
+		rc = cli_inputs_read(&after, argv + optind + 1, 1);
 	if (!rc && (before.files_rejected || after.files_rejected))
 		rc = 2;
 	if (!rc) {

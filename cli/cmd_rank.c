@@ -43,7 +43,9 @@ int cmd_rank(int argc, char **argv)
 		return rc;
 	if (optind >= argc)
 		return cli_usage_error("rank", "thiếu tệp câu trả lời (no answer file given)");
-	rc = cli_inputs_load(&in, "rank", argv + optind, argc - optind, true);
+	rc = cli_inputs_begin(&in, "rank", argv + optind, argc - optind, NULL, 0);
+	if (!rc)
+		rc = cli_inputs_read(&in, argv + optind, argc - optind);
 	if (!rc) {
 		pdx_ranking *rk = NULL;
 		char *out = NULL;

@@ -21,7 +21,9 @@ int cmd_score(int argc, char **argv)
 		return rc;
 	if (optind >= argc)
 		return cli_usage_error("score", "thiếu tệp câu trả lời (no answer file given)");
-	rc = cli_inputs_load(&in, "score", argv + optind, argc - optind, true);
+	rc = cli_inputs_begin(&in, "score", argv + optind, argc - optind, NULL, 0);
+	if (!rc)
+		rc = cli_inputs_read(&in, argv + optind, argc - optind);
 	if (rc) {
 		cli_inputs_free(&in);
 		return rc;
@@ -34,13 +36,7 @@ int cmd_score(int argc, char **argv)
 		rc = pdx_report_csv(&out, &len, in.rubric, in.results, in.n_results);
 	else
 		rc = pdx_report_text(&out, &len, in.rubric, in.results, in.n_results);
-	if (rc) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
-		cli_inputs_free(&in);
-		return 2;
-	}
-	rc = cli_write_output(in.output, out, len);
-	free(out);
+	rc = cli_emit(&in, rc, out, len);
 	if (!rc)
 		rc = cli_inputs_status(&in);
 	cli_inputs_free(&in);

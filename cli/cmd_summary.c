@@ -58,7 +58,9 @@ int cmd_summary(int argc, char **argv)
 		return cli_usage_error("summary", "thiếu --by (missing --by), ví dụ --by province");
 	if (optind >= argc)
 		return cli_usage_error("summary", "thiếu tệp câu trả lời (no answer file given)");
-	rc = cli_inputs_load(&in, "summary", argv + optind, argc - optind, true);
+	rc = cli_inputs_begin(&in, "summary", argv + optind, argc - optind, NULL, 0);
+	if (!rc)
+		rc = cli_inputs_read(&in, argv + optind, argc - optind);
 	if (!rc) {
 		pdx_summary *s = NULL;
 		char *out = NULL;

@@ -26,6 +26,37 @@ static int on_extra(int opt, const char *arg, void *ctx)
 	return 0;
 }
 
+/* A plan whose province (or owner) is none of the agencies' is a mistake worth an exit
+ * status: "0 agencies" would read as a measured result. Says which names the data has. */
+static void no_agency_in_scope(const pdx_plan *plan, const cli_inputs *in)
+{
+	const pdx_plan_meta *m = pdx_plan_meta_get(plan);
+	bool owner = m->scope == PDX_KEY_OWNER;
+	fprintf(stderr, "pressdx targets: kế hoạch %s (%s", m->id,
+	        owner ? "cơ quan chủ quản" : "tỉnh/TP");
+	for (size_t i = 0; i < m->n_matches; i++)
+		fprintf(stderr, "%s%s", i ? " / " : " ", m->matches[i]);
+	fprintf(stderr, ") không khớp cơ quan nào trong dữ liệu; %s có trong dữ liệu:",
+	        owner ? "các cơ quan chủ quản" : "các tỉnh/TP");
+	const char **seen = calloc(in->n_results + 1, sizeof(*seen));
+	size_t n_seen = 0;
+	for (size_t i = 0; seen && i < in->n_results; i++) {
+		const pdx_assessment *a = in->results[i]->assessment;
+		const char *v = owner ? a->owner : a->province;
+		size_t k = 0;
+		while (k < n_seen && !(v && seen[k] && strcmp(seen[k], v) == 0) &&
+		       !(!v && !seen[k]))
+			k++;
+		if (k < n_seen)
+			continue;
+		seen[n_seen++] = v;
+		fprintf(stderr, "%s %s", n_seen > 1 ? "," : "", v ? v : "(không ghi / none given)");
+	}
+	free(seen);
+	fprintf(stderr, " (the plan's %s matches no agency of the input)\n",
+	        owner ? "owner" : "province");
+}
+
 int cmd_targets(int argc, char **argv)
 {
 	static const struct option extra[] = {{"plan", required_argument, NULL, 'P'},
@@ -40,26 +71,33 @@ int cmd_targets(int argc, char **argv)
 		                       "thiếu --plan (missing --plan), ví dụ --plan hai-phong");
 	if (optind >= argc)
 		return cli_usage_error("targets", "thiếu tệp câu trả lời (no answer file given)");
-	rc = cli_inputs_load(&in, "targets", argv + optind, argc - optind, true);
+	/* the plan is found before anything is read, so that -o cannot name it */
+	char *path = cli_find_data(plan_arg, "plans");
+	if (!path) {
+		fprintf(stderr,
+		        "pressdx targets: không tìm thấy kế hoạch \"%s\" (plan not found)\n",
+		        plan_arg);
+		return 2;
+	}
+	const char *more[] = {path};
+	rc = cli_inputs_begin(&in, "targets", argv + optind, argc - optind, more, 1);
+	if (!rc)
+		rc = cli_inputs_read(&in, argv + optind, argc - optind);
 	pdx_plan *plan = NULL;
 	if (!rc) {
-		char *path = cli_find_data(plan_arg, "plans");
 		pdx_diags *d = pdx_diags_new();
-		int e = path && d ? pdx_plan_load_file(&plan, path, in.rubric, d) : PDX_ENOMEM;
+		int e = d ? pdx_plan_load_file(&plan, path, in.rubric, d) : PDX_ENOMEM;
 		cli_print_diags(d);
-		if (!path)
-			fprintf(
-			    stderr,
-			    "pressdx targets: không tìm thấy kế hoạch \"%s\" (plan not found)\n",
-			    plan_arg);
+		if (e == PDX_ENOMEM)
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 		else if (e)
 			fprintf(stderr,
 			        "pressdx targets: kế hoạch %s không dùng được (plan rejected)\n",
 			        path);
-		rc = e || !path ? 2 : 0;
+		rc = e ? 2 : 0;
 		pdx_diags_free(d);
-		free(path);
 	}
+	free(path);
 	if (!rc) {
 		pdx_targets *t = NULL;
 		char *out = NULL;
@@ -68,9 +106,13 @@ int cmd_targets(int argc, char **argv)
 		if (!e)
 			e = pdx_report_targets(&out, &len, in.rubric, t, cli_format(&in));
 		rc = cli_emit(&in, e, out, len);
-		pdx_targets_free(t);
 		if (!rc)
 			rc = cli_inputs_status(&in);
+		if (!rc && t && t->in_scope + t->unfilled == 0 && in.n_results > 0) {
+			no_agency_in_scope(plan, &in);
+			rc = 1;
+		}
+		pdx_targets_free(t);
 	}
 	pdx_plan_free(plan);
 	cli_inputs_free(&in);

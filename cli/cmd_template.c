@@ -22,23 +22,23 @@ static const char *const usage =
     "  --block KHỐI         khối xếp hạng (publication block)\n"
     "  --media LOẠI         loại hình, ngăn cách bằng | (media types, e.g. in|dien-tu)\n"
     "  --year NĂM           năm đánh giá (assessment year)\n"
-    "  -o, --output TỆP     ghi vào tệp (write to FILE, atomically)\n";
+    "  -o, --output TỆP     ghi vào tệp (write to FILE, atomically); không ghi đè tệp đã có\n"
+    "                       (an existing file is left alone: a filled questionnaire is\n"
+    "                       hours of work)\n"
+    "  --force              cho phép ghi đè tệp -o đã có (replace an existing -o file)\n";
 
 int cmd_template(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"rubric", required_argument, NULL, 'r'},
-	                                         {"agency-id", required_argument, NULL, 'a'},
-	                                         {"name", required_argument, NULL, 'n'},
-	                                         {"province", required_argument, NULL, 'p'},
-	                                         {"owner", required_argument, NULL, 'w'},
-	                                         {"block", required_argument, NULL, 'b'},
-	                                         {"media", required_argument, NULL, 'm'},
-	                                         {"year", required_argument, NULL, 'y'},
-	                                         {"output", required_argument, NULL, 'o'},
-	                                         {"help", no_argument, NULL, 'h'},
-	                                         {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"rubric", required_argument, NULL, 'r'}, {"agency-id", required_argument, NULL, 'a'},
+	    {"name", required_argument, NULL, 'n'},   {"province", required_argument, NULL, 'p'},
+	    {"owner", required_argument, NULL, 'w'},  {"block", required_argument, NULL, 'b'},
+	    {"media", required_argument, NULL, 'm'},  {"year", required_argument, NULL, 'y'},
+	    {"output", required_argument, NULL, 'o'}, {"force", no_argument, NULL, 'F'},
+	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
 	pdx_template_options t = {0};
 	const char *rubric = NULL, *output = NULL;
+	bool force = false;
 	int opt;
 	optind = 1;
 	opterr = 0;
@@ -76,6 +76,9 @@ int cmd_template(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'F':
+			force = true;
+			break;
 		default:
 			return cli_usage_error("template",
 			                       "tùy chọn không hợp lệ (invalid option) \"%s\"",
@@ -85,19 +88,30 @@ int cmd_template(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error("template", "đối số thừa (unexpected argument) \"%s\"",
 		                       argv[optind]);
-	pdx_rubric *r;
-	int rc = cli_load_rubric(&r, "template", rubric);
-	if (rc)
-		return rc;
-	char *out;
-	size_t len;
-	if (pdx_template_csv(&out, &len, r, &t) != 0) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
-		pdx_rubric_free(r);
+	/* Before anything is read: the rubric file is not the output, and an existing
+	 * questionnaire (perhaps already filled in) is not replaced without --force. */
+	char *rubric_path = cli_rubric_path("template", rubric);
+	if (!rubric_path)
 		return 2;
+	const char *inputs[] = {rubric_path};
+	pdx_output *o = NULL;
+	int rc = cli_output_check("template", output, inputs, 1);
+	if (!rc)
+		rc = cli_output_open(&o, "template", output, force ? 0 : PDX_OUTPUT_NO_CLOBBER);
+	pdx_rubric *r = NULL;
+	if (!rc)
+		rc = cli_load_rubric(&r, "template", rubric_path);
+	char *out = NULL;
+	size_t len = 0;
+	if (!rc && pdx_template_csv(&out, &len, r, &t) != 0) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		rc = 2;
 	}
-	rc = cli_write_output(output, out, len);
-	free(out);
+	if (!rc)
+		rc = cli_output_finish(o, "template", output, out, len);
+	pdx_free(out);
+	pdx_output_free(o);
 	pdx_rubric_free(r);
+	free(rubric_path);
 	return rc;
 }

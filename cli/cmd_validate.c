@@ -51,8 +51,10 @@ int cmd_validate(int argc, char **argv)
 		}
 		pdx_diags *d = pdx_diags_new();
 		pdx_rubric *r = NULL;
-		rc = pdx_rubric_load_file(&r, argv[i], d);
+		rc = d ? pdx_rubric_load_file(&r, argv[i], d) : PDX_ENOMEM;
 		cli_print_diags(d);
+		if (rc == PDX_ENOMEM)
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 		if (rc) {
 			status = 2;
 		} else {

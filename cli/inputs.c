@@ -48,6 +48,9 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 	case 'R':
 		in->require_evidence = true;
 		return 0;
+	case 'S':
+		in->supersede = true;
+		return 0;
 	case 'f':
 		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0 && strcmp(arg, "csv") != 0)
 			return cli_usage_error(
@@ -67,7 +70,8 @@ int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, 
 	int rc = cli_load_rubric(&in->rubric, cmd, in->rubric_arg);
 	if (rc)
 		return rc;
-	in->answers = pdx_answers_new(in->rubric);
+	pdx_answers_options ao = {in->supersede};
+	in->answers = pdx_answers_new(&ao);
 	in->diags = pdx_diags_new();
 	if (!in->answers || !in->diags) {
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
@@ -86,7 +90,7 @@ int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, 
 	cli_print_diags(in->diags);
 	if (!score)
 		return 0;
-	pdx_score_options so = {in->require_evidence};
+	pdx_score_options so = {.require_evidence = in->require_evidence};
 	if (pdx_score_all(&in->results, &in->n_results, in->rubric, in->answers, &so) != 0) {
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 		return 2;
@@ -101,6 +105,10 @@ int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, 
 
 void cli_inputs_free(cli_inputs *in)
 {
+	pdx_output_free(in->out); /* not committed: the target stays as it was */
+	in->out = NULL;
+	free(in->rubric_path);
+	in->rubric_path = NULL;
 	pdx_results_free(in->results, in->n_results);
 	pdx_answers_free(in->answers);
 	pdx_diags_free(in->diags);
@@ -169,14 +177,58 @@ int cli_parse(cli_inputs *in, const char *cmd, const char *usage, int argc, char
 	return status;
 }
 
-int cli_emit(const cli_inputs *in, int rc, char *out, size_t len)
+int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_files,
+                     const char *const *more, size_t n_more)
+{
+	in->cmd = cmd;
+	in->rubric_path = cli_rubric_path(cmd, in->rubric_arg);
+	if (!in->rubric_path)
+		return 2;
+	in->rubric_arg = in->rubric_path;
+	size_t n = (size_t)n_files + 1 + n_more;
+	const char **inputs = calloc(n, sizeof *inputs);
+	if (!inputs) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		return 2;
+	}
+	for (int i = 0; i < n_files; i++)
+		inputs[i] = files[i];
+	inputs[n_files] = in->rubric_path;
+	for (size_t i = 0; i < n_more; i++)
+		inputs[(size_t)n_files + 1 + i] = more[i];
+	int rc = cli_output_check(cmd, in->output, inputs, n);
+	free(inputs);
+	if (!rc)
+		rc = cli_output_open(&in->out, cmd, in->output, 0);
+	return rc;
+}
+
+int cli_inputs_read(cli_inputs *in, char **files, int n_files)
+{
+	int rc = cli_inputs_load(in, in->cmd, files, n_files, true);
+	in->nothing_read = n_files > 0 && in->files_rejected >= n_files;
+	return rc;
+}
+
+int cli_emit(cli_inputs *in, int rc, char *out, size_t len)
 {
 	if (rc) {
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
-		free(out);
+		pdx_free(out);
 		return 2;
 	}
-	rc = cli_write_output(in->output, out, len);
-	free(out);
+	if (in->nothing_read && in->output && strcmp(in->output, "-") != 0) {
+		/* A report of nothing must not replace an earlier report: the output is
+		 * left uncommitted, so the file stays as it was. (On stdout the empty
+		 * report is still printed: it replaces nothing.) */
+		fprintf(stderr,
+		        "pressdx %s: không đọc được tệp nào; %s được giữ nguyên (no file could be "
+		        "read; %s is left as it was)\n",
+		        in->cmd, in->output, in->output);
+		pdx_free(out);
+		return 0;
+	}
+	rc = cli_output_finish(in->out, in->cmd, in->output, out, len);
+	pdx_free(out);
 	return rc;
 }

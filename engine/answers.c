@@ -1,1113 +1,1246 @@
-/* Answers CSV reader: bytes from Excel, LibreOffice or a text editor → assessments.
+/* The answer set: assessments (agency × year) and their rows, whatever the reader.
  *
- * libcsv tokenizes; everything around it is ours: encodings (BOM, UTF-16, legacy
- * Vietnamese code pages), the `sep=` line, delimiter detection, physical line numbers
- * (libcsv reports none), NFC and Unicode-space trimming, header mapping, and the
- * grouping of rows into assessments (agency × year). */
-#include <csv.h>
-#include <errno.h>
-#include <iconv.h>
+ * Every reader adds rows through pdx_answers_add_row, so that the rules users rely on
+ * hold for CSV files, workbooks and programs alike (see answers.h). Storage is compact:
+ * strings are interned once per set (ids, names, answers and evidence repeat), and a
+ * row is 16 bytes in a page of its assessment, so that memory grows with the answers
+ * kept and not with the files read or the columns nothing reads. A source is a
+ * transaction: everything it adds is undone when it is rolled back. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
-#define MAX_ANSWERS_BYTES ((size_t)256 << 20)
-#define MAX_FIELDS        4096
+static const char *const field_names[PDX_FIELD_COUNT] = {
+    "agency_id", "agency_name", "province",  "owner",  "block",
+    "media",     "year",        "criterion", "answer", "evidence"};
 
-enum col {
-	C_AGENCY,
-	C_CRITERION,
-	C_ANSWER,
-	C_NAME,
-	C_PROVINCE,
-	C_OWNER,
-	C_BLOCK,
-	C_MEDIA,
-	C_YEAR,
-	C_EVIDENCE,
-	C_NOTE,
-	C_COUNT
-};
+const char *pdx_field_name(pdx_field f)
+{
+	return (unsigned)f < PDX_FIELD_COUNT ? field_names[f] : "?";
+}
 
-static const char *const col_names[C_COUNT] = {"agency_id", "criterion", "answer", "agency_name",
-                                               "province",  "owner",     "block",  "media",
-                                               "year",      "evidence",  "note"};
+/* ---- interned strings: id 0 is "none" ---- */
 
-/* An assessment with the bookkeeping that the public struct does not show. */
+typedef struct intern {
+	pdx_arena *arena;
+	const char **str; /* id → string */
+	uint32_t *len;    /* id → its length */
+	uint32_t *hash;   /* id → its hash, so that growing never hashes again */
+	uint32_t n, cap;
+	uint32_t *slots; /* open addressing: id, or 0 for a free slot */
+	uint32_t n_slots;
+} intern;
+
+/* Eight bytes at a time, mixed as in MurmurHash3's finaliser: the cells hashed are
+ * mostly short ids and words, but evidence notes can be long. */
+static uint32_t hash_str(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)n;
+	for (; n >= 8; s += 8, n -= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	return (uint32_t)h;
+}
+
+static int intern_grow(intern *t)
+{
+	uint32_t n = t->n_slots ? t->n_slots * 2 : 1024;
+	if (n <= t->n_slots)
+		return PDX_ENOMEM;
+	uint32_t *slots = pdx_calloc(n, sizeof(*slots));
+	if (!slots)
+		return PDX_ENOMEM;
+	for (uint32_t id = 1; id < t->n; id++) {
+		uint32_t h = t->hash[id] & (n - 1);
+		while (slots[h])
+			h = (h + 1) & (n - 1);
+		slots[h] = id;
+	}
+	pdx_free(t->slots);
+	t->slots = slots;
+	t->n_slots = n;
+	return 0;
+}
+
+static int intern_reserve(intern *t)
+{
+	if (t->n < t->cap)
+		return 0;
+	if (t->cap >= UINT32_MAX / 2)
+		return PDX_ENOMEM;
+	uint32_t cap = t->cap ? t->cap * 2 : 1024;
+	const char **str = pdx_reallocarray(t->str, cap, sizeof(*str));
+	if (str)
+		t->str = str;
+	uint32_t *len = str ? pdx_reallocarray(t->len, cap, sizeof(*len)) : NULL;
+	if (len)
+		t->len = len;
+	uint32_t *hash = len ? pdx_reallocarray(t->hash, cap, sizeof(*hash)) : NULL;
+	if (!hash)
+		return PDX_ENOMEM; /* the arrays that did grow are kept: nothing is lost */
+	t->hash = hash;
+	t->cap = cap;
+	return 0;
+}
+
+/* The id of s[0..len), added when new; 0 for an empty string. *id is set on success. */
+static int intern_n(intern *t, const char *s, size_t len, uint32_t *id)
+{
+	*id = 0;
+	if (!s || !len)
+		return 0;
+	if (len > UINT32_MAX)
+		return PDX_ENOMEM;
+	if ((t->n + 1) * 2 > t->n_slots && intern_grow(t))
+		return PDX_ENOMEM;
+	uint32_t hv = hash_str(s, len), mask = t->n_slots - 1, h = hv & mask;
+	for (uint32_t k; (k = t->slots[h]); h = (h + 1) & mask)
+		if (t->hash[k] == hv && t->len[k] == len && memcmp(t->str[k], s, len) == 0) {
+			*id = k;
+			return 0;
+		}
+	if (intern_reserve(t))
+		return PDX_ENOMEM;
+	char *copy = pdx_arena_strndup(t->arena, s, len);
+	if (!copy)
+		return PDX_ENOMEM;
+	if (t->n == 0)
+		t->str[t->n++] = NULL; /* id 0 */
+	t->str[t->n] = copy;
+	t->len[t->n] = (uint32_t)len;
+	t->hash[t->n] = hv;
+	t->slots[h] = t->n;
+	*id = t->n++;
+	return 0;
+}
+
+static int intern_s(intern *t, const char *s, uint32_t *id)
+{
+	return intern_n(t, s, s ? strlen(s) : 0, id);
+}
+
+static const char *str_of(const intern *t, uint32_t id)
+{
+	return id ? t->str[id] : NULL;
+}
+
+/* ---- answer rows: pages of one assessment ----
+ *
+ * Rows live in pages of PAGE slots: a head, then up to PAGE - 1 rows of one
+ * assessment, all from one source and with the same answer and criterion columns
+ * (what a row shares with its neighbours is said once per page). An assessment's
+ * pages are linked, so its rows may come from anywhere in the files — interleaved
+ * agencies cost no more than sorted ones — and a row costs 16 bytes. Pages are
+ * allocated in order, in chunks, so a rolled-back source gives its pages back by
+ * moving one mark. */
+
+#define NIL        UINT32_MAX
+#define PAGE       16u
+#define CHUNK_BITS 12 /* slots per chunk: 4,096 (64 KiB) */
+#define CHUNK      ((uint32_t)1 << CHUNK_BITS)
+
+typedef struct rec {
+	uint32_t criterion, value, evidence; /* interned; 0 when the cell is empty */
+	uint32_t line;
+} rec;
+
+typedef struct page_head {
+	uint32_t next; /* the assessment's next page, or NIL */
+	uint32_t src;  /* index into the sources */
+	uint16_t count;
+	uint16_t col_answer, col_criterion, unused;
+} page_head;
+
+typedef union slot {
+	rec r;
+	page_head h;
+} page_slot;
+
+/* ---- agencies: ids compared by their NFKC case-folded form ---- */
+
+#define MAX_SPELLINGS 4
+
+typedef struct agency_rec {
+	uint32_t key;                   /* interned comparison key */
+	uint32_t spelling;              /* the first spelling, shown everywhere */
+	uint32_t warned[MAX_SPELLINGS]; /* other spellings already reported */
+	/* the year of its latest row in the source being read (see year inheritance) */
+	uint32_t last_epoch;
+	int last_year;
+	/* its rows in this source started without a year: where, and as what year */
+	uint32_t blank_epoch;
+	long blank_line;
+	int blank_year;
+	bool late_warned;
+} agency_rec;
+
+/* A spelling of an agency id as written, and the agency it names: the key (NFKC,
+ * case folding) is computed once per spelling, not once per row. */
+typedef struct spelling {
+	uint32_t raw, agency;
+} spelling;
+
+/* ---- assessments ---- */
+
+/* The identity cells an assessment keeps (PDX_FIELD_NAME … PDX_FIELD_MEDIA). */
+#define META_FIRST PDX_FIELD_NAME
+#define META_COUNT (PDX_FIELD_MEDIA - PDX_FIELD_NAME + 1)
+
 typedef struct assess {
 	pdx_assessment pub;
-	pdx_answer *answers;
-	size_t cap;
-	long *by_item; /* criterion/question index → answer index, or -1 */
-	pdx_diags *diags;
-	/* where each identity field was first given, for conflict messages */
-	long meta_line[C_COUNT];
-	const char *meta_file[C_COUNT];
+	const pdx_answers *set;
+	pdx_diags *diags; /* made with its first diagnostic; pub.diags is then it */
+	uint32_t agency;
+	uint32_t first, last;      /* pages, NIL when none */
+	uint32_t meta[META_COUNT]; /* interned identity cells, 0 when not given */
+	uint32_t meta_src[META_COUNT];
+	uint32_t meta_line[META_COUNT];
+	uint32_t conflicts;      /* a bit per field whose conflict was reported */
+	uint32_t touched;        /* epoch of the source that last added to it */
+	uint32_t index;          /* its place in the set's items */
+	struct assess *replaces; /* with --supersede: the assessment it will replace */
 } assess;
 
+/* What a source changed in an assessment it did not create, to undo it. */
+typedef struct snap {
+	assess *a;
+	uint32_t last;
+	size_t count, n_diags;
+	uint32_t meta[META_COUNT];
+	uint32_t meta_src[META_COUNT];
+	uint32_t meta_line[META_COUNT];
+	uint32_t conflicts, touched;
+} snap;
+
+typedef struct source_priv {
+	pdx_source pub;
+	size_t sig_rows; /* skipped signature rows */
+	long sig_line;
+	const char *sig_text;
+} source_priv;
+
 struct pdx_answers {
-	const pdx_rubric *rubric;
+	pdx_answers_options opts;
 	pdx_arena *arena;
+	intern strings;
+	page_slot **chunks;
+	uint32_t n_chunks, n_slots;
+	agency_rec *agencies;
+	uint32_t n_agencies, cap_agencies;
+	uint32_t *agency_slots; /* key id → agency index + 1 */
+	uint32_t n_agency_slots;
+	spelling *spellings; /* every spelling seen, in order */
+	uint32_t n_spellings, cap_spellings;
+	uint32_t *spelling_slots; /* raw id → spelling index + 1 */
+	uint32_t n_spelling_slots;
 	assess **items;
-	size_t n, cap;
-	/* open-addressing hash of (agency_id, year) → index + 1 */
-	size_t *slots;
-	size_t n_slots;
+	size_t n_items, cap_items;
+	uint32_t *assess_slots; /* (agency, year) → item index + 1 */
+	uint32_t n_assess_slots;
+	source_priv *sources;
+	size_t n_sources, cap_sources;
+	/* the open source */
+	bool open;
+	uint32_t epoch;
+	int default_year;
+	size_t mark_items;
+	uint32_t mark_slots, mark_agencies, mark_spellings;
+	snap *snaps;
+	size_t n_snaps, cap_snaps;
+	/* the previous row's agency cell and assessment: rows come in runs */
+	uint32_t last_raw, last_agency;
+	assess *last_assess;
 };
 
-pdx_answers *pdx_answers_new(const pdx_rubric *rubric)
+pdx_answers *pdx_answers_new(const pdx_answers_options *opts)
 {
-	pdx_answers *s = calloc(1, sizeof(*s));
+	pdx_answers *s = pdx_calloc(1, sizeof(*s));
 	if (!s)
 		return NULL;
-	s->rubric = rubric;
+	if (opts)
+		s->opts = *opts;
 	s->arena = pdx_arena_new();
+	s->strings.arena = s->arena;
+	s->last_agency = NIL;
 	if (!s->arena) {
-		free(s);
+		pdx_free(s);
 		return NULL;
 	}
 	return s;
+}
+
+static void assess_free(assess *a)
+{
+	if (!a)
+		return;
+	pdx_diags_free(a->diags);
+	pdx_free(a);
 }
 
 void pdx_answers_free(pdx_answers *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->n; i++) {
-		free(s->items[i]->answers);
-		free(s->items[i]->by_item);
-		pdx_diags_free(s->items[i]->diags);
-		free(s->items[i]);
-	}
-	free(s->items);
-	free(s->slots);
+	for (size_t i = 0; i < s->n_items; i++)
+		assess_free(s->items[i]);
+	pdx_free(s->items);
+	pdx_free(s->assess_slots);
+	for (uint32_t i = 0; i < s->n_chunks; i++)
+		pdx_free(s->chunks[i]);
+	pdx_free(s->chunks);
+	pdx_free(s->agencies);
+	pdx_free(s->agency_slots);
+	pdx_free(s->spellings);
+	pdx_free(s->spelling_slots);
+	pdx_free(s->strings.str);
+	pdx_free(s->strings.len);
+	pdx_free(s->strings.hash);
+	pdx_free(s->strings.slots);
+	pdx_free(s->sources);
+	pdx_free(s->snaps);
 	pdx_arena_free(s->arena);
-	free(s);
+	pdx_free(s);
 }
 
 size_t pdx_answers_count(const pdx_answers *s)
 {
-	return s->n;
+	return s ? s->n_items : 0;
 }
 
 const pdx_assessment *pdx_answers_get(const pdx_answers *s, size_t i)
 {
-	return i < s->n ? &s->items[i]->pub : NULL;
+	return s && i < s->n_items ? &s->items[i]->pub : NULL;
 }
 
-const pdx_answer *pdx_assessment_answer(const pdx_assessment *a, long criterion_index)
+size_t pdx_answers_source_count(const pdx_answers *s)
 {
+	return s ? s->n_sources : 0;
+}
+
+const pdx_source *pdx_answers_source(const pdx_answers *s, size_t i)
+{
+	return s && i < s->n_sources ? &s->sources[i].pub : NULL;
+}
+
+static page_slot *slot_at(const pdx_answers *s, uint32_t i)
+{
+	return &s->chunks[i >> CHUNK_BITS][i & (CHUNK - 1)];
+}
+
+static page_head *head_at(const pdx_answers *s, uint32_t page)
+{
+	return &slot_at(s, page)->h;
+}
+
+/* The cursor is the slot of the row last returned, plus one. */
+bool pdx_assessment_next_answer(const pdx_assessment *a, size_t *cursor, pdx_answer *out)
+{
+	if (!a || !cursor || !out)
+		return false;
 	const assess *x = (const assess *)a;
-	if (criterion_index < 0 || !x->by_item)
-		return NULL;
-	long k = x->by_item[criterion_index];
-	return k >= 0 ? &x->answers[k] : NULL;
+	const pdx_answers *s = x->set;
+	uint32_t i;
+	if (*cursor == 0) {
+		if (x->first == NIL)
+			return false;
+		i = x->first + 1;
+	} else {
+		uint32_t at = (uint32_t)(*cursor - 1), page = at & ~(PAGE - 1);
+		if (at - page < head_at(s, page)->count) {
+			i = at + 1;
+		} else {
+			page = head_at(s, page)->next;
+			if (page == NIL)
+				return false;
+			i = page + 1;
+		}
+	}
+	const page_head *h = head_at(s, i & ~(PAGE - 1));
+	const rec *r = &slot_at(s, i)->r;
+	const pdx_source *src = &s->sources[h->src].pub;
+	out->criterion = str_of(&s->strings, r->criterion);
+	out->value = str_of(&s->strings, r->value);
+	out->evidence = str_of(&s->strings, r->evidence);
+	out->file = src->file;
+	out->sheet = src->sheet;
+	out->encoding = src->encoding;
+	out->line = (long)r->line;
+	out->column = h->col_answer;
+	out->criterion_column = h->col_criterion;
+	*cursor = (size_t)i + 1;
+	return true;
 }
 
-static size_t hash_key(const char *id, int year)
+/* ---- hashes of agencies and assessments ---- */
+
+static uint32_t mix(uint32_t a, uint32_t b)
 {
-	size_t h = 1469598103934665603u;
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return (h ^ (size_t)year) * 1099511628211u;
+	uint64_t h = ((uint64_t)a << 32 | b) * 0x9e3779b97f4a7c15u;
+	return (uint32_t)(h >> 32);
 }
 
-static int rehash(pdx_answers *s)
+/* A table for `count` entries, at most half full: the current one cleared when it is
+ * large enough (never shrunk, so that rebuilding after a rollback cannot fail), else a
+ * new one. Returns NULL when out of memory (the current table is then untouched). */
+static uint32_t *table_for(uint32_t *cur, uint32_t n_cur, uint32_t count, uint32_t *n_slots)
 {
-	size_t n = s->n_slots ? s->n_slots * 2 : 64;
-	size_t *slots = calloc(n, sizeof(*slots));
+	if (cur && n_cur >= count * 2 + 2) {
+		memset(cur, 0, n_cur * sizeof(*cur));
+		*n_slots = n_cur;
+		return cur;
+	}
+	uint32_t n = 64;
+	while (n < count * 2 + 2 && n < UINT32_MAX / 2)
+		n *= 2;
+	*n_slots = n;
+	return pdx_calloc(n, sizeof(uint32_t));
+}
+
+static void table_set(uint32_t **slots, uint32_t *n_slots, uint32_t *t, uint32_t n)
+{
+	if (t != *slots)
+		pdx_free(*slots);
+	*slots = t;
+	*n_slots = n;
+}
+
+static int agency_rehash(pdx_answers *s)
+{
+	uint32_t n;
+	uint32_t *slots = table_for(s->agency_slots, s->n_agency_slots, s->n_agencies, &n);
 	if (!slots)
 		return PDX_ENOMEM;
-	for (size_t i = 0; i < s->n; i++) {
-		size_t h = hash_key(s->items[i]->pub.agency_id, s->items[i]->pub.year) & (n - 1);
+	for (uint32_t i = 0; i < s->n_agencies; i++) {
+		uint32_t h = mix(s->agencies[i].key, 0) & (n - 1);
 		while (slots[h])
 			h = (h + 1) & (n - 1);
 		slots[h] = i + 1;
 	}
-	free(s->slots);
-	s->slots = slots;
-	s->n_slots = n;
+	table_set(&s->agency_slots, &s->n_agency_slots, slots, n);
 	return 0;
 }
 
-static assess *find_assess(const pdx_answers *s, const char *id, int year)
+static int spelling_rehash(pdx_answers *s)
 {
-	if (!s->n_slots)
+	uint32_t n;
+	uint32_t *slots = table_for(s->spelling_slots, s->n_spelling_slots, s->n_spellings, &n);
+	if (!slots)
+		return PDX_ENOMEM;
+	for (uint32_t i = 0; i < s->n_spellings; i++) {
+		uint32_t h = mix(s->spellings[i].raw, 1) & (n - 1);
+		while (slots[h])
+			h = (h + 1) & (n - 1);
+		slots[h] = i + 1;
+	}
+	table_set(&s->spelling_slots, &s->n_spelling_slots, slots, n);
+	return 0;
+}
+
+static uint32_t assess_hash(const assess *a)
+{
+	return mix(a->agency, (uint32_t)a->pub.year);
+}
+
+static int assess_rehash(pdx_answers *s)
+{
+	uint32_t n;
+	uint32_t *slots = table_for(s->assess_slots, s->n_assess_slots, (uint32_t)s->n_items, &n);
+	if (!slots)
+		return PDX_ENOMEM;
+	/* later items first win: a shadow (--supersede) is found before what it replaces */
+	for (size_t i = s->n_items; i-- > 0;) {
+		uint32_t h = assess_hash(s->items[i]) & (n - 1);
+		bool dup = false;
+		while (slots[h]) {
+			const assess *o = s->items[slots[h] - 1];
+			dup |= o->agency == s->items[i]->agency &&
+			       o->pub.year == s->items[i]->pub.year;
+			h = (h + 1) & (n - 1);
+		}
+		if (!dup)
+			slots[h] = (uint32_t)i + 1;
+	}
+	table_set(&s->assess_slots, &s->n_assess_slots, slots, n);
+	return 0;
+}
+
+static assess *find_assess(const pdx_answers *s, uint32_t agency, int year)
+{
+	if (!s->n_assess_slots)
 		return NULL;
-	size_t h = hash_key(id, year) & (s->n_slots - 1);
-	while (s->slots[h]) {
-		assess *a = s->items[s->slots[h] - 1];
-		if (a->pub.year == year && strcmp(a->pub.agency_id, id) == 0)
+	uint32_t h = mix(agency, (uint32_t)year) & (s->n_assess_slots - 1);
+	for (uint32_t k; (k = s->assess_slots[h]); h = (h + 1) & (s->n_assess_slots - 1)) {
+		assess *a = s->items[k - 1];
+		if (a->agency == agency && a->pub.year == year)
 			return a;
-		h = (h + 1) & (s->n_slots - 1);
 	}
 	return NULL;
 }
 
-static assess *add_assess(pdx_answers *s, const char *id, int year, const char *file, long line)
+/* ---- diagnostics ---- */
+
+static int add_diag(pdx_diags *to, pdx_code code, pdx_severity sev, const pdx_source *src,
+                    long line, long col, const char *crit, const char *agency, char *vi, char *en)
 {
-	if ((s->n + 1) * 2 > s->n_slots && rehash(s))
-		return NULL;
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		assess **p = realloc(s->items, cap * sizeof(*p));
-		if (!p)
-			return NULL;
-		s->items = p;
-		s->cap = cap;
+	int rc = PDX_ENOMEM;
+	if (to && vi && en) {
+		pdx_diag d = {sev, code, src->file, src->sheet, line, col, crit, agency, vi, en};
+		rc = pdx_diags_add(to, &d);
 	}
-	assess *a = calloc(1, sizeof(*a));
-	if (!a)
-		return NULL;
-	size_t n_items =
-	    pdx_rubric_criterion_count(s->rubric) + pdx_rubric_question_count(s->rubric);
-	a->by_item = malloc((n_items + 1) * sizeof(long));
-	a->diags = pdx_diags_new();
-	a->pub.agency_id = pdx_arena_strdup(s->arena, id);
-	if (!a->by_item || !a->diags || !a->pub.agency_id) {
-		free(a->by_item);
-		pdx_diags_free(a->diags);
-		free(a);
-		return NULL;
-	}
-	for (size_t i = 0; i < n_items; i++)
-		a->by_item[i] = -1;
-	a->pub.year = year;
-	a->pub.file = file;
-	a->pub.line = line;
-	a->pub.diags = a->diags;
-	s->items[s->n++] = a;
-	size_t h = hash_key(id, year) & (s->n_slots - 1);
-	while (s->slots[h])
-		h = (h + 1) & (s->n_slots - 1);
-	s->slots[h] = s->n;
-	return a;
+	pdx_free(vi);
+	pdx_free(en);
+	return rc;
 }
 
-/* ---- reading one file ---- */
-
-typedef struct field {
-	char *text;  /* cleaned copy (NFC, trimmed), malloc'd; "" for columns not read */
-	int invalid; /* not valid UTF-8 (only possible after a bad conversion) */
-	int blank;   /* nothing but ASCII white space */
-} field;
-
-static int is_blank(const char *s, size_t len)
+/* The assessment's own diagnostics, made when it gets its first: most assessments
+ * have none, and 50,000 empty lists are memory for nothing. NULL when out of memory. */
+static pdx_diags *diags_of(assess *a)
 {
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != ' ' && (s[i] < 0x09 || s[i] > 0x0d))
-			return 0;
-	return 1;
+	if (!a->diags) {
+		a->diags = pdx_diags_new();
+		if (a->diags)
+			a->pub.diags = a->diags;
+	}
+	return a->diags;
 }
 
-typedef struct reader {
-	pdx_answers *set;
-	const pdx_read_options *opts;
-	pdx_diags *diags; /* file-level problems */
-	const char *file; /* arena copy */
-	field *fields;
-	size_t n_fields, cap_fields;
-	long row_line; /* physical line where the current row started */
-	int header_done;
-	int col[C_COUNT]; /* field index of each known column, or -1 */
-	size_t n_header;  /* cells in the header row */
-	char delim;
-	bool wanted[MAX_FIELDS]; /* field index → one of the known columns */
-	/* the previous row's cell per known column, raw and cleaned: agency name,
-	 * province, owner… repeat on every row of an agency, and NFC is the costly part */
-	struct {
-		char *raw, *clean;
-		size_t len;
-	} cache[C_COUNT];
-	int fatal; /* file rejected */
-	int oom;
-	int too_many_fields;
-} reader;
+/* ---- sources ---- */
 
-static void file_error(reader *R, long line, long col, const char *vi, const char *en)
+int pdx_answers_begin(pdx_answers *s, const char *file, const char *sheet, const char *encoding,
+                      int default_year)
 {
-	if (pdx_diag_addf(R->diags, PDX_SEV_ERROR, R->file, line, col, NULL, NULL, vi, en))
-		R->oom = 1;
-}
-
-#define RERR(diags, R, line, col, crit, agency, vi_fmt, en_fmt, ...)                               \
-	do {                                                                                       \
-		char *vi_ = pdx_aprintf(vi_fmt, __VA_ARGS__);                                      \
-		char *en_ = pdx_aprintf(en_fmt, __VA_ARGS__);                                      \
-		if (!vi_ || !en_ ||                                                                \
-		    pdx_diag_addf((diags), PDX_SEV_ERROR, (R)->file, (line), (col), (crit),        \
-		                  (agency), vi_, en_))                                             \
-			(R)->oom = 1;                                                              \
-		free(vi_);                                                                         \
-		free(en_);                                                                         \
-	} while (0)
-
-static void on_field(void *cell_data, size_t len, void *data)
-{
-	reader *R = data;
-	/* libcsv passes NULL only with CSV_EMPTY_IS_NULL, which we do not set; be sure */
-	const char *s = cell_data ? (const char *)cell_data : "";
-	if (!cell_data)
-		len = 0;
-	if (R->n_fields >= MAX_FIELDS) {
-		R->too_many_fields = 1;
-		return;
-	}
-	if (R->n_fields == R->cap_fields) {
-		size_t cap = R->cap_fields ? R->cap_fields * 2 : 16;
-		field *p = realloc(R->fields, cap * sizeof(*p));
-		if (!p) {
-			R->oom = 1;
-			return;
-		}
-		R->fields = p;
-		R->cap_fields = cap;
-	}
-	field *f = &R->fields[R->n_fields++];
-	f->blank = is_blank(s, len);
-	if (R->header_done && !R->wanted[R->n_fields - 1]) {
-		/* a column we do not read (question text, notes of the template…): not
-		 * worth normalising */
-		f->invalid = 0;
-		f->text = pdx_strdup("");
-		if (!f->text)
-			R->oom = 1;
-		return;
-	}
-	int c = -1;
-	for (int k = 0; R->header_done && k < C_COUNT && c < 0; k++)
-		if (R->col[k] == (int)R->n_fields - 1)
-			c = k;
-	if (c >= 0 && R->cache[c].raw && R->cache[c].len == len &&
-	    memcmp(R->cache[c].raw, s, len) == 0) {
-		f->invalid = 0;
-		f->text = pdx_strdup(R->cache[c].clean);
-		if (!f->text)
-			R->oom = 1;
-		return;
-	}
-	f->invalid = pdx_utf8_invalid(s, len) >= 0;
-	f->text = f->invalid ? pdx_strdup("") : pdx_utf8_clean(s, len);
-	if (!f->text) {
-		R->oom = 1;
-		return;
-	}
-	/* Undo our own spreadsheet neutralisation ('=…, '+…, '-…, '@…; see pdx_csv_cell)
-	 * so that a template prefilled by pressdx reads back as it was given. */
-	if (f->text[0] == '\'' && f->text[1] && strchr("=+-@", f->text[1]))
-		memmove(f->text, f->text + 1, strlen(f->text));
-	if (c >= 0 && !f->invalid) {
-		free(R->cache[c].raw);
-		free(R->cache[c].clean);
-		R->cache[c].raw = malloc(len + 1);
-		R->cache[c].clean = pdx_strdup(f->text);
-		R->cache[c].len = len;
-		if (R->cache[c].raw)
-			memcpy(R->cache[c].raw, s, len);
-		if (!R->cache[c].raw || !R->cache[c].clean) {
-			free(R->cache[c].raw);
-			free(R->cache[c].clean);
-			R->cache[c].raw = R->cache[c].clean = NULL;
-		}
-	}
-}
-
-static void clear_fields(reader *R)
-{
-	for (size_t i = 0; i < R->n_fields; i++)
-		free(R->fields[i].text);
-	R->n_fields = 0;
-}
-
-static const char *cell(const reader *R, enum col c)
-{
-	int k = R->col[c];
-	if (k < 0 || (size_t)k >= R->n_fields || !R->fields[k].text[0])
-		return NULL;
-	return R->fields[k].text;
-}
-
-static void read_header(reader *R)
-{
-	for (int c = 0; c < C_COUNT; c++)
-		R->col[c] = -1;
-	for (size_t i = 0; i < R->n_fields; i++) {
-		char *folded = pdx_utf8_fold(R->fields[i].text);
-		if (!folded) {
-			R->oom = 1;
-			return;
-		}
-		for (int c = 0; c < C_COUNT; c++) {
-			if (strcmp(folded, col_names[c]) != 0)
-				continue;
-			if (R->col[c] >= 0) {
-				RERR(R->diags, R, R->row_line, (long)i + 1, NULL, NULL,
-				     "cột \"%s\" xuất hiện hai lần trong dòng tiêu đề (cột %d và "
-				     "%zu)",
-				     "column \"%s\" appears twice in the header (columns %d and "
-				     "%zu)",
-				     col_names[c], R->col[c] + 1, i + 1);
-				R->fatal = 1;
-			}
-			R->col[c] = (int)i;
-		}
-		free(folded);
-	}
-	for (int c = 0; c < C_COUNT; c++)
-		if (R->col[c] >= 0)
-			R->wanted[R->col[c]] = true;
-	const enum col required[] = {C_AGENCY, C_CRITERION, C_ANSWER};
-	for (size_t k = 0; k < sizeof required / sizeof *required; k++) {
-		if (R->col[required[k]] >= 0)
-			continue;
-		RERR(R->diags, R, R->row_line, 0L, NULL, NULL,
-		     "thiếu cột bắt buộc \"%s\"; dòng tiêu đề phải có agency_id, criterion, answer "
-		     "(hãy dùng tệp mẫu của lệnh \"pressdx template\")",
-		     "missing required column \"%s\"; the header must name agency_id, criterion, "
-		     "answer "
-		     "(start from \"pressdx template\")",
-		     col_names[required[k]]);
-		R->fatal = 1;
-	}
-	R->header_done = 1;
-	R->n_header = R->n_fields;
-}
-
-/* A year is four digits; anything else ("20024", "2025.0") is refused so that a typo
- * never becomes a separate assessment silently. */
-static int parse_year(const char *s, int *year)
-{
-	if (strlen(s) != 4)
-		return -1;
-	for (int i = 0; i < 4; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-	*year = atoi(s);
-	return *year >= 1900 && *year <= 2999 ? 0 : -1;
-}
-
-/* Identity fields of an agency must agree between rows of the same year. */
-static void check_meta(reader *R, assess *a, enum col c, const char **slot)
-{
-	const char *v = cell(R, c);
-	if (!v)
-		return;
-	if (!*slot) {
-		*slot = pdx_arena_strdup(R->set->arena, v);
-		a->meta_line[c] = R->row_line;
-		a->meta_file[c] = R->file;
-		if (!*slot)
-			R->oom = 1;
-		return;
-	}
-	if (c == C_MEDIA || strcmp(*slot, v) == 0)
-		return;
-	char *now = pdx_excerpt(v), *was = pdx_excerpt(*slot);
-	if (!now || !was)
-		R->oom = 1;
-	else
-		RERR(a->diags, R, R->row_line, (long)R->col[c] + 1, NULL, a->pub.agency_id,
-		     "%s \"%s\" khác với \"%s\" ở dòng %ld của %s; mọi dòng của một cơ quan trong "
-		     "cùng năm phải giống nhau; giữ \"%s\"",
-		     "%s \"%s\" differs from \"%s\" on line %ld of %s; all rows of one agency and "
-		     "year must agree; \"%s\" is kept",
-		     col_names[c], now, was, a->meta_line[c], a->meta_file[c], was);
-	free(now);
-	free(was);
-}
-
-static void unknown_criterion(reader *R, assess *a, const char *id)
-{
-	/* The usual slips: "1.1.1." or "1.1.1 " typed by hand; suggest the real id. */
-	char *stripped = pdx_strdup(id);
-	const pdx_rubric *rb = R->set->rubric;
-	const char *hint = NULL;
-	if (stripped) {
-		size_t n = strlen(stripped);
-		while (n && (stripped[n - 1] == '.' || stripped[n - 1] == ' '))
-			stripped[--n] = '\0';
-		long k = pdx_rubric_find_criterion(rb, stripped);
-		if (k >= 0)
-			hint = pdx_rubric_criterion(rb, (size_t)k)->id;
-	}
-	char *shown = pdx_excerpt(id);
-	if (!shown)
-		R->oom = 1;
-	else if (hint)
-		RERR(a->diags, R, R->row_line, (long)R->col[C_CRITERION] + 1, shown,
-		     a->pub.agency_id,
-		     "mã tiêu chí \"%s\" không có trong bộ chỉ số; có phải là \"%s\"?",
-		     "unknown criterion id \"%s\"; did you mean \"%s\"?", shown, hint);
-	else
-		RERR(a->diags, R, R->row_line, (long)R->col[C_CRITERION] + 1, shown,
-		     a->pub.agency_id, "mã tiêu chí \"%s\" không có trong bộ chỉ số %s",
-		     "unknown criterion id \"%s\" (not in rubric %s)", shown,
-		     pdx_rubric_meta_get(rb)->id);
-	free(shown);
-	free(stripped);
-}
-
-static int add_answer(reader *R, assess *a, long crit, long question, const char *id)
-{
-	if (a->pub.n_answers == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 64;
-		pdx_answer *p = realloc(a->answers, cap * sizeof(*p));
+	if (!s)
+		return PDX_EARG;
+	if (s->open)
+		return PDX_EARG;
+	if (s->n_sources >= UINT32_MAX - 1)
+		return PDX_ENOMEM;
+	if (s->n_sources == s->cap_sources) {
+		size_t cap = s->cap_sources ? s->cap_sources * 2 : 8;
+		source_priv *p = pdx_reallocarray(s->sources, cap, sizeof(*p));
 		if (!p)
 			return PDX_ENOMEM;
-		a->answers = p;
-		a->cap = cap;
-		a->pub.answers = p;
+		s->sources = p;
+		s->cap_sources = cap;
 	}
-	pdx_arena *ar = R->set->arena;
-	pdx_answer *x = &a->answers[a->pub.n_answers];
-	memset(x, 0, sizeof(*x));
-	x->criterion = pdx_arena_strdup(ar, id);
-	x->criterion_index = crit;
-	x->question_index = question;
-	x->value = cell(R, C_ANSWER) ? pdx_arena_strdup(ar, cell(R, C_ANSWER)) : NULL;
-	x->evidence = cell(R, C_EVIDENCE) ? pdx_arena_strdup(ar, cell(R, C_EVIDENCE)) : NULL;
-	x->note = cell(R, C_NOTE) ? pdx_arena_strdup(ar, cell(R, C_NOTE)) : NULL;
-	x->file = R->file;
-	x->line = R->row_line;
-	x->column = R->col[C_ANSWER] + 1;
-	if (!x->criterion || (cell(R, C_ANSWER) && !x->value))
+	source_priv *src = &s->sources[s->n_sources];
+	memset(src, 0, sizeof(*src));
+	src->pub.file = pdx_arena_strdup(s->arena, file ? file : "<answers>");
+	src->pub.sheet = sheet ? pdx_arena_strdup(s->arena, sheet) : NULL;
+	src->pub.encoding = encoding ? pdx_arena_strdup(s->arena, encoding) : NULL;
+	if (!src->pub.file || (sheet && !src->pub.sheet) || (encoding && !src->pub.encoding))
 		return PDX_ENOMEM;
-	size_t slot = crit >= 0 ? (size_t)crit
-	                        : pdx_rubric_criterion_count(R->set->rubric) + (size_t)question;
-	a->by_item[slot] = (long)a->pub.n_answers++;
+	s->open = true;
+	s->epoch++;
+	s->default_year = default_year;
+	s->mark_items = s->n_items;
+	s->mark_slots = s->n_slots;
+	s->mark_agencies = s->n_agencies;
+	s->mark_spellings = s->n_spellings;
+	s->n_snaps = 0;
+	s->last_raw = 0;
+	s->last_agency = NIL;
+	s->last_assess = NULL;
 	return 0;
 }
 
-/* Adds an error at the current row; takes the two messages (NULL: out of memory). */
-static void row_error(reader *R, pdx_diags *to, long col, const char *crit, const char *agency,
-                      char *vi, char *en)
+static source_priv *cur(pdx_answers *s)
 {
-	if (!vi || !en ||
-	    pdx_diag_addf(to, PDX_SEV_ERROR, R->file, R->row_line, col, crit, agency, vi, en))
-		R->oom = 1;
-	free(vi);
-	free(en);
+	return &s->sources[s->n_sources];
 }
 
-static const char *delim_name(char d, int en)
+void pdx_internal_source_encoding(pdx_answers *s, const char *encoding)
 {
-	if (d == ',')
-		return en ? "a comma (e.g. the decimal 50,5)"
-		          : "dấu phẩy (ví dụ số thập phân 50,5)";
-	if (d == ';')
-		return en ? "a semicolon" : "dấu chấm phẩy";
-	return en ? "a tab" : "dấu tab";
+	if (s && s->open)
+		cur(s)->pub.encoding = encoding; /* a static name */
 }
 
-/* A row must have the header's cells: more (not blank) means a delimiter inside an
- * unquoted value ("50,5" in a comma file); too few to reach the required columns
- * usually means rows pasted from a file with another delimiter. Either way reading
- * on would put values in the wrong columns, so the row is reported and skipped. */
-static int row_shape_ok(reader *R)
+static const char **meta_field(assess *a, int m)
 {
-	size_t need = 0;
-	for (int c = 0; c < C_COUNT; c++)
-		if ((c == C_AGENCY || c == C_CRITERION || c == C_ANSWER) &&
-		    (size_t)R->col[c] + 1 > need)
-			need = (size_t)R->col[c] + 1;
-	size_t extra = R->n_header;
-	while (extra < R->n_fields && R->fields[extra].blank)
-		extra++;
-	if (extra < R->n_fields) {
-		/* the agency and criterion are readable: the error belongs to them */
-		const char *agency = cell(R, C_AGENCY), *crit = cell(R, C_CRITERION);
-		int year = R->opts ? R->opts->default_year : 0;
-		const char *ys = cell(R, C_YEAR);
-		if (ys && parse_year(ys, &year) != 0)
-			year = R->opts ? R->opts->default_year : 0;
-		assess *a = agency ? find_assess(R->set, agency, year) : NULL;
-		if (agency && !a && !(a = add_assess(R->set, agency, year, R->file, R->row_line))) {
-			R->oom = 1;
-			return 0;
-		}
-		char *vi =
-		    pdx_aprintf("dòng có %zu ô nhưng dòng tiêu đề chỉ có %zu; ô có %s phải đặt "
-		                "trong ngoặc kép; dòng bị bỏ qua",
-		                R->n_fields, R->n_header, delim_name(R->delim, 0));
-		char *en = pdx_aprintf("row has %zu cells but the header has only %zu; a cell "
-		                       "containing %s must be quoted; row skipped",
-		                       R->n_fields, R->n_header, delim_name(R->delim, 1));
-		row_error(R, a ? a->diags : R->diags, (long)extra + 1, crit, agency, vi, en);
+	const char **f[META_COUNT] = {&a->pub.agency_name, &a->pub.province, &a->pub.owner,
+	                              &a->pub.block, &a->pub.media};
+	return f[m];
+}
+
+/* Saves what the open source is about to change in an assessment it did not create. */
+static int touch(pdx_answers *s, assess *a)
+{
+	if (a->touched == s->epoch)
 		return 0;
+	/* an assessment made by this source has its epoch already: this one is older */
+	if (s->n_snaps == s->cap_snaps) {
+		size_t cap = s->cap_snaps ? s->cap_snaps * 2 : 16;
+		snap *p = pdx_reallocarray(s->snaps, cap, sizeof(*p));
+		if (!p)
+			return PDX_ENOMEM;
+		s->snaps = p;
+		s->cap_snaps = cap;
 	}
-	if (R->n_fields < need) {
-		/* a row holding another delimiter than the header's: name it */
-		char other = 0;
-		for (size_t i = 0; i < R->n_fields && !other; i++)
-			for (const char *d = ",;\t"; *d && !other; d++)
-				if (*d != R->delim && strchr(R->fields[i].text, *d))
-					other = *d;
-		char o[4] = {other, 0}, h[4] = {R->delim, 0};
-		const char *os = other == '\t' ? "tab" : o, *hs = R->delim == '\t' ? "tab" : h;
-		char *vi, *en;
-		if (other) {
-			vi = pdx_aprintf(
-			    "dòng chỉ có %zu ô nhưng dòng tiêu đề có %zu ô; có vẻ dòng này "
-			    "dùng dấu phân cách \"%s\" thay vì \"%s\"; dòng bị bỏ qua",
-			    R->n_fields, R->n_header, os, hs);
-			en = pdx_aprintf(
-			    "row has %zu cell%s but the header has %zu; it seems to use "
-			    "\"%s\" as the delimiter instead of \"%s\"; row skipped",
-			    R->n_fields, R->n_fields == 1 ? "" : "s", R->n_header, os, hs);
-		} else {
-			vi = pdx_aprintf(
-			    "dòng chỉ có %zu ô nhưng dòng tiêu đề có %zu ô; dòng bị bỏ qua",
-			    R->n_fields, R->n_header);
-			en = pdx_aprintf("row has %zu cell%s but the header has %zu; row skipped",
-			                 R->n_fields, R->n_fields == 1 ? "" : "s", R->n_header);
-		}
-		row_error(R, R->diags, 0, NULL, NULL, vi, en);
-		return 0;
-	}
-	return 1;
+	snap *sn = &s->snaps[s->n_snaps++];
+	sn->a = a;
+	sn->last = a->last;
+	sn->count = a->pub.n_answers;
+	sn->n_diags = pdx_diags_count(a->pub.diags);
+	memcpy(sn->meta, a->meta, sizeof sn->meta);
+	memcpy(sn->meta_src, a->meta_src, sizeof sn->meta_src);
+	memcpy(sn->meta_line, a->meta_line, sizeof sn->meta_line);
+	sn->conflicts = a->conflicts;
+	sn->touched = a->touched;
+	a->touched = s->epoch;
+	return 0;
 }
 
-static void read_row(reader *R)
+static int add_item(pdx_answers *s, assess *a)
 {
-	int any = 0;
-	for (size_t i = 0; i < R->n_fields; i++) {
-		if (R->fields[i].invalid) {
-			file_error(R, R->row_line, (long)i + 1,
-			           "ô chứa byte không phải UTF-8 sau khi chuyển mã",
-			           "cell holds bytes that are not UTF-8 after conversion");
-			return;
-		}
-		any |= R->fields[i].text[0] != '\0';
+	if (s->n_items >= PDX_MAX_ASSESSMENTS)
+		return PDX_EINVALID;
+	if (s->n_items == s->cap_items) {
+		size_t cap = s->cap_items ? s->cap_items * 2 : 16;
+		assess **p = pdx_reallocarray(s->items, cap, sizeof(*p));
+		if (!p)
+			return PDX_ENOMEM;
+		s->items = p;
+		s->cap_items = cap;
 	}
-	if (!any) /* a row of empty cells, as spreadsheets write below the data */
-		return;
-	if (!R->header_done) {
-		read_header(R);
-		return;
-	}
-	if (!row_shape_ok(R))
-		return;
-	const char *agency = cell(R, C_AGENCY);
-	if (!agency) {
-		file_error(R, R->row_line, R->col[C_AGENCY] + 1,
-		           "dòng không có agency_id (mã cơ quan); dòng bị bỏ qua",
-		           "row without an agency_id; row skipped");
-		return;
-	}
-	int year = R->opts ? R->opts->default_year : 0;
-	const char *ys = cell(R, C_YEAR);
-	if (ys && parse_year(ys, &year) != 0) {
-		/* The row cannot join an assessment, but the agency is known: its error is
-		 * reported with the agency's other rows when there are any. */
-		pdx_diags *to = R->diags;
-		for (size_t i = 0; i < R->set->n; i++)
-			if (strcmp(R->set->items[i]->pub.agency_id, agency) == 0) {
-				to = R->set->items[i]->diags;
-				break;
-			}
-		char *yx = pdx_excerpt(ys);
-		if (!yx)
-			R->oom = 1;
-		else
-			RERR(to, R, R->row_line, (long)R->col[C_YEAR] + 1, NULL, agency,
-			     "năm \"%s\" không hợp lệ, cần 4 chữ số (ví dụ 2025); dòng bị bỏ qua",
-			     "invalid year \"%s\", expected four digits (e.g. 2025); row skipped",
-			     yx);
-		free(yx);
-		return;
-	}
-	assess *a = find_assess(R->set, agency, year);
-	if (!a) {
-		a = add_assess(R->set, agency, year, R->file, R->row_line);
-		if (!a) {
-			R->oom = 1;
-			return;
-		}
-	}
-	check_meta(R, a, C_NAME, &a->pub.agency_name);
-	check_meta(R, a, C_PROVINCE, &a->pub.province);
-	check_meta(R, a, C_OWNER, &a->pub.owner);
-	check_meta(R, a, C_BLOCK, &a->pub.block);
-	check_meta(R, a, C_MEDIA, &a->pub.media);
-
-	const char *id = cell(R, C_CRITERION);
-	if (!id) {
-		RERR(a->diags, R, R->row_line, (long)R->col[C_CRITERION] + 1, NULL, agency,
-		     "dòng không có mã tiêu chí (cột criterion)%s", "row without a criterion id%s",
-		     "");
-		return;
-	}
-	const pdx_rubric *rb = R->set->rubric;
-	long crit = pdx_rubric_find_criterion(rb, id), q = -1;
-	if (crit < 0)
-		q = pdx_rubric_find_question(rb, id);
-	if (crit < 0 && q < 0) {
-		unknown_criterion(R, a, id);
-		return;
-	}
-	size_t slot = crit >= 0 ? (size_t)crit : pdx_rubric_criterion_count(rb) + (size_t)q;
-	if (a->by_item[slot] >= 0) {
-		const pdx_answer *first = &a->answers[a->by_item[slot]];
-		RERR(a->diags, R, R->row_line, (long)R->col[C_CRITERION] + 1, id, agency,
-		     "tiêu chí %s đã được trả lời cho năm này ở %s dòng %ld; chỉ câu trả lời đầu "
-		     "tiên "
-		     "được tính",
-		     "criterion %s already answered for this year at %s line %ld; only the first "
-		     "answer counts",
-		     id, first->file, first->line);
-		return;
-	}
-	if (add_answer(R, a, crit, q, id))
-		R->oom = 1;
-}
-
-static void on_row(int c, void *data)
-{
-	reader *R = data;
-	(void)c;
-	if (R->too_many_fields) {
-		RERR(R->diags, R, R->row_line, (long)MAX_FIELDS + 1, NULL, NULL,
-		     "dòng có hơn %d cột", "row has more than %d columns", MAX_FIELDS);
-		R->fatal = 1;
-	}
-	if (!R->fatal && !R->oom)
-		read_row(R);
-	clear_fields(R);
-	R->too_many_fields = 0;
-}
-
-/* Column (in characters, 1-based) of byte `off` within the line starting at `line`. */
-static long char_col(const char *line, size_t off)
-{
-	long col = 1;
-	for (size_t i = 0; i < off; i++)
-		if (((unsigned char)line[i] & 0xc0) != 0x80)
-			col++;
-	return col;
-}
-
-static void locate(const char *data, size_t off, long *line, long *col)
-{
-	long ln = 1;
-	size_t start = 0;
-	for (size_t i = 0; i < off; i++) {
-		if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= off || data[i + 1] != '\n'))) {
-			ln++;
-			start = i + 1;
-		}
-	}
-	*line = ln;
-	*col = char_col(data + start, off - start);
-}
-
-/* Converts `in` from `from` to UTF-8 with iconv. On an invalid sequence reports the
- * byte offset through *bad and returns PDX_EINVALID. */
-static int convert(const char *from, const char *in, size_t len, char **out, size_t *out_len,
-                   size_t *bad)
-{
-	iconv_t cd = iconv_open("UTF-8", from);
-	if (cd == (iconv_t)-1) /* NOLINT(performance-no-int-to-ptr): iconv's own error value */
-		return PDX_EARG;
-	size_t cap = len * 4 + 16;
-	char *buf = malloc(cap);
-	if (!buf) {
-		iconv_close(cd);
+	a->index = (uint32_t)s->n_items;
+	s->items[s->n_items++] = a;
+	if ((s->n_items + 1) * 2 > s->n_assess_slots) {
+		if (!assess_rehash(s))
+			return 0; /* the new table has it */
+		s->n_items--;     /* not added after all: the set is as it was */
 		return PDX_ENOMEM;
 	}
-	char *ip = (char *)in, *op = buf;
-	size_t il = len, ol = cap - 1;
-	int rc = 0;
-	while (il > 0) {
-		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
-			if (errno == E2BIG) { /* cannot happen with 4× room; be safe */
-				rc = PDX_ENOMEM;
-			} else {
-				*bad = (size_t)(ip - in);
-				rc = PDX_EINVALID;
-			}
+	uint32_t h = assess_hash(a) & (s->n_assess_slots - 1);
+	/* a shadow takes the slot of what it replaces */
+	for (uint32_t k; (k = s->assess_slots[h]); h = (h + 1) & (s->n_assess_slots - 1)) {
+		const assess *o = s->items[k - 1];
+		if (o->agency == a->agency && o->pub.year == a->pub.year)
 			break;
-		}
 	}
-	/* CP1258 and TCVN are stateful in glibc: a base letter waits for a combining
-	 * mark that may follow, so the last letter only comes out on this flush. */
-	if (!rc && iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1)
-		rc = PDX_ENOMEM;
-	iconv_close(cd);
+	s->assess_slots[h] = (uint32_t)s->n_items;
+	return 0;
+}
+
+static int new_assess(assess **out, pdx_answers *s, uint32_t agency, int year, long line)
+{
+	assess *a = *out = pdx_calloc(1, sizeof(*a));
+	if (!a)
+		return PDX_ENOMEM;
+	a->set = s;
+	a->agency = agency;
+	a->first = a->last = NIL;
+	a->touched = s->epoch;
+	a->pub.agency_id = str_of(&s->strings, s->agencies[agency].spelling);
+	a->pub.year = year;
+	a->pub.file = cur(s)->pub.file;
+	a->pub.line = line;
+	a->pub.diags = pdx_diags_empty();
+	int rc = add_item(s, a);
 	if (rc) {
-		free(buf);
-		return rc;
+		assess_free(a);
+		*out = NULL;
 	}
-	*op = '\0';
-	*out = buf;
-	*out_len = (size_t)(op - buf);
-	return 0;
+	return rc;
 }
 
-static char detect_delimiter(const char *s, size_t len)
+/* The assessment of (agency, year) for the open source: found, made, or — with
+ * --supersede, when an earlier source made it — a new one that will replace it. */
+static int get_assess(assess **out, pdx_answers *s, uint32_t agency, int year, long line)
 {
-	size_t counts[3] = {0, 0, 0};
-	const char delims[3] = {',', ';', '\t'};
-	int quoted = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-		if (c == '"')
-			quoted = !quoted;
-		else if (!quoted && (c == '\n' || c == '\r'))
-			break;
-		else if (!quoted)
-			for (int k = 0; k < 3; k++)
-				counts[k] += c == delims[k];
-	}
-	int best = 0;
-	for (int k = 1; k < 3; k++)
-		if (counts[k] > counts[best])
-			best = k;
-	return delims[best];
-}
-
-static int space_only(unsigned char c)
-{
-	return c == ' ';
-}
-
-static int space_or_tab(unsigned char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* Feeds libcsv one physical line at a time so that each row knows where it starts:
- * a row starts on the first line fed while libcsv is between rows. */
-static void tokenize(reader *R, const char *s, size_t len, long first_line, char delim)
-{
-	struct csv_parser p;
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		R->oom = 1;
-		return;
-	}
-	csv_set_delim(&p, (unsigned char)delim);
-	/* libcsv grows a cell's buffer by this much at a time; its default (128 bytes)
-	 * makes a 10 MB cell cost 80,000 reallocations */
-	csv_set_blk_size(&p, (size_t)1 << 20);
-	csv_set_space_func(&p, delim == '\t' ? space_only : space_or_tab);
-	long line = first_line;
-	size_t i = 0;
-	while (i < len && !R->fatal && !R->oom) {
-		size_t j = i;
-		while (j < len && s[j] != '\n' && s[j] != '\r')
-			j++;
-		if (j < len)
-			j += (s[j] == '\r' && j + 1 < len && s[j + 1] == '\n') ? 2 : 1;
-		if (p.pstate == 0) /* ROW_NOT_BEGUN */
-			R->row_line = line;
-		size_t done = csv_parse(&p, s + i, j - i, on_field, on_row, R);
-		if (done != j - i) {
-			if (csv_error(&p) == CSV_EPARSE) {
-				RERR(R->diags, R, line, char_col(s + i, done), NULL, NULL,
-				     "dấu ngoặc kép sai chỗ: một ô có dấu \" phải được bao cả ô "
-				     "trong "
-				     "ngoặc kép và nhân đôi dấu \" bên trong (%s)",
-				     "malformed quote: a cell containing \" must be quoted as a "
-				     "whole, "
-				     "with inner quotes doubled (%s)",
-				     "\"a \"\"b\"\" c\"");
-			} else {
-				R->oom = 1;
-			}
-			R->fatal = 1;
-			break;
-		}
-		line++;
-		i = j;
-	}
-	if (!R->fatal && !R->oom && csv_fini(&p, on_field, on_row, R) != 0) {
-		RERR(R->diags, R, R->row_line, 0L, NULL, NULL,
-		     "dấu ngoặc kép mở ở dòng %ld không được đóng đến hết tệp",
-		     "quote opened on line %ld is never closed before the end of the file",
-		     R->row_line);
-		R->fatal = 1;
-	}
-	csv_free(&p);
-	clear_fields(R);
-}
-
-static const char *legacy_charset(const char *enc)
-{
-	if (!enc)
-		return NULL;
-	if (strcmp(enc, "cp1258") == 0 || strcmp(enc, "windows-1258") == 0)
-		return "CP1258";
-	if (strcmp(enc, "tcvn3") == 0 || strcmp(enc, "tcvn") == 0)
-		return "TCVN5712-1";
-	if (strcmp(enc, "utf-8") == 0 || strcmp(enc, "utf8") == 0)
-		return "UTF-8";
-	return "";
-}
-
-/* Undoes what a file's encoding did: returns the text as UTF-8 in *text (either `data`
- * itself or a converted copy in *owned). */
-static int decode(reader *R, const char *data, size_t len, const char **text, size_t *tlen,
-                  char **owned)
-{
-	*owned = NULL;
-	const unsigned char *u = (const unsigned char *)data;
-	const char *cs = legacy_charset(R->opts ? R->opts->encoding : NULL);
-	if (cs && !*cs) {
-		RERR(R->diags, R, 0L, 0L, NULL, NULL,
-		     "bảng mã \"%s\" không được hỗ trợ; dùng cp1258 hoặc tcvn3",
-		     "unsupported encoding \"%s\"; use cp1258 or tcvn3", R->opts->encoding);
-		return PDX_EINVALID;
-	}
-	size_t bad = 0;
-	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff))) {
-		/* Excel's "Unicode Text": UTF-16 with a BOM, tab-delimited. */
-		int rc = convert("UTF-16", data, len, owned, tlen, &bad);
-		if (rc == PDX_EINVALID) {
-			/* the place in UTF-16 code units: lines end at U+000A */
-			bool be = u[0] == 0xfe;
-			long line = 1;
-			size_t start = 2;
-			for (size_t i = 2; i + 1 < bad; i += 2) {
-				unsigned unit = be ? (unsigned)(u[i] << 8 | u[i + 1])
-				                   : (unsigned)(u[i + 1] << 8 | u[i]);
-				if (unit == '\n') {
-					line++;
-					start = i + 2;
-				}
-			}
-			RERR(R->diags, R, line, (long)((bad - start) / 2 + 1), NULL, NULL,
-			     "tệp UTF-16 bị hỏng ở byte %zu", "broken UTF-16 file at byte %zu",
-			     bad);
-			return rc;
-		}
-		if (rc)
-			return rc;
-		*text = *owned;
-		if (*tlen >= 3 && memcmp(*text, "\xef\xbb\xbf", 3) == 0)
-			*text += 3, *tlen -= 3;
+	assess *a = s->last_assess;
+	if (a && a->agency == agency && a->pub.year == year) {
+		*out = a; /* the previous row's: touched (or made, or shadowed) already */
 		return 0;
 	}
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
-		data += 3;
-		len -= 3;
-		cs = NULL; /* a UTF-8 BOM says what the file is */
+	a = find_assess(s, agency, year);
+	int rc;
+	if (a && s->opts.supersede && a->touched != s->epoch) {
+		assess *old = a;
+		if (!(rc = new_assess(&a, s, agency, year, line)))
+			a->replaces = old;
+	} else if (a) {
+		rc = touch(s, a);
+	} else {
+		rc = new_assess(&a, s, agency, year, line);
 	}
-	if (cs && strcmp(cs, "UTF-8") != 0) {
-		int rc = convert(cs, data, len, owned, tlen, &bad);
-		if (rc == PDX_EINVALID) {
-			long line, col;
-			locate(data, bad, &line, &col);
-			RERR(R->diags, R, line, col, NULL, NULL,
-			     "byte 0x%02X không thuộc bảng mã %s", "byte 0x%02X is not valid %s",
-			     (unsigned char)data[bad], R->opts->encoding);
-			return rc;
-		}
-		if (rc)
-			return rc;
-		*text = *owned;
-		return 0;
-	}
-	long off = pdx_utf8_invalid(data, len);
-	if (off >= 0) {
-		long line, col;
-		locate(data, (size_t)off, &line, &col);
-		if (data[off] == '\0')
-			RERR(R->diags, R, line, col, NULL, NULL,
-			     "tệp chứa byte NUL: không phải tệp văn bản CSV%s",
-			     "the file contains a NUL byte: not a CSV text file%s", "");
-		else
-			RERR(
-			    R->diags, R, line, col, NULL, NULL,
-			    "byte 0x%02X không phải UTF-8; hãy lưu tệp dạng \"CSV UTF-8\" trong "
-			    "Excel, "
-			    "hoặc chỉ rõ bảng mã cũ bằng --encoding cp1258 (hoặc tcvn3)",
-			    "byte 0x%02X is not UTF-8; save the file as \"CSV UTF-8\" in Excel, or "
-			    "name a legacy encoding with --encoding cp1258 (or tcvn3)",
-			    (unsigned char)data[off]);
-		return PDX_EINVALID;
-	}
-	*text = data;
-	*tlen = len;
-	return 0;
+	*out = s->last_assess = rc ? NULL : a;
+	return rc;
 }
 
-int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len, const char *name,
-                            const pdx_read_options *opts, pdx_diags *diags)
+/* ---- agencies ---- */
+
+static int add_spelling(pdx_answers *s, uint32_t raw, uint32_t agency)
 {
-	if (!set || (!data && len))
-		return PDX_EARG;
-	reader R;
-	memset(&R, 0, sizeof R);
-	R.set = set;
-	R.opts = opts;
-	R.diags = diags;
-	R.file = pdx_arena_strdup(set->arena, name ? name : "<answers>");
-	if (!R.file)
+	if (s->n_spellings == s->cap_spellings) {
+		if (s->cap_spellings >= UINT32_MAX / 4)
+			return PDX_ENOMEM;
+		uint32_t cap = s->cap_spellings ? s->cap_spellings * 2 : 64;
+		spelling *p = pdx_reallocarray(s->spellings, cap, sizeof(*p));
+		if (!p)
+			return PDX_ENOMEM;
+		s->spellings = p;
+		s->cap_spellings = cap;
+	}
+	s->spellings[s->n_spellings++] = (spelling){raw, agency};
+	if ((s->n_spellings + 1) * 2 > s->n_spelling_slots) {
+		if (!spelling_rehash(s))
+			return 0;
+		s->n_spellings--;
 		return PDX_ENOMEM;
+	}
+	uint32_t h = mix(raw, 1) & (s->n_spelling_slots - 1);
+	while (s->spelling_slots[h])
+		h = (h + 1) & (s->n_spelling_slots - 1);
+	s->spelling_slots[h] = s->n_spellings;
+	return 0;
+}
 
-	const char *text;
-	size_t tlen;
-	char *owned;
-	int rc = decode(&R, data ? data : "", len, &text, &tlen, &owned);
+/* The agency a key names, added when new. */
+static int agency_of_key(pdx_answers *s, uint32_t key, uint32_t raw, uint32_t *out)
+{
+	if (s->n_agency_slots) {
+		uint32_t h = mix(key, 0) & (s->n_agency_slots - 1);
+		for (uint32_t k; (k = s->agency_slots[h]); h = (h + 1) & (s->n_agency_slots - 1))
+			if (s->agencies[k - 1].key == key) {
+				*out = k - 1;
+				return 0;
+			}
+	}
+	if (s->n_agencies == s->cap_agencies) {
+		if (s->cap_agencies >= UINT32_MAX / 4)
+			return PDX_ENOMEM;
+		uint32_t cap = s->cap_agencies ? s->cap_agencies * 2 : 64;
+		agency_rec *p = pdx_reallocarray(s->agencies, cap, sizeof(*p));
+		if (!p)
+			return PDX_ENOMEM;
+		s->agencies = p;
+		s->cap_agencies = cap;
+	}
+	agency_rec *g = &s->agencies[s->n_agencies++];
+	memset(g, 0, sizeof(*g));
+	g->key = key;
+	g->spelling = raw;
+	if ((s->n_agencies + 1) * 2 > s->n_agency_slots) {
+		if (agency_rehash(s)) {
+			s->n_agencies--;
+			return PDX_ENOMEM;
+		}
+	} else {
+		uint32_t h = mix(key, 0) & (s->n_agency_slots - 1);
+		while (s->agency_slots[h])
+			h = (h + 1) & (s->n_agency_slots - 1);
+		s->agency_slots[h] = s->n_agencies;
+	}
+	*out = s->n_agencies - 1;
+	return 0;
+}
+
+/* NFKC + case folding (pdx_utf8_key): "C1", "c1" and "Ｃ1" are one agency. The key is
+ * computed once per spelling: later rows find the spelling by its interned id. */
+static int find_agency(pdx_answers *s, uint32_t raw, uint32_t *out)
+{
+	if (raw == s->last_raw && s->last_agency != NIL) {
+		*out = s->last_agency;
+		return 0;
+	}
+	if (s->n_spelling_slots) {
+		uint32_t h = mix(raw, 1) & (s->n_spelling_slots - 1);
+		for (uint32_t k; (k = s->spelling_slots[h]);
+		     h = (h + 1) & (s->n_spelling_slots - 1))
+			if (s->spellings[k - 1].raw == raw) {
+				*out = s->last_agency = s->spellings[k - 1].agency;
+				s->last_raw = raw;
+				return 0;
+			}
+	}
+	char *k = pdx_utf8_key(str_of(&s->strings, raw), 0);
+	if (!k)
+		return PDX_ENOMEM; /* the id is valid UTF-8: the reader checked it */
+	uint32_t key;
+	int rc = intern_s(&s->strings, k, &key);
+	pdx_free(k);
+	uint32_t before = s->n_agencies;
+	if (!rc)
+		rc = agency_of_key(s, key, raw, out);
+	if (!rc && (rc = add_spelling(s, raw, *out)) && s->n_agencies != before) {
+		s->n_agencies = before; /* a new agency that no spelling names is taken back */
+		if (agency_rehash(s))
+			rc = PDX_ENOMEM;
+	}
 	if (rc)
 		return rc;
+	s->last_raw = raw;
+	s->last_agency = *out;
+	return 0;
+}
 
-	/* Excel honours a first line "sep=;" naming the delimiter; so do we. */
-	long first_line = 1;
-	char delim = opts && opts->delimiter ? opts->delimiter : 0;
-	if (tlen >= 4 && strncmp(text, "sep=", 4) == 0 &&
-	    (tlen == 4 || text[4] == '\r' || text[4] == '\n' || text[4] == '"')) {
-		file_error(
-		    &R, 1, 5,
-		    "dòng \"sep=\" không nêu dấu phân cách; hãy viết sep=, hoặc sep=; hoặc xóa "
-		    "dòng này",
-		    "the \"sep=\" line names no delimiter; write sep=, or sep=; or remove the "
-		    "line");
-		free(owned);
-		return PDX_EINVALID;
+/* "C1" read where "c1" came first: one agency, said once per spelling. */
+static int check_spelling(pdx_answers *s, assess *a, uint32_t raw, const pdx_row *row)
+{
+	agency_rec *g = &s->agencies[a->agency];
+	if (raw == g->spelling)
+		return 0;
+	int slot = -1;
+	for (int i = 0; i < MAX_SPELLINGS && slot < 0; i++) {
+		if (g->warned[i] == raw)
+			return 0;
+		if (!g->warned[i])
+			slot = i;
 	}
-	if (tlen >= 5 && strncmp(text, "sep=", 4) == 0 &&
-	    (tlen == 5 || text[5] == '\r' || text[5] == '\n')) {
-		if (!delim)
-			delim = text[4];
-		size_t k = 5;
-		if (k < tlen && text[k] == '\r')
-			k++;
-		if (k < tlen && text[k] == '\n')
-			k++;
-		text += k;
-		tlen -= k;
-		first_line = 2;
-	}
-	if (!delim)
-		delim = detect_delimiter(text, tlen);
-	R.delim = delim;
-
-	/* A file is accepted or rejected as a whole: rows are added to the set as they
-	 * are read (so duplicates and conflicts across files are caught), and undone if
-	 * the file turns out malformed further down. */
-	pdx_diags *local = pdx_diags_new();
-	if (!local) {
-		free(owned);
-		return PDX_ENOMEM;
-	}
-	R.diags = local;
-	size_t n_before = set->n;
-	size_t *answers_before = malloc((n_before + 1) * sizeof(size_t));
-	size_t *diags_before = malloc((n_before + 1) * sizeof(size_t));
-	assess *meta_before = malloc((n_before + 1) * sizeof(assess));
-	if (!answers_before || !diags_before || !meta_before) {
-		free(answers_before);
-		free(diags_before);
-		free(meta_before);
-		pdx_diags_free(local);
-		free(owned);
-		return PDX_ENOMEM;
-	}
-	for (size_t i = 0; i < n_before; i++) {
-		answers_before[i] = set->items[i]->pub.n_answers;
-		diags_before[i] = pdx_diags_count(set->items[i]->diags);
-		meta_before[i] = *set->items[i]; /* identity fields a rejected file may set */
-	}
-
-	tokenize(&R, text, tlen, first_line, delim);
-	if (!R.header_done && !R.fatal && !R.oom) {
-		file_error(&R, first_line, 0,
-		           "tệp trống: không có dòng tiêu đề (agency_id, criterion, answer, ...)",
-		           "empty file: no header row (agency_id, criterion, answer, ...)");
-		R.fatal = 1;
-	}
-	rc = R.oom ? PDX_ENOMEM : R.fatal ? PDX_EINVALID : 0;
-	if (rc) {
-		/* Roll back: a rejected file contributes nothing. */
-		for (size_t i = set->n; i > n_before; i--) {
-			assess *a = set->items[i - 1];
-			free(a->answers);
-			free(a->by_item);
-			pdx_diags_free(a->diags);
-			free(a);
-		}
-		set->n = n_before;
-		if (set->n_slots) {
-			free(set->slots);
-			set->slots = NULL;
-			set->n_slots = 0;
-			if (rehash(set))
-				rc = PDX_ENOMEM;
-		}
-		for (size_t i = 0; i < n_before; i++) {
-			assess *a = set->items[i];
-			size_t nb = answers_before[i];
-			for (size_t k = nb; k < a->pub.n_answers; k++) {
-				const pdx_answer *x = &a->answers[k];
-				size_t slot = x->criterion_index >= 0
-				                  ? (size_t)x->criterion_index
-				                  : pdx_rubric_criterion_count(set->rubric) +
-				                        (size_t)x->question_index;
-				a->by_item[slot] = -1;
-			}
-			a->pub.n_answers = nb;
-			a->pub.agency_name = meta_before[i].pub.agency_name;
-			a->pub.province = meta_before[i].pub.province;
-			a->pub.owner = meta_before[i].pub.owner;
-			a->pub.block = meta_before[i].pub.block;
-			a->pub.media = meta_before[i].pub.media;
-			memcpy(a->meta_line, meta_before[i].meta_line, sizeof a->meta_line);
-			memcpy(a->meta_file, meta_before[i].meta_file, sizeof a->meta_file);
-			/* diagnostics about rows of the rejected file are dropped with them */
-			pdx_diags *kept = pdx_diags_new();
-			if (kept) {
-				for (size_t k = 0; k < diags_before[i]; k++)
-					pdx_diags_add(kept, pdx_diags_get(a->diags, k));
-				pdx_diags_free(a->diags);
-				a->diags = kept;
-				a->pub.diags = kept;
-			}
-		}
-		/* only the file-level errors explain a rejection */
-		for (size_t k = 0; k < pdx_diags_count(local); k++) {
-			const pdx_diag *g = pdx_diags_get(local, k);
-			if (g->severity == PDX_SEV_ERROR && !g->agency_id)
-				pdx_diags_add(diags, g);
-		}
-		if (!pdx_diags_errors(diags) && rc == PDX_EINVALID)
-			pdx_diags_append(diags, local);
-	} else {
-		pdx_diags_append(diags, local);
-	}
-	free(answers_before);
-	free(diags_before);
-	free(meta_before);
-	free(R.fields);
-	for (int c = 0; c < C_COUNT; c++) {
-		free(R.cache[c].raw);
-		free(R.cache[c].clean);
-	}
-	pdx_diags_free(local);
-	free(owned);
+	if (slot < 0)
+		return 0; /* enough said about this agency's spellings */
+	g->warned[slot] = raw;
+	char *now = pdx_excerpt(str_of(&s->strings, raw));
+	char *first = pdx_excerpt(a->pub.agency_id);
+	int rc = now && first
+	             ? add_diag(diags_of(a), PDX_W_AGENCY_SPELLING, PDX_SEV_WARNING, &cur(s)->pub,
+	                        row->line, row->column[PDX_FIELD_AGENCY], NULL, a->pub.agency_id,
+	                        pdx_aprintf("mã cơ quan \"%s\" được coi là \"%s\" (chỉ khác chữ "
+	                                    "hoa/thường hoặc dạng ký tự)",
+	                                    now, first),
+	                        pdx_aprintf("agency id \"%s\" is taken as \"%s\" (they differ "
+	                                    "only in case or character form)",
+	                                    now, first))
+	             : PDX_ENOMEM;
+	pdx_free(now);
+	pdx_free(first);
 	return rc;
 }
 
-int pdx_answers_read_file(pdx_answers *set, const char *path, const pdx_read_options *opts,
-                          pdx_diags *diags)
+/* ---- rows ---- */
+
+static const char *cell(const pdx_row *row, pdx_field f)
 {
-	char *data;
-	size_t len;
-	int rc = pdx_read_all(&data, &len, path, MAX_ANSWERS_BYTES);
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	if (rc == PDX_EINVALID) {
-		pdx_diag_addf(diags, PDX_SEV_ERROR, name, 0, 0, NULL, NULL,
-		              "tệp quá lớn (tối đa 256 MiB)", "file too large (at most 256 MiB)");
+	const char *c = row->cell[f];
+	return c && *c ? c : NULL;
+}
+
+/* A year is a number from 1900 to 2999 written with its four digits; anything else
+ * ("20024", "2025.0", "1000") is refused, so that a typo never becomes a separate
+ * assessment silently. Returns 0, or 1 (not a number) / 2 (out of range). */
+static int parse_year(const char *s, int *year)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 1;
+	if (n != 4)
+		return n > 0 && n < 10 ? 2 : 1;
+	*year = atoi(s);
+	return *year >= 1900 && *year <= 2999 ? 0 : 2;
+}
+
+static uint32_t line32(long line)
+{
+	return line > 0 && line <= (long)UINT32_MAX ? (uint32_t)line : 0;
+}
+
+/* Identity cells of an assessment must agree between its rows; a clash is reported
+ * once per field, not once per row. Interned: equal text is an equal id. */
+static int check_meta(pdx_answers *s, assess *a, const pdx_row *row, const uint32_t *ids,
+                      pdx_field f)
+{
+	uint32_t v = ids[f];
+	int m = (int)f - META_FIRST;
+	if (!v || v == a->meta[m])
+		return 0;
+	if (!a->meta[m]) {
+		a->meta[m] = v;
+		*meta_field(a, m) = str_of(&s->strings, v);
+		a->meta_src[m] = (uint32_t)s->n_sources;
+		a->meta_line[m] = line32(row->line);
+		return 0;
+	}
+	if (f == PDX_FIELD_MEDIA || (a->conflicts & (1u << f)))
+		return 0;
+	a->conflicts |= 1u << f;
+	char *now = pdx_excerpt(str_of(&s->strings, v)), *was = pdx_excerpt(*meta_field(a, m));
+	const char *where = s->sources[a->meta_src[m]].pub.file;
+	long at = (long)a->meta_line[m];
+	int rc =
+	    now && was
+	        ? add_diag(diags_of(a), PDX_E_IDENTITY_CONFLICT, PDX_SEV_ERROR, &cur(s)->pub,
+	                   row->line, row->column[f], NULL, a->pub.agency_id,
+	                   pdx_aprintf("%s \"%s\" khác với \"%s\" ở dòng %ld của %s; mọi dòng "
+	                               "của một cơ quan trong cùng năm phải giống nhau; giữ "
+	                               "\"%s\"",
+	                               field_names[f], now, was, at, where, was),
+	                   pdx_aprintf("%s \"%s\" differs from \"%s\" on line %ld of %s; all "
+	                               "rows of one agency and year must agree; \"%s\" is kept",
+	                               field_names[f], now, was, at, where, was))
+	        : PDX_ENOMEM;
+	pdx_free(now);
+	pdx_free(was);
+	return rc;
+}
+
+/* A new page for `a` at the end of the pages. */
+static int new_page(pdx_answers *s, assess *a, uint32_t src, uint16_t ca, uint16_t cc)
+{
+	if (s->n_slots > PDX_MAX_ANSWER_SLOTS - PAGE)
+		return PDX_EINVALID; /* rows are counted in 32 bits */
+	if ((s->n_slots >> CHUNK_BITS) == s->n_chunks) {
+		page_slot **p = pdx_reallocarray(s->chunks, s->n_chunks + 1, sizeof(*p));
+		if (!p)
+			return PDX_ENOMEM;
+		s->chunks = p;
+		p[s->n_chunks] = pdx_malloc(CHUNK * sizeof(page_slot));
+		if (!p[s->n_chunks])
+			return PDX_ENOMEM;
+		s->n_chunks++;
+	}
+	uint32_t page = s->n_slots;
+	s->n_slots += PAGE;
+	*head_at(s, page) = (page_head){NIL, src, 0, ca, cc, 0};
+	if (a->last != NIL)
+		head_at(s, a->last)->next = page;
+	else
+		a->first = page;
+	a->last = page;
+	return 0;
+}
+
+static int append_rec(pdx_answers *s, assess *a, const pdx_row *row, const uint32_t *ids)
+{
+	long ca = row->column[PDX_FIELD_ANSWER], cc = row->column[PDX_FIELD_CRITERION];
+	uint16_t col_a = ca > 0 && ca <= UINT16_MAX ? (uint16_t)ca : 0;
+	uint16_t col_c = cc > 0 && cc <= UINT16_MAX ? (uint16_t)cc : 0;
+	uint32_t src = (uint32_t)s->n_sources;
+	page_head *h = a->last != NIL ? head_at(s, a->last) : NULL;
+	if (!h || h->count == PAGE - 1 || h->src != src || h->col_answer != col_a ||
+	    h->col_criterion != col_c) {
+		if (new_page(s, a, src, col_a, col_c))
+			return PDX_ENOMEM;
+		h = head_at(s, a->last);
+	}
+	rec *r = &slot_at(s, a->last + 1 + h->count)->r;
+	r->criterion = ids[PDX_FIELD_CRITERION];
+	r->value = ids[PDX_FIELD_ANSWER];
+	r->evidence = ids[PDX_FIELD_EVIDENCE];
+	r->line = line32(row->line);
+	h->count++;
+	a->pub.n_answers++;
+	cur(s)->pub.rows++;
+	return 0;
+}
+
+/* The year of a row whose year cell is empty: the nearest earlier row of its agency in
+ * this source, else the default year, else unknown. */
+static int row_year(pdx_answers *s, agency_rec *g, const pdx_row *row, int *year)
+{
+	const char *ys = cell(row, PDX_FIELD_YEAR);
+	if (ys)
+		return parse_year(ys, year);
+	if (g->last_epoch == s->epoch) {
+		*year = g->last_year;
+		return 0;
+	}
+	*year = s->default_year;
+	/* the agency's first row here has no year: remember it, in case a later one has */
+	g->blank_epoch = s->epoch;
+	g->blank_line = row->line;
+	g->blank_year = *year;
+	g->late_warned = false;
+	return 0;
+}
+
+/* An agency whose rows start without a year and whose later row gives one: its first
+ * rows went to another assessment than the user probably meant. */
+static int check_late_year(pdx_answers *s, agency_rec *g, const pdx_row *row, int year)
+{
+	if (g->blank_epoch != s->epoch || g->late_warned || year == g->blank_year ||
+	    !cell(row, PDX_FIELD_YEAR))
+		return 0;
+	g->late_warned = true;
+	assess *a = find_assess(s, (uint32_t)(g - s->agencies), g->blank_year);
+	if (!a)
+		return 0;
+	char was_vi[64], was_en[64];
+	if (g->blank_year) {
+		snprintf(was_vi, sizeof was_vi, "năm %d (năm mặc định --year)", g->blank_year);
+		snprintf(was_en, sizeof was_en, "year %d (the default --year)", g->blank_year);
+	} else {
+		snprintf(was_vi, sizeof was_vi, "năm không rõ");
+		snprintf(was_en, sizeof was_en, "an unknown year");
+	}
+	return add_diag(diags_of(a), PDX_W_YEAR_LATE, PDX_SEV_WARNING, &cur(s)->pub, g->blank_line,
+	                row->column[PDX_FIELD_YEAR] > 0 ? row->column[PDX_FIELD_YEAR] : 0, NULL,
+	                a->pub.agency_id,
+	                pdx_aprintf("các dòng của cơ quan từ dòng %ld không ghi năm nên được tính "
+	                            "là %s, nhưng dòng %ld ghi năm %d; nếu là cùng một phiếu, hãy "
+	                            "ghi năm ở dòng đầu tiên",
+	                            g->blank_line, was_vi, row->line, year),
+	                pdx_aprintf("the agency's rows from line %ld have no year and were read as "
+	                            "%s, but line %ld gives %d; if they are one questionnaire, "
+	                            "write the year on its first row",
+	                            g->blank_line, was_en, row->line, year));
+}
+
+/* A row the year of which cannot be read joins no assessment, but its agency is known:
+ * the error goes with the agency's other rows when there are any. */
+static int year_error(pdx_answers *s, uint32_t agency, const pdx_row *row, int why,
+                      pdx_diags *diags)
+{
+	pdx_diags *to = diags;
+	const char *agency_id = NULL;
+	for (size_t i = 0; i < s->n_items; i++)
+		if (s->items[i]->agency == agency) {
+			to = diags_of(s->items[i]);
+			agency_id = s->items[i]->pub.agency_id;
+			break;
+		}
+	if (!agency_id)
+		agency_id = str_of(&s->strings, s->agencies[agency].spelling);
+	char *y = pdx_excerpt(cell(row, PDX_FIELD_YEAR));
+	if (!y)
+		return PDX_ENOMEM;
+	int rc =
+	    why == 2
+	        ? add_diag(to, PDX_E_YEAR, PDX_SEV_ERROR, &cur(s)->pub, row->line,
+	                   row->column[PDX_FIELD_YEAR], NULL, agency_id,
+	                   pdx_aprintf("năm \"%s\" nằm ngoài khoảng 1900–2999; dòng bị bỏ qua", y),
+	                   pdx_aprintf("year \"%s\" is outside 1900–2999; row skipped", y))
+	        : add_diag(to, PDX_E_YEAR, PDX_SEV_ERROR, &cur(s)->pub, row->line,
+	                   row->column[PDX_FIELD_YEAR], NULL, agency_id,
+	                   pdx_aprintf("năm \"%s\" không hợp lệ, cần 4 chữ số (ví dụ 2025); "
+	                               "dòng bị bỏ qua",
+	                               y),
+	                   pdx_aprintf("invalid year \"%s\", expected four digits (e.g. "
+	                               "2025); row skipped",
+	                               y));
+	pdx_free(y);
+	return rc;
+}
+
+int pdx_internal_intern(pdx_answers *s, const char *text, size_t len, uint32_t *id)
+{
+	return intern_n(&s->strings, text, len, id);
+}
+
+const char *pdx_internal_string(const pdx_answers *s, uint32_t id)
+{
+	return str_of(&s->strings, id);
+}
+
+int pdx_internal_add_row(pdx_answers *s, const pdx_row *row, const uint32_t *ids, pdx_diags *diags)
+{
+	const char *id = cell(row, PDX_FIELD_AGENCY);
+	const char *crit = cell(row, PDX_FIELD_CRITERION), *answer = cell(row, PDX_FIELD_ANSWER);
+	if (!id) {
+		if (row->problem) {
+			pdx_diag d = *row->problem;
+			return pdx_diags_add(diags, &d);
+		}
+		bool any = false;
+		for (int f = 0; f < PDX_FIELD_COUNT; f++)
+			any |= cell(row, (pdx_field)f) != NULL;
+		if (!any)
+			return 0;
+		return add_diag(
+		    diags, PDX_E_NO_AGENCY, PDX_SEV_ERROR, &cur(s)->pub, row->line,
+		    row->column[PDX_FIELD_AGENCY], NULL, NULL,
+		    pdx_aprintf("dòng không có agency_id (mã cơ quan); dòng bị bỏ qua%s", ""),
+		    pdx_aprintf("row without an agency_id; row skipped%s", ""));
+	}
+	if (!crit && !answer && !row->problem) {
+		/* "Người lập biểu", "Tổng biên tập (ký, đóng dấu)": not an agency */
+		source_priv *src = cur(s);
+		if (!src->sig_rows++) {
+			src->sig_line = row->line;
+			src->sig_text = pdx_arena_strdup(s->arena, id);
+			if (!src->sig_text)
+				return PDX_ENOMEM;
+		}
+		return 0;
+	}
+	uint32_t raw = ids[PDX_FIELD_AGENCY], ag;
+	int rc = find_agency(s, raw, &ag);
+	if (rc)
 		return rc;
+	agency_rec *g = &s->agencies[ag];
+	int year = 0;
+	int why = row_year(s, g, row, &year);
+	if (why) {
+		if (row->problem)
+			year = g->last_epoch == s->epoch ? g->last_year : s->default_year;
+		else
+			return year_error(s, ag, row, why, diags);
+	}
+	rc = check_late_year(s, g, row, year);
+	if (rc)
+		return rc;
+	g->last_epoch = s->epoch;
+	g->last_year = year;
+	assess *a;
+	if ((rc = get_assess(&a, s, ag, year, row->line)))
+		return rc;
+	if ((rc = check_spelling(s, a, raw, row)))
+		return rc;
+	if (row->problem) {
+		pdx_diag d = *row->problem;
+		d.agency_id = a->pub.agency_id;
+		pdx_diags *to = diags_of(a);
+		return to ? pdx_diags_add(to, &d) : PDX_ENOMEM;
+	}
+	for (pdx_field f = PDX_FIELD_NAME; f <= PDX_FIELD_MEDIA; f++)
+		if ((rc = check_meta(s, a, row, ids, f)))
+			return rc;
+	if (!crit)
+		return add_diag(diags_of(a), PDX_E_NO_CRITERION, PDX_SEV_ERROR, &cur(s)->pub,
+		                row->line, row->column[PDX_FIELD_CRITERION], NULL, a->pub.agency_id,
+		                pdx_aprintf("dòng không có mã tiêu chí (cột criterion)%s", ""),
+		                pdx_aprintf("row without a criterion id%s", ""));
+	return append_rec(s, a, row, ids);
+}
+
+int pdx_answers_add_row(pdx_answers *s, const pdx_row *row, pdx_diags *diags)
+{
+	if (!s || !row)
+		return PDX_EARG;
+	if (!s->open)
+		return PDX_EARG;
+	/* the cells a row keeps are interned; the others only need to be looked at */
+	static const pdx_field kept[] = {PDX_FIELD_AGENCY,    PDX_FIELD_NAME,   PDX_FIELD_PROVINCE,
+	                                 PDX_FIELD_OWNER,     PDX_FIELD_BLOCK,  PDX_FIELD_MEDIA,
+	                                 PDX_FIELD_CRITERION, PDX_FIELD_ANSWER, PDX_FIELD_EVIDENCE};
+	uint32_t ids[PDX_FIELD_COUNT] = {0};
+	for (size_t k = 0; k < sizeof kept / sizeof *kept; k++)
+		if (intern_s(&s->strings, cell(row, kept[k]), &ids[kept[k]]))
+			return PDX_ENOMEM;
+	return pdx_internal_add_row(s, row, ids, diags);
+}
+
+/* ---- ending a source ---- */
+
+static void drop_items_from(pdx_answers *s, size_t from)
+{
+	for (size_t i = from; i < s->n_items; i++)
+		assess_free(s->items[i]);
+	s->n_items = from;
+}
+
+void pdx_answers_rollback(pdx_answers *s)
+{
+	if (!s || !s->open)
+		return;
+	drop_items_from(s, s->mark_items);
+	for (size_t k = 0; k < s->n_snaps; k++) {
+		snap *sn = &s->snaps[k];
+		assess *a = sn->a;
+		/* the source's rows are all in pages of its own, after the mark */
+		a->last = sn->last;
+		if (a->last != NIL)
+			head_at(s, a->last)->next = NIL;
+		else
+			a->first = NIL;
+		a->pub.n_answers = sn->count;
+		pdx_diags_truncate(a->diags, sn->n_diags);
+		memcpy(a->meta, sn->meta, sizeof a->meta);
+		for (int m = 0; m < META_COUNT; m++)
+			*meta_field(a, m) = str_of(&s->strings, a->meta[m]);
+		memcpy(a->meta_src, sn->meta_src, sizeof a->meta_src);
+		memcpy(a->meta_line, sn->meta_line, sizeof a->meta_line);
+		a->conflicts = sn->conflicts;
+		a->touched = sn->touched;
+	}
+	s->n_slots = s->mark_slots;
+	bool agencies_added = s->n_agencies != s->mark_agencies;
+	bool spellings_added = s->n_spellings != s->mark_spellings;
+	s->n_agencies = s->mark_agencies;
+	s->n_spellings = s->mark_spellings;
+	/* the hashes may point at what was dropped: rebuilt in place (there are fewer
+	 * entries than before, so no allocation and no failure) */
+	if (agencies_added)
+		(void)agency_rehash(s);
+	if (spellings_added)
+		(void)spelling_rehash(s);
+	(void)assess_rehash(s);
+	s->last_agency = NIL;
+	s->last_assess = NULL;
+	s->open = false;
+	s->n_snaps = 0;
+}
+
+int pdx_answers_commit(pdx_answers *s, pdx_diags *diags)
+{
+	if (!s || !s->open)
+		return PDX_EARG;
+	source_priv *src = cur(s);
+	int rc = 0;
+	if (src->sig_rows) {
+		char *shown = pdx_excerpt(src->sig_text);
+		rc = shown
+		         ? add_diag(
+		               diags, PDX_W_SIGNATURE_ROWS, PDX_SEV_WARNING, &src->pub,
+		               src->sig_line, 0, NULL, NULL,
+		               pdx_aprintf("bỏ qua %zu dòng có mã cơ quan nhưng không có tiêu chí "
+		                           "và câu trả lời (như dòng ký tên dưới phiếu), ví dụ "
+		                           "\"%s\"",
+		                           src->sig_rows, shown),
+		               pdx_aprintf("%zu row%s with an agency cell but no criterion and no "
+		                           "answer (like the signature lines under a form) "
+		                           "skipped, e.g. \"%s\"",
+		                           src->sig_rows, src->sig_rows == 1 ? "" : "s", shown))
+		         : PDX_ENOMEM;
+		pdx_free(shown);
+	}
+	/* --supersede: each assessment of this source takes the place of the one it
+	 * replaces, whole */
+	for (size_t i = s->mark_items; !rc && i < s->n_items; i++) {
+		assess *a = s->items[i];
+		if (!a->replaces)
+			continue;
+		char year_vi[32] = "năm không rõ", year_en[32] = "an unknown year";
+		if (a->pub.year) {
+			snprintf(year_vi, sizeof year_vi, "năm %d", a->pub.year);
+			snprintf(year_en, sizeof year_en, "%d", a->pub.year);
+		}
+		rc = add_diag(
+		    diags, PDX_W_SUPERSEDED, PDX_SEV_WARNING, &src->pub, a->pub.line, 0, NULL,
+		    a->pub.agency_id,
+		    pdx_aprintf("các câu trả lời %s ở tệp này thay thế toàn bộ câu trả lời "
+		                "ở %s (--supersede)",
+		                year_vi, a->replaces->pub.file),
+		    pdx_aprintf("the answers for %s in this file replace all the answers "
+		                "in %s (--supersede)",
+		                year_en, a->replaces->pub.file));
 	}
 	if (rc) {
-		char *en = pdx_aprintf("cannot read the file: %s", strerror(errno));
-		pdx_diag_addf(diags, PDX_SEV_ERROR, name, 0, 0, NULL, NULL, "không đọc được tệp",
-		              en ? en : "cannot read the file");
-		free(en);
+		pdx_answers_rollback(s);
 		return rc;
 	}
-	rc = pdx_answers_read_memory(set, data, len, name, opts, diags);
-	free(data);
-	return rc;
+	size_t w = s->mark_items;
+	bool moved = false;
+	for (size_t i = s->mark_items; i < s->n_items; i++) {
+		assess *a = s->items[i];
+		if (!a->replaces) {
+			a->index = (uint32_t)w;
+			s->items[w++] = a;
+			continue;
+		}
+		a->index = a->replaces->index;
+		s->items[a->index] = a;
+		assess_free(a->replaces);
+		a->replaces = NULL;
+		moved = true;
+	}
+	s->n_items = w;
+	if (moved)
+		(void)assess_rehash(s); /* fewer items than slots were made for: in place */
+	s->open = false;
+	s->n_snaps = 0;
+	s->n_sources++;
+	s->last_assess = NULL;
+	return 0;
 }

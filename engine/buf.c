@@ -20,7 +20,7 @@ static void buf_reserve(pdx_buf *b, size_t extra)
 	size_t cap = b->cap ? b->cap : 256;
 	while (cap < need)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-	char *p = realloc(b->data, cap);
+	char *p = pdx_realloc(b->data, cap);
 	if (!p) {
 		b->failed = 1;
 		return;
@@ -93,7 +93,7 @@ int pdx_buf_finish(pdx_buf *b, char **out, size_t *len)
 
 void pdx_buf_free(pdx_buf *b)
 {
-	free(b->data);
+	pdx_free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
@@ -111,7 +111,7 @@ struct pdx_arena {
 
 pdx_arena *pdx_arena_new(void)
 {
-	return calloc(1, sizeof(pdx_arena));
+	return pdx_calloc(1, sizeof(pdx_arena));
 }
 
 void pdx_arena_free(pdx_arena *a)
@@ -121,37 +121,42 @@ void pdx_arena_free(pdx_arena *a)
 	struct arena_block *b = a->head;
 	while (b) {
 		struct arena_block *next = b->next;
-		free(b);
+		pdx_free(b);
 		b = next;
 	}
-	free(a);
+	pdx_free(a);
 }
 
-void *pdx_arena_alloc(pdx_arena *a, size_t n)
+static void *arena_alloc(pdx_arena *a, size_t n, size_t align)
 {
-	const size_t align = sizeof(max_align_t);
 	n = (n + align - 1) / align * align;
 	if (n == 0)
 		n = align;
 	struct arena_block *b = a->head;
-	if (!b || b->size - b->used < n) {
-		size_t size = n > 16384 ? n : 16384;
-		b = malloc(sizeof(*b) + size);
+	size_t used = b ? (b->used + align - 1) / align * align : 0;
+	if (!b || used > b->size || b->size - used < n) {
+		size_t size = n > 65536 ? n : 65536;
+		b = pdx_malloc(sizeof(*b) + size);
 		if (!b)
 			return NULL;
 		b->size = size;
-		b->used = 0;
+		b->used = used = 0;
 		b->next = a->head;
 		a->head = b;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += n;
+	void *p = (char *)b->data + used;
+	b->used = used + n;
 	return p;
+}
+
+void *pdx_arena_alloc(pdx_arena *a, size_t n)
+{
+	return arena_alloc(a, n, sizeof(max_align_t));
 }
 
 char *pdx_arena_strndup(pdx_arena *a, const char *s, size_t n)
 {
-	char *p = pdx_arena_alloc(a, n + 1);
+	char *p = arena_alloc(a, n + 1, 1); /* strings need no alignment: none is wasted */
 	if (!p)
 		return NULL;
 	memcpy(p, s, n);
@@ -169,7 +174,7 @@ char *pdx_strdup(const char *s)
 	if (!s)
 		return NULL;
 	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
+	char *p = pdx_malloc(n);
 	if (p)
 		memcpy(p, s, n);
 	return p;
@@ -183,7 +188,7 @@ char *pdx_aprintf(const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return NULL;
-	char *p = malloc((size_t)n + 1);
+	char *p = pdx_malloc((size_t)n + 1);
 	if (!p)
 		return NULL;
 	va_start(ap, fmt);

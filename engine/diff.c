@@ -17,11 +17,11 @@ void pdx_diff_free(pdx_diff *d)
 	if (!d)
 		return;
 	struct diff_priv *p = (struct diff_priv *)d;
-	free(p->items);
-	free(p->changes);
-	free(p->only_before);
-	free(p->only_after);
-	free(p);
+	pdx_free(p->items);
+	pdx_free(p->changes);
+	pdx_free(p->only_before);
+	pdx_free(p->only_after);
+	pdx_free(p);
 }
 
 static size_t count_id(pdx_result *const *rs, size_t n, const char *id)
@@ -54,21 +54,37 @@ static const char *answer_of(const pdx_criterion_result *cr)
 	return cr->answer ? cr->answer->value : NULL;
 }
 
+/* Two answers that mean the same are no change, however they are written ("có" and
+ * "Có", "55.44" and "55,44", "40" and "40%"): compared as parsed, not as typed. */
+static bool same_answer(const pdx_criterion_result *x, const pdx_criterion_result *y)
+{
+	const char *xa = answer_of(x), *ya = answer_of(y);
+	if (!xa || !ya)
+		return !xa && !ya;
+	if (strcmp(xa, ya) == 0)
+		return true;
+	if (x->status != y->status || x->status == PDX_CRIT_ERROR ||
+	    x->status == PDX_CRIT_UNANSWERED)
+		return false;
+	return x->yes == y->yes && x->option == y->option && x->has_value == y->has_value &&
+	       (!x->has_value || pdx_decimal_cmp(x->value, y->value) == 0);
+}
+
 int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t nb, pdx_result *const *after,
                      size_t na)
 {
 	*out = NULL;
-	struct diff_priv *p = calloc(1, sizeof(*p));
+	struct diff_priv *p = pdx_calloc(1, sizeof(*p));
 	if (!p)
 		return PDX_ENOMEM;
 	size_t nk = nb ? pdx_rubric_criterion_count(before[0]->rubric) : 0;
-	p->items = calloc(nb + 1, sizeof(pdx_diff_item));
-	p->changes = calloc(nb * nk + 1, sizeof(pdx_change));
-	p->only_before = calloc(nb + 1, sizeof(pdx_result *));
-	p->only_after = calloc(na + 1, sizeof(pdx_result *));
-	bool *matched = calloc(na + 1, sizeof(bool));
+	p->items = pdx_calloc(nb + 1, sizeof(pdx_diff_item));
+	p->changes = pdx_calloc(nb * nk + 1, sizeof(pdx_change));
+	p->only_before = pdx_calloc(nb + 1, sizeof(pdx_result *));
+	p->only_after = pdx_calloc(na + 1, sizeof(pdx_result *));
+	bool *matched = pdx_calloc(na + 1, sizeof(bool));
 	if (!p->items || !p->changes || !p->only_before || !p->only_after || !matched) {
-		free(matched);
+		pdx_free(matched);
 		pdx_diff_free(&p->pub);
 		return PDX_ENOMEM;
 	}
@@ -88,8 +104,7 @@ int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t nb, pdx_r
 			const pdx_criterion_result *x = &before[i]->criteria[k],
 			                           *y = &after[j]->criteria[k];
 			const char *xa = answer_of(x), *ya = answer_of(y);
-			bool same_answer = (!xa && !ya) || (xa && ya && strcmp(xa, ya) == 0);
-			if (same_answer && x->points == y->points)
+			if (same_answer(x, y) && x->points == y->points)
 				continue;
 			p->changes[nc++] = (pdx_change){x->criterion, xa, ya, x->points, y->points};
 			it->n_changes++;
@@ -100,7 +115,7 @@ int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t nb, pdx_r
 	for (size_t j = 0; j < na; j++)
 		if (!matched[j])
 			p->only_after[noa++] = after[j];
-	free(matched);
+	pdx_free(matched);
 	if (nob || noa)
 		p->pub.differs = true;
 	p->pub.items = p->items;

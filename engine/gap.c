@@ -20,76 +20,62 @@ void pdx_gap_free(pdx_gap *g)
 	if (!g)
 		return;
 	struct gap_priv *p = (struct gap_priv *)g;
-	free(p->improvements);
-	free(p->minimal);
-	free(p->weakest);
-	free(p);
+	pdx_free(p->improvements);
+	pdx_free(p->minimal);
+	pdx_free(p->weakest);
+	pdx_free(p);
 }
 
-/* The band the answer reaches now (n_bands when none), by the same rule as scoring. */
-static size_t current_band(const pdx_criterion *c, const pdx_criterion_result *cr)
+const char *pdx_gap_action_name(pdx_gap_action a)
 {
-	if (cr->status != PDX_CRIT_OK && cr->status != PDX_CRIT_NO_EVIDENCE)
-		return c->n_bands;
-	for (size_t i = 0; i < c->n_bands; i++) {
-		int cmp = pdx_decimal_cmp(cr->value, c->bands[i].bound);
-		if (cmp > 0 || (cmp == 0 && !c->bands[i].strict))
-			return i;
-	}
-	return c->n_bands;
+	return a == PDX_GAP_FIX ? "fix" : "answer";
 }
 
-/* The answer that earns the next band up, the option worth the next points up, or
- * "có"; as an official would type it. */
-static void next_answer(pdx_gap_item *it, const pdx_criterion_result *cr)
+/* The error that made a criterion's answer unreadable, to say what to fix. */
+static const pdx_diag *problem_of(const pdx_result *res, const pdx_criterion *c)
+{
+	for (size_t i = 0; i < pdx_diags_count(res->diags); i++) {
+		const pdx_diag *g = pdx_diags_get(res->diags, i);
+		if (g->severity == PDX_SEV_ERROR && g->criterion &&
+		    strcmp(g->criterion, c->id) == 0)
+			return g;
+	}
+	return NULL;
+}
+
+/* The answers to propose, each the simplest a person can type and checked by scoring it
+ * (pdx_value_answer_for): the full points, and the next step up from where the agency
+ * stands. A linear criterion has no steps: its full answer says it all. */
+static int proposals(pdx_gap_item *it)
 {
 	const pdx_criterion *c = it->criterion;
-	char b[48];
+	int rc = pdx_value_answer_for(it->full_answer, sizeof it->full_answer, c, c->max);
+	if (rc)
+		return rc == PDX_ENOMEM ? rc : 0; /* a valid rubric's max is always reachable */
+	pdx_points next = c->max;
 	switch (c->scoring) {
-	case PDX_SCORING_YESNO:
-		it->has_next = true;
-		snprintf(it->next_answer, sizeof it->next_answer, "có");
-		it->next_points = c->max;
-		break;
-	case PDX_SCORING_OPTIONS: {
-		long best = -1;
+	case PDX_SCORING_OPTIONS:
 		for (size_t i = 0; i < c->n_options; i++)
-			if (c->options[i].points > it->current &&
-			    (best < 0 || c->options[i].points < c->options[best].points))
-				best = (long)i;
-		if (best >= 0) {
-			it->has_next = true;
-			snprintf(it->next_answer, sizeof it->next_answer, "%s",
-			         c->options[best].key);
-			it->next_points = c->options[best].points;
-		}
+			if (c->options[i].points > it->current && c->options[i].points < next)
+				next = c->options[i].points;
 		break;
-	}
-	case PDX_SCORING_BANDS: {
-		size_t cur = current_band(c, cr);
-		/* the next band up that pays more than now (bands below pay nothing extra) */
-		for (size_t k = cur; k-- > 0;) {
-			if (c->bands[k].points <= it->current)
-				continue;
-			const pdx_band *x = &c->bands[k];
-			pdx_decimal_format(x->bound, b, sizeof b);
-			if (!x->strict)
-				snprintf(it->next_answer, sizeof it->next_answer, "%s", b);
-			else if (c->type == PDX_TYPE_COUNT) /* "> 3" on a count: 4 */
-				snprintf(it->next_answer, sizeof it->next_answer, "%lld",
-				         (long long)(x->bound.nanos / PDX_DECIMAL_ONE) + 1LL);
-			else
-				snprintf(it->next_answer, sizeof it->next_answer, ">%s", b);
-			it->has_next = true;
-			it->next_points = x->points;
-			break;
-		}
+	case PDX_SCORING_BANDS:
+		for (size_t i = 0; i < c->n_bands; i++)
+			if (c->bands[i].points > it->current && c->bands[i].points < next)
+				next = c->bands[i].points;
 		break;
-	}
 	case PDX_SCORING_LINEAR:
 	case PDX_SCORING_NONE:
+		return 0;
+	case PDX_SCORING_YESNO:
 		break;
 	}
+	rc = pdx_value_answer_for(it->next_answer, sizeof it->next_answer, c, next);
+	if (rc == PDX_ENOMEM)
+		return rc;
+	it->has_next = rc == 0;
+	it->next_points = next;
+	return 0;
 }
 
 static int cmp_gain(const void *pa, const void *pb)
@@ -107,12 +93,12 @@ int pdx_gap_compute(pdx_gap **out, const pdx_result *res, int target_level)
 	const pdx_rubric *r = res->rubric;
 	size_t nk = pdx_rubric_criterion_count(r), np = pdx_rubric_pillar_count(r);
 	size_t nl = pdx_rubric_level_count(r);
-	struct gap_priv *p = calloc(1, sizeof(*p));
+	struct gap_priv *p = pdx_calloc(1, sizeof(*p));
 	if (!p)
 		return PDX_ENOMEM;
-	p->improvements = calloc(nk + 1, sizeof(pdx_gap_item));
-	p->minimal = calloc(nk + 1, sizeof(pdx_gap_item));
-	p->weakest = calloc(np + 1, sizeof(size_t));
+	p->improvements = pdx_calloc(nk + 1, sizeof(pdx_gap_item));
+	p->minimal = pdx_calloc(nk + 1, sizeof(pdx_gap_item));
+	p->weakest = pdx_calloc(np + 1, sizeof(size_t));
 	if (!p->improvements || !p->minimal || !p->weakest) {
 		pdx_gap_free(&p->pub);
 		return PDX_ENOMEM;
@@ -121,14 +107,26 @@ int pdx_gap_compute(pdx_gap **out, const pdx_result *res, int target_level)
 	pdx_points possible = 0;
 	for (size_t i = 0; i < nk; i++) {
 		const pdx_criterion_result *cr = &res->criteria[i];
-		pdx_gap_item it = {0};
+		pdx_gap_item it;
+		memset(&it, 0, sizeof it);
 		it.criterion = cr->criterion;
 		it.current = cr->points;
 		it.answer = cr->answer ? cr->answer->value : NULL;
 		it.gain = cr->criterion->max - cr->points;
 		if (it.gain <= 0)
 			continue;
-		next_answer(&it, cr);
+		/* an answer that cannot be read is to be fixed, never "lowered" to a proposal
+		 * that earns less than it seems to claim */
+		if (cr->status == PDX_CRIT_ERROR) {
+			it.action = PDX_GAP_FIX;
+			it.problem = problem_of(res, cr->criterion);
+		}
+		it.needs_evidence = res->evidence_required && cr->criterion->evidence;
+		int rc = proposals(&it);
+		if (rc) {
+			pdx_gap_free(&p->pub);
+			return rc;
+		}
 		possible += it.gain;
 		p->improvements[ni++] = it;
 	}

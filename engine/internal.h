@@ -13,6 +13,15 @@
 #define PDX_PRINTF(f, a)
 #endif
 
+/* Memory (alloc.c): every allocation of the library goes through these, so that an
+ * embedding program's allocator and the allocation-failure test see all of them. A
+ * request of 0 bytes returns a unique pointer; pdx_calloc/pdx_reallocarray check the
+ * multiplication. */
+void *pdx_malloc(size_t size);
+void *pdx_calloc(size_t n, size_t size);
+void *pdx_realloc(void *ptr, size_t size);
+void *pdx_reallocarray(void *ptr, size_t n, size_t size);
+
 /* A growable byte buffer. On allocation failure it sets `failed` and ignores further
  * appends, so a builder checks once at the end instead of after every call. */
 typedef struct pdx_buf {
@@ -47,14 +56,45 @@ long pdx_utf8_invalid(const char *s, size_t len);
 /* NFC of s[0..len) with white space (ASCII, NBSP and Unicode spaces) trimmed at both
  * ends; malloc'd. NULL when out of memory or s is not valid UTF-8. */
 char *pdx_utf8_clean(const char *s, size_t len);
+/* Appends the NFC of s[0..len), white space trimmed, and a NUL to `out`, using
+ * `scratch` (kept between calls) instead of allocating per call. Returns 0,
+ * PDX_EINVALID (not UTF-8) or PDX_ENOMEM. */
+int pdx_utf8_clean_into(pdx_buf *out, pdx_buf *scratch, const char *s, size_t len);
+/* Whether s[0..len) (valid UTF-8) is certainly already what pdx_utf8_clean makes of it:
+ * not empty, no white space at either end, and only code points that NFC leaves alone
+ * (ASCII, Latin-1, Vietnamese letters in composed form). False means "clean it", not
+ * "it changes": readers skip the normalisation of the cells for which it is true. */
+bool pdx_utf8_is_clean(const char *s, size_t len);
+/* The length of the run of ASCII bytes other than NUL that s[0..len) starts with,
+ * eight bytes at a time. */
+size_t pdx_ascii_prefix(const char *s, size_t len);
+/* The offset of the first CR or LF in s[0..len), or len. */
+size_t pdx_find_break(const char *s, size_t len);
 /* Case-folded NFC copy (for case-insensitive matching), malloc'd. */
 char *pdx_utf8_fold(const char *s);
-/* Case-insensitive equality of two UTF-8 strings (Unicode case folding). */
+/* Case-insensitive equality of two UTF-8 strings (Unicode case folding): 1 equal, 0
+ * not, PDX_ENOMEM when it could not be told. */
 int pdx_utf8_equal_fold(const char *a, const char *b);
+/* A comparison key: NFKC, Unicode case folding, every dash (U+2010–U+2015, U+2212,
+ * U+FE58, U+FE63, U+FF0D) as '-', every run of white space (ASCII, NBSP, Zs, U+200B,
+ * U+FEFF) as one ' ', trimmed. With PDX_KEY_STRIP_MARKS also without diacritics (NFKD,
+ * combining marks dropped, đ/Đ → d), for names typed without accents ("Hai Phong" =
+ * "Hải Phòng"). malloc'd; NULL when out of memory or `s` is not valid UTF-8. */
+char *pdx_utf8_key(const char *s, unsigned flags);
+#define PDX_KEY_STRIP_MARKS 1u
 /* A value from a user's file as it may stand inside a message: at most 60 characters
- * (then "…"), line breaks and other control characters shown as \n, \x1b…, so
- * that one message stays one line and cannot drive the terminal. malloc'd. */
+ * (then "…"); line breaks and other control characters shown as \n, \x1b…, and
+ * characters that show nothing or look like a space (NBSP, U+200B, U+FEFF, soft
+ * hyphen, C1 controls…) as U+00A0, U+200B…; bytes that are not UTF-8 as \xNN. So one
+ * message stays one line, cannot drive the terminal, and shows what is really there.
+ * malloc'd. */
 char *pdx_excerpt(const char *s);
+/* Appends a value from a user's file to a text report: control characters (C0, DEL,
+ * C1) and bidirectional overrides are written as \x1b, \u009b, \u202e… so that no
+ * value can drive a terminal or reorder what is printed; "\n" becomes \n. */
+void pdx_buf_put_safe(pdx_buf *b, const char *s);
+/* The width of what pdx_buf_put_safe writes for s, in code points. */
+size_t pdx_safe_width(const char *s);
 /* Number of code points (for terminal alignment). */
 size_t pdx_utf8_width(const char *s);
 
@@ -62,17 +102,39 @@ size_t pdx_utf8_width(const char *s);
 int pdx_diag_addf(pdx_diags *d, pdx_severity sev, const char *file, long line, long col,
                   const char *criterion, const char *agency, const char *vi, const char *en);
 
-/* max × percent/100 in hundredths, exact from the answer's digits (decimal.c). */
-pdx_points pdx_linear_points(pdx_points max, const char *text);
+/* The same with a code. */
+int pdx_diag_addc(pdx_diags *d, pdx_code code, pdx_severity sev, const char *file, long line,
+                  long col, const char *criterion, const char *agency, const char *vi,
+                  const char *en);
+/* An empty list that is never written: what an object without problems points to. */
+const pdx_diags *pdx_diags_empty(void);
+/* Drops the diagnostics after the first n (a rolled-back source's). */
+void pdx_diags_truncate(pdx_diags *d, size_t n);
+
+/* The answer set's side of a fast reader (csv_reader.c): strings interned by the
+ * reader itself, so that a cell that repeats is never copied or normalised again, and
+ * rows given as those ids. `text` must be clean (trimmed NFC). pdx_internal_add_row
+ * is pdx_answers_add_row with ids[f] the interned row->cell[f] (0 when empty) for
+ * every field but the year. */
+int pdx_internal_intern(pdx_answers *set, const char *text, size_t len, uint32_t *id);
+const char *pdx_internal_string(const pdx_answers *set, uint32_t id);
+int pdx_internal_add_row(pdx_answers *set, const pdx_row *row, const uint32_t *ids,
+                         pdx_diags *diags);
+/* The encoding the open source of `set` turned out to be in (a static name). */
+void pdx_internal_source_encoding(pdx_answers *set, const char *encoding);
 
 /* Appends a CSV cell (see pdx_csv_cell) and "," or, when last, CRLF. */
 void pdx_csv_put(pdx_buf *b, const char *cell, int last);
+
+/* The distinct source files of the results' rows, in order of appearance: one row of
+ * each (for its file and encoding) in *out (malloc'd), *count of them (report_text.c). */
+int pdx_report_files(pdx_answer **out, size_t *count, pdx_result *const *results, size_t n);
 
 /* The text report's rubric line and provisional notice (report_text.c). */
 void pdx_text_header(pdx_buf *b, const pdx_rubric *r);
 
 /* Orders diagnostics by file (first appearance), line and column; stable. */
-void pdx_diags_sort(pdx_diags *d);
+int pdx_diags_sort(pdx_diags *d);
 
 /* Rounds num/den (den > 0) to the nearest integer, half away from zero. */
 int64_t pdx_round_div(int64_t num, int64_t den);

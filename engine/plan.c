@@ -14,8 +14,6 @@
 extern const char pdx_plan_rng[];
 extern const size_t pdx_plan_rng_len;
 
-#define MAX_PLAN_BYTES (4u << 20)
-
 struct pdx_plan {
 	pdx_arena *arena;
 	const pdx_rubric *rubric;
@@ -54,7 +52,7 @@ void pdx_plan_free(pdx_plan *plan)
 	if (!plan)
 		return;
 	pdx_arena_free(plan->arena);
-	free(plan);
+	pdx_free(plan);
 }
 
 static const char *attr(ploader *L, const xmlNode *n, const char *name)
@@ -79,7 +77,7 @@ static void load_answer(ploader *L, const xmlNode *n, pdx_plan_answer *a)
 	a->criterion = pdx_rubric_criterion(r, (size_t)k);
 	a->criterion_index = (size_t)k;
 	for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
-		if (xmlHasProp(n, (const xmlChar *)ops[i])) {
+		if (pdx_xml_has(n, ops[i])) {
 			a->op = (pdx_cond_op)i;
 			a->text = attr(L, n, ops[i]);
 		}
@@ -114,16 +112,19 @@ static void load_answer(ploader *L, const xmlNode *n, pdx_plan_answer *a)
 	char *copy = pdx_strdup(a->text), *save = NULL;
 	long *opts = pdx_arena_alloc(L->p->arena, (strlen(a->text) + 1) * sizeof(long));
 	if (!copy || !opts) {
-		free(copy);
+		pdx_free(copy);
 		L->x.oom = 1;
 		return;
 	}
 	size_t n_words = 0;
 	for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-		pdx_decimal v;
-		long opt;
-		bool yes;
-		if (pdx_value_parse(c, w, &v, &opt, &yes, NULL, NULL) != 0) {
+		pdx_value v;
+		int prc = pdx_value_parse(&v, NULL, c, w);
+		if (prc == PDX_ENOMEM) {
+			L->x.oom = 1;
+			continue;
+		}
+		if (prc != 0) {
 			pdx_buf keys = {0};
 			for (size_t i = 0; i < c->n_options; i++)
 				pdx_buf_printf(&keys, "%s%s", i ? ", " : "", c->options[i].key);
@@ -137,18 +138,18 @@ static void load_answer(ploader *L, const xmlNode *n, pdx_plan_answer *a)
 				    "%s",
 				    "\"%s\" is not an answer of criterion %s; expected one of: %s",
 				    w, c->id, k2);
-				free(k2);
+				pdx_free(k2);
 			}
 			continue;
 		}
 		if (c->type == PDX_TYPE_YESNO)
-			a->yes = yes;
+			a->yes = v.yes;
 		else
-			opts[n_words++] = opt;
+			opts[n_words++] = v.option;
 	}
 	a->options = opts;
 	a->n_options = n_words;
-	free(copy);
+	pdx_free(copy);
 }
 
 static const pdx_plan_condition *load_condition(ploader *L, const xmlNode *n)
@@ -285,8 +286,9 @@ static void load_plan(ploader *L, const xmlNode *root)
 	}
 	const char *rid = pdx_rubric_meta_get(p->rubric)->id;
 	if (p->meta.rubric && strcmp(p->meta.rubric, rid) != 0 && !L->x.errors)
-		pdx_diag_addf(
-		    L->x.diags, PDX_SEV_WARNING, L->x.file, pdx_xml_line(root), 0, NULL, NULL,
+		pdx_diag_addc(
+		    L->x.diags, PDX_W_PLAN_OTHER_RUBRIC, PDX_SEV_WARNING, L->x.file,
+		    pdx_xml_line(root), 0, NULL, NULL,
 		    "kế hoạch được viết cho một bộ chỉ số khác; các mã tiêu chí vẫn khớp",
 		    "the plan was written for another rubric; its criterion ids still match");
 }
@@ -295,22 +297,28 @@ int pdx_plan_load_memory(pdx_plan **out, const char *data, size_t len, const cha
                          const pdx_rubric *rubric, pdx_diags *diags)
 {
 	*out = NULL;
-	pdx_plan *p = calloc(1, sizeof(*p));
+	pdx_plan *p = pdx_calloc(1, sizeof(*p));
 	if (!p)
 		return PDX_ENOMEM;
 	p->arena = pdx_arena_new();
 	if (!p->arena) {
-		free(p);
+		pdx_free(p);
 		return PDX_ENOMEM;
 	}
 	p->rubric = rubric;
-	ploader L = {{diags, name ? name : "<plan>", 0, 0}, p};
+	ploader L = {{diags, name ? name : "<plan>", 0, 0, PDX_CODE_NONE}, p};
 	p->meta.path = pdx_arena_strdup(p->arena, L.x.file);
-	xmlDocPtr doc = pdx_xml_parse(&L.x, data, len, "kế hoạch", "plan");
-	if (doc && pdx_xml_validate(&L.x, doc, pdx_plan_rng, pdx_plan_rng_len, "plan.rng") == 0)
+	if (!p->meta.path) {
+		pdx_plan_free(p);
+		return PDX_ENOMEM;
+	}
+	xmlDocPtr doc = pdx_xml_parse(&L.x, data, len, &pdx_xml_plan_limits, "kế hoạch", "plan");
+	if (doc && pdx_xml_validate(&L.x, doc, pdx_plan_rng, pdx_plan_rng_len, "plan.rng") == 0) {
+		L.x.code = PDX_E_PLAN; /* conditions that must fit the rubric */
 		load_plan(&L, xmlDocGetRootElement(doc));
+	}
 	xmlFreeDoc(doc);
-	if (!p->meta.path || L.x.oom || L.x.errors || !doc) {
+	if (L.x.oom || L.x.errors || !doc) {
 		int rc = L.x.oom ? PDX_ENOMEM : PDX_EINVALID;
 		pdx_plan_free(p);
 		return rc;
@@ -324,17 +332,12 @@ int pdx_plan_load_file(pdx_plan **out, const char *path, const pdx_rubric *rubri
 	char *data;
 	size_t len;
 	*out = NULL;
-	int rc = pdx_read_all(&data, &len, path, MAX_PLAN_BYTES);
-	if (rc) {
-		pdx_diag_addf(diags, PDX_SEV_ERROR, path, 0, 0, NULL, NULL,
-		              rc == PDX_EINVALID ? "tệp kế hoạch quá lớn (tối đa 4 MiB)"
-		                                 : "không đọc được tệp",
-		              rc == PDX_EINVALID ? "plan file too large (at most 4 MiB)"
-		                                 : "cannot read the file");
-		return rc;
-	}
+	pdx_xml_ctx x = {diags, path, 0, 0, PDX_CODE_NONE};
+	int rc = pdx_xml_read_file(&x, path, &pdx_xml_plan_limits, &data, &len);
+	if (rc)
+		return x.oom ? PDX_ENOMEM : rc;
 	rc = pdx_plan_load_memory(out, data, len, path, rubric, diags);
-	free(data);
+	pdx_free(data);
 	return rc;
 }
 
@@ -394,53 +397,88 @@ void pdx_targets_free(pdx_targets *t)
 	if (!t)
 		return;
 	struct targets_priv *p = (struct targets_priv *)t;
-	free(p->items);
-	free(p->shorts);
-	free(p);
+	pdx_free(p->items);
+	pdx_free(p->shorts);
+	pdx_free(p);
 }
 
-static bool in_scope(const pdx_plan *plan, const pdx_assessment *a)
+/* A province name as people write it: "Thành phố Hải Phòng", "TP. Hải Phòng", "hai
+ * phong" and "Hải Phòng" are one province. The key drops case, diacritics and the
+ * administrative prefix; malloc'd. */
+static char *province_key(const char *name)
 {
-	const char *v = plan->meta.scope == PDX_KEY_OWNER ? a->owner : a->province;
+	char *k = pdx_utf8_key(name, PDX_KEY_STRIP_MARKS);
+	if (!k)
+		return NULL;
+	static const char *const prefixes[] = {"thanh pho ", "tinh ", "tp. ", "tp.", "tp "};
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+		size_t n = strlen(prefixes[i]);
+		if (strncmp(k, prefixes[i], n) == 0 && k[n]) {
+			memmove(k, k + n, strlen(k + n) + 1);
+			break;
+		}
+	}
+	return k;
+}
+
+/* Whether the agency is in the plan's scope: its province (names compared by
+ * province_key) or its owner (compared without regard to case and Unicode form). Sets
+ * *oom when a key cannot be made. */
+static bool in_scope(const pdx_plan *plan, const pdx_assessment *a, bool *oom)
+{
+	bool owner = plan->meta.scope == PDX_KEY_OWNER;
+	const char *v = owner ? a->owner : a->province;
 	if (!v)
 		return false;
-	for (size_t i = 0; i < plan->meta.n_matches; i++)
-		if (plan->meta.matches[i] && pdx_utf8_equal_fold(v, plan->meta.matches[i]))
-			return true;
-	return false;
+	char *kv = owner ? pdx_utf8_key(v, 0) : province_key(v);
+	bool found = false;
+	for (size_t i = 0; kv && !found && i < plan->meta.n_matches; i++) {
+		if (!plan->meta.matches[i])
+			continue;
+		char *km = owner ? pdx_utf8_key(plan->meta.matches[i], 0)
+		                 : province_key(plan->meta.matches[i]);
+		if (!km)
+			*oom = true;
+		found = km && strcmp(kv, km) == 0;
+		pdx_free(km);
+	}
+	if (!kv)
+		*oom = true;
+	pdx_free(kv);
+	return found;
 }
 
-/* Whether the '|'-separated media list contains `type` (case-insensitively). */
-static bool has_media(const char *list, const char *type)
+/* Whether the '|'-separated media list contains `type` (case-insensitively): 1, 0, or
+ * PDX_ENOMEM. */
+static int has_media(const char *list, const char *type)
 {
 	if (!list)
-		return false;
+		return 0;
 	const char *p = list;
 	while (*p) {
 		const char *e = strchr(p, '|');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
 		char *v = pdx_utf8_clean(p, len);
-		bool eq = v && pdx_utf8_equal_fold(v, type);
-		free(v);
+		int eq = v ? pdx_utf8_equal_fold(v, type) : PDX_ENOMEM;
+		pdx_free(v);
 		if (eq)
-			return true;
+			return eq;
 		p = e ? e + 1 : p + len;
 	}
-	return false;
+	return 0;
 }
-
 int pdx_targets_compute(pdx_targets **out, const pdx_plan *plan, pdx_result *const *results,
                         size_t n, int year)
 {
 	*out = NULL;
-	struct targets_priv *p = calloc(1, sizeof(*p));
-	const pdx_result **chosen = calloc(n + 1, sizeof(*chosen));
+	struct targets_priv *p = pdx_calloc(1, sizeof(*p));
+	const pdx_result **chosen = pdx_calloc(n + 1, sizeof(*chosen));
 	if (p) {
-		p->items = calloc(plan->n_indicators + 1, sizeof(pdx_target_result));
-		p->shorts = calloc(plan->n_indicators * n + 1, sizeof(pdx_result *));
+		p->items = pdx_calloc(plan->n_indicators + 1, sizeof(pdx_target_result));
+		p->shorts = pdx_calloc(plan->n_indicators * n + 1, sizeof(pdx_result *));
 	}
 	if (!p || !chosen || !p->items || !p->shorts) {
-		free(chosen);
+		pdx_free(chosen);
 		pdx_targets_free(p ? &p->pub : NULL);
 		return PDX_ENOMEM;
 	}
@@ -448,8 +486,19 @@ int pdx_targets_compute(pdx_targets **out, const pdx_plan *plan, pdx_result *con
 	size_t nc = 0;
 	for (size_t i = 0; i < n; i++) {
 		const pdx_assessment *a = results[i]->assessment;
-		if (!in_scope(plan, a))
+		bool oom = false;
+		bool in = in_scope(plan, a, &oom);
+		if (oom) {
+			pdx_free(chosen);
+			pdx_targets_free(&p->pub);
+			return PDX_ENOMEM;
+		}
+		if (!in)
 			continue;
+		if (results[i]->unfilled) { /* an unfilled questionnaire counts for nothing */
+			p->pub.unfilled++;
+			continue;
+		}
 		size_t k;
 		for (k = 0; k < nc && strcmp(chosen[k]->assessment->agency_id, a->agency_id) != 0;
 		     k++)
@@ -484,7 +533,14 @@ int pdx_targets_compute(pdx_targets **out, const pdx_plan *plan, pdx_result *con
 		const pdx_plan_condition *cond =
 		    tr->target && tr->target->condition ? tr->target->condition : ind->condition;
 		for (size_t k = 0; k < nc; k++) {
-			if (ind->media && !has_media(chosen[k]->assessment->media, ind->media))
+			int media =
+			    ind->media ? has_media(chosen[k]->assessment->media, ind->media) : 1;
+			if (media < 0) {
+				pdx_free(chosen);
+				pdx_targets_free(&p->pub);
+				return PDX_ENOMEM;
+			}
+			if (!media)
 				continue;
 			tr->eligible++;
 			if (!ind->measured)
@@ -503,7 +559,7 @@ int pdx_targets_compute(pdx_targets **out, const pdx_plan *plan, pdx_result *con
 			                            tr->target->pct * (int64_t)tr->eligible;
 		}
 	}
-	free(chosen);
+	pdx_free(chosen);
 	p->pub.plan = plan;
 	p->pub.year = y;
 	p->pub.items = p->items;

@@ -64,23 +64,30 @@ static int cmp_items(const void *pa, const void *pb)
 int pdx_rank(pdx_ranking **out, pdx_result *const *results, size_t n, pdx_within within)
 {
 	*out = NULL;
-	struct rank_priv *p = calloc(1, sizeof(*p));
-	rank_sort_item *tmp = calloc(n + 1, sizeof(*tmp));
+	struct rank_priv *p = pdx_calloc(1, sizeof(*p));
+	rank_sort_item *tmp = pdx_calloc(n + 1, sizeof(*tmp));
 	if (p) {
-		p->items = calloc(n + 1, sizeof(pdx_ranked));
-		p->groups = calloc(n + 1, sizeof(pdx_rank_group));
+		p->items = pdx_calloc(n + 1, sizeof(pdx_ranked));
+		p->groups = pdx_calloc(n + 1, sizeof(pdx_rank_group));
 	}
 	if (!p || !tmp || !p->items || !p->groups) {
-		free(tmp);
+		pdx_free(tmp);
 		pdx_ranking_free(p ? &p->pub : NULL);
 		return PDX_ENOMEM;
 	}
 	rank_ctx ctx = {within, false};
-	for (size_t i = 1; i < n; i++)
-		if (results[i]->assessment->year != results[0]->assessment->year)
+	/* unfilled questionnaires are no agencies to rank */
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (results[i]->unfilled) {
+			p->pub.unfilled++;
+			continue;
+		}
+		if (m && results[i]->assessment->year != tmp[0].r->assessment->year)
 			ctx.by_year = true;
-	for (size_t i = 0; i < n; i++)
-		tmp[i] = (rank_sort_item){results[i], &ctx};
+		tmp[m++] = (rank_sort_item){results[i], &ctx};
+	}
+	n = m;
 	qsort(tmp, n, sizeof(*tmp), cmp_items);
 	size_t g = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -103,7 +110,7 @@ int pdx_rank(pdx_ranking **out, pdx_result *const *results, size_t n, pdx_within
 		                       ? p->items[i - 1].rank
 		                       : pos + 1;
 	}
-	free(tmp);
+	pdx_free(tmp);
 	p->pub.within = within;
 	p->pub.by_year = ctx.by_year;
 	p->pub.groups = p->groups;
@@ -117,7 +124,7 @@ void pdx_ranking_free(pdx_ranking *rk)
 	if (!rk)
 		return;
 	struct rank_priv *p = (struct rank_priv *)rk;
-	free(p->groups);
-	free(p->items);
-	free(p);
+	pdx_free(p->groups);
+	pdx_free(p->items);
+	pdx_free(p);
 }

@@ -12,18 +12,20 @@
 
 /* ---- shared helpers ---- */
 
+/* Cells of text tables: values from users' files are escaped (pdx_buf_put_safe) and
+ * padded by the width of what is printed. */
 static void padr(pdx_buf *b, const char *s, size_t width)
 {
-	pdx_buf_puts(b, s);
-	for (size_t w = pdx_utf8_width(s); w < width; w++)
+	pdx_buf_put_safe(b, s);
+	for (size_t w = pdx_safe_width(s); w < width; w++)
 		pdx_buf_putc(b, ' ');
 }
 
 static void padl(pdx_buf *b, const char *s, size_t width)
 {
-	for (size_t w = pdx_utf8_width(s); w < width; w++)
+	for (size_t w = pdx_safe_width(s); w < width; w++)
 		pdx_buf_putc(b, ' ');
-	pdx_buf_puts(b, s);
+	pdx_buf_put_safe(b, s);
 }
 
 static const char *or_unknown(const char *s)
@@ -66,6 +68,14 @@ static void csv_num(pdx_buf *b, long long v, int last)
 	char n[32];
 	snprintf(n, sizeof n, "%lld", v);
 	pdx_csv_put(b, n, last);
+}
+
+static void csv_year(pdx_buf *b, int year)
+{
+	if (year)
+		csv_num(b, year, 0);
+	else
+		pdx_csv_put(b, NULL, 0);
 }
 
 static void csv_pts(pdx_buf *b, pdx_points p, int last)
@@ -189,10 +199,10 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 		size_t wid = 4, wname = 4, wlev = 3;
 		for (size_t i = 0; i < G->n; i++) {
 			const pdx_result *res = G->items[i].result;
-			size_t w = pdx_utf8_width(res->assessment->agency_id);
+			size_t w = pdx_safe_width(res->assessment->agency_id);
 			wid = w > wid ? w : wid;
 			w = res->assessment->agency_name
-			        ? pdx_utf8_width(res->assessment->agency_name)
+			        ? pdx_safe_width(res->assessment->agency_name)
 			        : 0;
 			wname = w > wname ? w : wname;
 			w = res->level ? pdx_utf8_width(res->level->name) + 2 : 0;
@@ -205,8 +215,10 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			pdx_buf_printf(&b, "Tỉnh/TP (province): %s", or_unknown(G->key));
 		else
 			pdx_buf_puts(&b, "Tất cả (all)");
-		if (rk->by_year)
+		if (rk->by_year && G->year)
 			pdx_buf_printf(&b, " · Năm %d", G->year);
+		else if (rk->by_year)
+			pdx_buf_puts(&b, " · Năm không rõ (year unknown)");
 		pdx_buf_printf(&b, " — %zu cơ quan\n", G->n);
 		pdx_buf_puts(&b, "  Hạng  ");
 		padr(&b, "Mã", wid);
@@ -238,7 +250,7 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			padl(&b, PTS(res->total, t), 6);
 			pdx_buf_puts(&b, "  ");
 			padr(&b, lv, wlev);
-			free(lv);
+			pdx_free(lv);
 			for (size_t p = 0; p < np; p++) {
 				pdx_buf_puts(&b, "  ");
 				padl(&b, PTS(res->pillars[p], t), 5);
@@ -249,6 +261,11 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			pdx_buf_putc(&b, '\n');
 		}
 	}
+	if (rk->unfilled)
+		pdx_buf_printf(&b,
+		               "\nKhông xếp hạng %zu phiếu chưa điền (%zu unfilled questionnaires "
+		               "left out).\n",
+		               rk->unfilled, rk->unfilled);
 	pdx_buf_puts(&b, "\nTC1…TC5: điểm trụ cột (pillar scores): ");
 	for (size_t p = 0; p < np; p++)
 		pdx_buf_printf(&b, "%sTC%s %s", p ? "; " : "", pdx_rubric_pillar(r, p)->id,
@@ -311,17 +328,32 @@ static int summary_json(char **out, size_t *len, const pdx_rubric *r, const pdx_
 	for (size_t k = 0; k < s->n_keys; k++)
 		jpush(by, json_object_new_string(pdx_group_key_name(s->keys[k])), &f);
 	jput(root, "by", by, &f);
+	jput(root, "by_year", json_object_new_boolean(s->by_year), &f);
+	bool year_asked = false;
+	for (size_t k = 0; k < s->n_keys; k++)
+		year_asked |= s->keys[k] == PDX_KEY_YEAR;
 	json_object *groups = json_object_new_array();
 	for (size_t g = 0; g < s->n_groups; g++) {
 		json_object *go = stats_json(r, &s->groups[g].stats, &f);
 		json_object *key = json_object_new_object();
 		for (size_t k = 0; k < s->n_keys; k++)
 			key_value_json(key, s->keys[k], s->groups[g].values[k], &f);
+		if (s->by_year && !year_asked)
+			jput(key, "year", jyear(s->groups[g].year), &f);
 		jput(go, "key", key, &f);
 		jpush(groups, go, &f);
 	}
 	jput(root, "groups", groups, &f);
-	jput(root, "all", stats_json(r, &s->all, &f), &f);
+	/* every agency of a year: one per year, never a sum over years */
+	json_object *totals = json_object_new_array();
+	for (size_t t = 0; t < s->n_totals; t++) {
+		json_object *to = stats_json(r, &s->totals[t].stats, &f);
+		jput(to, "year", jyear(s->totals[t].year), &f);
+		jpush(totals, to, &f);
+	}
+	jput(root, "totals", totals, &f);
+	jput(root, "all", s->by_year ? NULL : stats_json(r, &s->all, &f), &f);
+	jput(root, "unfilled", json_object_new_int64((int64_t)s->unfilled), &f);
 	return pdx_json_finish(root, f, out, len);
 }
 
@@ -345,6 +377,11 @@ static int summary_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_s
 {
 	pdx_buf b = {0};
 	pdx_buf_puts(&b, "\xef\xbb\xbf");
+	bool year_col = s->by_year;
+	for (size_t k = 0; k < s->n_keys; k++)
+		year_col &= s->keys[k] != PDX_KEY_YEAR;
+	if (year_col)
+		pdx_csv_put(&b, "year", 0);
 	for (size_t k = 0; k < s->n_keys; k++)
 		pdx_csv_put(&b, pdx_group_key_name(s->keys[k]), 0);
 	static const char *const head[] = {"count", "mean", "median", "min", "max"};
@@ -364,13 +401,24 @@ static int summary_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_s
 		pdx_csv_put(&b, h, p + 1 == np);
 	}
 	for (size_t g = 0; g < s->n_groups; g++) {
+		if (year_col)
+			csv_year(&b, s->groups[g].year);
 		for (size_t k = 0; k < s->n_keys; k++)
 			pdx_csv_put(&b, s->groups[g].values[k], 0);
 		stats_csv(&b, r, &s->groups[g].stats);
 	}
-	for (size_t k = 0; k < s->n_keys; k++)
-		pdx_csv_put(&b, k == 0 ? "(tất cả / all)" : NULL, 0);
-	stats_csv(&b, r, &s->all);
+	/* the totals of each year: a summary never adds up years */
+	for (size_t t = 0; t < (s->by_year ? s->n_totals : 1); t++) {
+		if (year_col)
+			csv_year(&b, s->totals[t].year);
+		for (size_t k = 0; k < s->n_keys; k++) {
+			if (s->by_year && !year_col && s->keys[k] == PDX_KEY_YEAR)
+				csv_year(&b, s->totals[t].year);
+			else
+				pdx_csv_put(&b, k == 0 ? "(tất cả / all)" : NULL, 0);
+		}
+		stats_csv(&b, r, s->by_year ? &s->totals[t].stats : &s->all);
+	}
 	return pdx_buf_finish(&b, out, len);
 }
 
@@ -401,25 +449,56 @@ static void summary_row(pdx_buf *b, const pdx_rubric *r, const char *label, size
 	pdx_buf_putc(b, '\n');
 }
 
+/* "2025", or "năm không rõ" */
+static void year_label(pdx_buf *b, int year)
+{
+	if (year)
+		pdx_buf_printf(b, "%d", year);
+	else
+		pdx_buf_puts(b, "năm không rõ");
+}
+
 static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s)
 {
 	pdx_buf b = {0};
 	pdx_text_header(&b, r);
 	pdx_buf_puts(&b, "Tổng hợp theo (summary by): ");
-	for (size_t k = 0; k < s->n_keys; k++)
+	bool year_asked = false;
+	for (size_t k = 0; k < s->n_keys; k++) {
 		pdx_buf_printf(&b, "%s%s", k ? ", " : "", pdx_group_key_name(s->keys[k]));
+		year_asked |= s->keys[k] == PDX_KEY_YEAR;
+	}
+	if (s->by_year)
+		pdx_buf_puts(&b, " — mỗi năm riêng (each year apart)");
 	pdx_buf_puts(&b, "\n\n");
-	char **labels = calloc(s->n_groups + 1, sizeof(char *));
+	/* labels of the groups, then of the totals */
+	size_t nl = s->n_groups + s->n_totals;
+	char **labels = pdx_calloc(nl + 1, sizeof(char *));
 	size_t wlabel = pdx_utf8_width("Tất cả (all)");
-	for (size_t g = 0; labels && g < s->n_groups; g++) {
+	for (size_t i = 0; labels && i < nl; i++) {
+		const pdx_summary_group *G =
+		    i < s->n_groups ? &s->groups[i] : &s->totals[i - s->n_groups];
 		pdx_buf lb = {0};
-		for (size_t k = 0; k < s->n_keys; k++)
-			pdx_buf_printf(&lb, "%s%s", k ? " · " : "",
-			               or_unknown(s->groups[g].values[k]));
-		if (pdx_buf_finish(&lb, &labels[g], NULL))
+		if (i >= s->n_groups) {
+			pdx_buf_puts(&lb, "Tất cả (all)");
+			if (s->by_year) {
+				pdx_buf_puts(&lb, " · ");
+				year_label(&lb, G->year);
+			}
+		} else {
+			if (s->by_year && !year_asked) {
+				year_label(&lb, G->year);
+				pdx_buf_puts(&lb, " · ");
+			}
+			for (size_t k = 0; k < s->n_keys; k++) {
+				pdx_buf_puts(&lb, k ? " · " : "");
+				pdx_buf_puts(&lb, or_unknown(G->values[k]));
+			}
+		}
+		if (pdx_buf_finish(&lb, &labels[i], NULL))
 			b.failed = 1;
-		else if (pdx_utf8_width(labels[g]) > wlabel)
-			wlabel = pdx_utf8_width(labels[g]);
+		else if (pdx_utf8_width(labels[i]) > wlabel)
+			wlabel = pdx_utf8_width(labels[i]);
 	}
 	if (!labels)
 		b.failed = 1;
@@ -435,9 +514,18 @@ static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 		padl(&b, h, 7);
 	}
 	pdx_buf_putc(&b, '\n');
-	for (size_t g = 0; labels && g < s->n_groups; g++)
-		summary_row(&b, r, labels[g] ? labels[g] : "", wlabel, &s->groups[g].stats);
-	summary_row(&b, r, "Tất cả (all)", wlabel, &s->all);
+	if (labels && !s->by_year) {
+		for (size_t g = 0; g < s->n_groups; g++)
+			summary_row(&b, r, labels[g] ? labels[g] : "", wlabel, &s->groups[g].stats);
+		summary_row(&b, r, "Tất cả (all)", wlabel, &s->all);
+	}
+	/* a year's groups, then that year's total, year after year */
+	for (size_t t = 0, g = 0; labels && s->by_year && t < s->n_totals; t++) {
+		for (; g < s->n_groups && s->groups[g].year == s->totals[t].year; g++)
+			summary_row(&b, r, labels[g] ? labels[g] : "", wlabel, &s->groups[g].stats);
+		const char *tl = labels[s->n_groups + t];
+		summary_row(&b, r, tl ? tl : "", wlabel, &s->totals[t].stats);
+	}
 	pdx_buf_puts(
 	    &b, "\nSố CQ: số cơ quan (agencies); TB: điểm trung bình (mean); M1…: số cơ quan mỗi "
 	        "mức (per level:");
@@ -446,9 +534,14 @@ static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 		               pdx_rubric_level(r, l)->name);
 	pdx_buf_puts(
 	    &b, "); TC%: điểm trung bình trụ cột theo % điểm tối đa (pillar mean, % of max).\n");
-	for (size_t g = 0; labels && g < s->n_groups; g++)
-		free(labels[g]);
-	free(labels);
+	if (s->unfilled)
+		pdx_buf_printf(&b,
+		               "Không tính %zu phiếu chưa điền (%zu unfilled questionnaires left "
+		               "out).\n",
+		               s->unfilled, s->unfilled);
+	for (size_t i = 0; labels && i < nl; i++)
+		pdx_free(labels[i]);
+	pdx_free(labels);
 	return pdx_buf_finish(&b, out, len);
 }
 
@@ -473,11 +566,21 @@ static json_object *next_band_json(const pdx_gap_item *it, int *f)
 	return o;
 }
 
+/* One proposal: the criterion, what the agency answered, what to answer instead (an
+ * answer that earns the points claimed), and the points it gains. */
 static json_object *item_json(const pdx_rubric *r, const pdx_gap_item *it, bool full, int *f)
 {
 	json_object *o = json_object_new_object();
 	jstr(o, "criterion", it->criterion->id, f);
 	jstr(o, "pillar", pdx_rubric_pillar(r, it->criterion->pillar)->id, f);
+	jstr(o, "action", pdx_gap_action_name(it->action), f);
+	jstr(o, "current_answer", it->answer, f);
+	jstr(o, "proposed_answer", it->full_answer, f);
+	jput(o, "needs_evidence", json_object_new_boolean(it->needs_evidence), f);
+	if (it->action == PDX_GAP_FIX) {
+		jstr(o, "problem", it->problem ? it->problem->message_vi : NULL, f);
+		jstr(o, "problem_en", it->problem ? it->problem->message_en : NULL, f);
+	}
 	if (full) {
 		jput(o, "current", pdx_json_points(it->current), f);
 		jput(o, "max", pdx_json_points(it->criterion->max), f);
@@ -536,19 +639,28 @@ static int gap_json(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 	return pdx_json_finish(root, f, out, len);
 }
 
-static const char *pct_sign(const pdx_criterion *c)
-{
-	return c->type == PDX_TYPE_PERCENT ? "%" : "";
-}
-
 static int gap_csv(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n)
 {
 	pdx_buf b = {0};
 	pdx_buf_puts(&b, "\xef\xbb\xbf");
-	static const char *const head[] = {
-	    "agency_id",     "year",           "total",       "level",      "target_level",
-	    "points_needed", "in_minimal_set", "criterion",   "pillar",     "current",
-	    "max",           "gain",           "next_answer", "next_points"};
+	static const char *const head[] = {"agency_id",
+	                                   "year",
+	                                   "total",
+	                                   "level",
+	                                   "target_level",
+	                                   "points_needed",
+	                                   "in_minimal_set",
+	                                   "criterion",
+	                                   "pillar",
+	                                   "current",
+	                                   "max",
+	                                   "gain",
+	                                   "next_answer",
+	                                   "next_points",
+	                                   "action",
+	                                   "current_answer",
+	                                   "proposed_answer",
+	                                   "needs_evidence"};
 	size_t nh = sizeof head / sizeof *head;
 	for (size_t i = 0; i < nh; i++)
 		pdx_csv_put(&b, head[i], i + 1 == nh);
@@ -580,26 +692,60 @@ static int gap_csv(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const 
 			csv_pts(&b, it->gain, 0);
 			pdx_csv_put(&b, it->has_next ? it->next_answer : NULL, 0);
 			if (it->has_next)
-				csv_pts(&b, it->next_points, 1);
+				csv_pts(&b, it->next_points, 0);
 			else
-				pdx_csv_put(&b, NULL, 1);
+				pdx_csv_put(&b, NULL, 0);
+			pdx_csv_put(&b, pdx_gap_action_name(it->action), 0);
+			pdx_csv_put(&b, it->answer, 0);
+			pdx_csv_put(&b, it->full_answer, 0);
+			pdx_csv_put(&b, it->needs_evidence ? "1" : "0", 1);
 		}
 	}
 	return pdx_buf_finish(&b, out, len);
 }
 
-static void item_text(pdx_buf *b, const pdx_rubric *r, const pdx_gap_item *it)
+static void quoted(pdx_buf *b, const char *answer)
+{
+	if (!answer) {
+		pdx_buf_puts(b, "(trống)");
+		return;
+	}
+	pdx_buf_putc(b, '"');
+	pdx_buf_put_safe(b, answer);
+	pdx_buf_putc(b, '"');
+}
+
+/* One line of a roadmap: the criterion, its pillar, the points to win, and what to type.
+ * `step`: the next band up (the list of all improvements) rather than the full points
+ * (the minimal set). The answers are written as typed, without a unit of ours. */
+static void item_text(pdx_buf *b, const pdx_rubric *r, const pdx_gap_item *it, bool step)
 {
 	char t[32], m[32], g[32];
 	const pdx_criterion *c = it->criterion;
-	pdx_buf_printf(b, "    %-7s TC%s  +%s  (%s/%s)", c->id, pdx_rubric_pillar(r, c->pillar)->id,
-	               PTS(it->gain, g), PTS(it->current, t),
+	bool next = step && it->has_next;
+	pdx_points gain = next ? it->next_points - it->current : it->gain;
+	pdx_buf_printf(b, "    %-7s TC%s  +%s  (%s/%s)  ", c->id,
+	               pdx_rubric_pillar(r, c->pillar)->id, PTS(gain, g), PTS(it->current, t),
 	               pdx_points_format_short(c->max, m, sizeof m));
-	if (it->has_next)
-		pdx_buf_printf(b, "  %s%s → %s%s được +%s (earns)",
-		               it->answer ? it->answer : "(trống)", it->answer ? pct_sign(c) : "",
-		               it->next_answer, pct_sign(c), PTS(it->next_points - it->current, t));
+	const char *to = next ? it->next_answer : it->full_answer;
+	if (it->action == PDX_GAP_FIX)
+		pdx_buf_puts(b, "sửa (fix) ");
+	/* two conflicting answers, one of which is the proposal: "keep one" says it */
+	if (it->action == PDX_GAP_FIX && it->answer && strcmp(it->answer, to) == 0) {
+		pdx_buf_puts(b, "chỉ giữ (keep only) ");
+	} else {
+		quoted(b, it->answer);
+		pdx_buf_puts(b, " → ");
+	}
+	quoted(b, to);
+	if (it->needs_evidence)
+		pdx_buf_puts(b, " + minh chứng (with evidence)");
 	pdx_buf_printf(b, "  %s\n", c->name);
+	if (it->action == PDX_GAP_FIX && it->problem) {
+		pdx_buf_puts(b, "            ");
+		pdx_buf_put_safe(b, it->problem->message_vi);
+		pdx_buf_putc(b, '\n');
+	}
 }
 
 static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n)
@@ -610,9 +756,12 @@ static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 	for (size_t i = 0; i < n; i++) {
 		const pdx_gap *g = gaps[i];
 		const pdx_result *res = g->result;
-		pdx_buf_printf(&b, "\n%s", res->assessment->agency_id);
-		if (res->assessment->agency_name)
-			pdx_buf_printf(&b, "  %s", res->assessment->agency_name);
+		pdx_buf_putc(&b, '\n');
+		pdx_buf_put_safe(&b, res->assessment->agency_id);
+		if (res->assessment->agency_name) {
+			pdx_buf_puts(&b, "  ");
+			pdx_buf_put_safe(&b, res->assessment->agency_name);
+		}
 		if (res->assessment->year)
 			pdx_buf_printf(&b, " · %d", res->assessment->year);
 		pdx_buf_printf(&b, "\n  Tổng điểm %s · Mức %d: %s\n", PTS(res->total, t),
@@ -651,7 +800,7 @@ static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 				               "  Ít tiêu chí nhất để đạt (smallest set, %zu):\n",
 				               g->n_minimal);
 				for (size_t k = 0; k < g->n_minimal; k++)
-					item_text(&b, r, &g->minimal[k]);
+					item_text(&b, r, &g->minimal[k], false);
 			}
 		}
 		if (g->n_improvements) {
@@ -660,7 +809,7 @@ static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 			               "improvements, %zu):\n",
 			               g->n_improvements);
 			for (size_t k = 0; k < g->n_improvements; k++)
-				item_text(&b, r, &g->improvements[k]);
+				item_text(&b, r, &g->improvements[k], true);
 		}
 	}
 	return pdx_buf_finish(&b, out, len);
@@ -789,9 +938,12 @@ static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 	for (size_t i = 0; i < d->n; i++) {
 		const pdx_diff_item *it = &d->items[i];
 		const pdx_result *x = it->before, *y = it->after;
-		pdx_buf_printf(&b, "\n%s", x->assessment->agency_id);
-		if (y->assessment->agency_name)
-			pdx_buf_printf(&b, "  %s", y->assessment->agency_name);
+		pdx_buf_putc(&b, '\n');
+		pdx_buf_put_safe(&b, x->assessment->agency_id);
+		if (y->assessment->agency_name) {
+			pdx_buf_puts(&b, "  ");
+			pdx_buf_put_safe(&b, y->assessment->agency_name);
+		}
 		pdx_points delta = y->total - x->total;
 		pdx_buf_printf(
 		    &b, "\n  Trước (before): %s · Mức %d  →  Sau (after): %s · Mức %d  (%s%s)\n",
@@ -801,22 +953,26 @@ static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 			pdx_buf_puts(&b, "  Không có thay đổi (no changes)\n");
 		for (size_t k = 0; k < it->n_changes; k++) {
 			const pdx_change *c = &it->changes[k];
-			pdx_buf_printf(&b, "    %-7s \"%s\" → \"%s\"   %s → %s\n", c->criterion->id,
-			               c->before_answer ? c->before_answer : "",
-			               c->after_answer ? c->after_answer : "",
-			               PTS(c->before_points, t), PTS(c->after_points, u));
+			pdx_buf_printf(&b, "    %-7s \"", c->criterion->id);
+			pdx_buf_put_safe(&b, c->before_answer ? c->before_answer : "");
+			pdx_buf_puts(&b, "\" → \"");
+			pdx_buf_put_safe(&b, c->after_answer ? c->after_answer : "");
+			pdx_buf_printf(&b, "\"   %s → %s\n", PTS(c->before_points, t),
+			               PTS(c->after_points, u));
 		}
 	}
 	if (d->n_only_before) {
 		pdx_buf_puts(&b, "\nChỉ có ở tệp trước (only before):");
 		for (size_t i = 0; i < d->n_only_before; i++)
-			pdx_buf_printf(&b, " %s", d->only_before[i]->assessment->agency_id);
+			pdx_buf_putc(&b, ' '),
+			    pdx_buf_put_safe(&b, d->only_before[i]->assessment->agency_id);
 		pdx_buf_putc(&b, '\n');
 	}
 	if (d->n_only_after) {
 		pdx_buf_puts(&b, "\nChỉ có ở tệp sau (only after):");
 		for (size_t i = 0; i < d->n_only_after; i++)
-			pdx_buf_printf(&b, " %s", d->only_after[i]->assessment->agency_id);
+			pdx_buf_putc(&b, ' '),
+			    pdx_buf_put_safe(&b, d->only_after[i]->assessment->agency_id);
 		pdx_buf_putc(&b, '\n');
 	}
 	pdx_buf_printf(&b, "\n%s\n",

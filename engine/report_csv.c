@@ -39,7 +39,7 @@ void pdx_csv_put(pdx_buf *b, const char *cell, int last)
 	}
 	pdx_buf_puts(b, c);
 	pdx_buf_puts(b, last ? "\r\n" : ",");
-	free(c);
+	pdx_free(c);
 }
 
 int pdx_report_csv(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *results,

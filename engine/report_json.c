@@ -142,6 +142,7 @@ static json_object *agency_json(const pdx_rubric *r, const pdx_result *res, int 
 	for (size_t i = 0; i < pdx_diags_count(res->diags); i++) {
 		const pdx_diag *g = pdx_diags_get(res->diags, i);
 		json_object *e = json_object_new_object();
+		put_opt(e, "code", pdx_code_name(g->code), failed);
 		put_opt(e, "file", g->file, failed);
 		json_object_object_add(e, "line", g->line ? json_object_new_int64(g->line) : NULL);
 		put_opt(e, "criterion", g->criterion, failed);
@@ -159,9 +160,9 @@ static json_object *agency_json(const pdx_rubric *r, const pdx_result *res, int 
 	put(o, "unanswered", un, failed);
 
 	json_object *ctx = json_object_new_object();
-	for (size_t q = 0; q < a->n_answers; q++)
-		if (a->answers[q].question_index >= 0)
-			put_opt(ctx, a->answers[q].criterion, a->answers[q].value, failed);
+	for (size_t q = 0; q < res->n_context; q++)
+		if (res->context[q])
+			put_opt(ctx, pdx_rubric_question(r, q)->id, res->context[q]->value, failed);
 	put(o, "context", ctx, failed);
 	return o;
 }
@@ -196,6 +197,20 @@ int pdx_report_json(char **out, size_t *len, const pdx_rubric *r, pdx_result *co
 	if (!root)
 		return PDX_ENOMEM;
 	put(root, "rubric", pdx_json_rubric(r, &failed), &failed);
+	/* the files read, and the encoding each was read with (decided per file) */
+	pdx_answer *files = NULL;
+	size_t nf = 0;
+	if (pdx_report_files(&files, &nf, results, n))
+		failed = 1;
+	json_object *fl = json_object_new_array();
+	for (size_t i = 0; i < nf; i++) {
+		json_object *fo = json_object_new_object();
+		put_opt(fo, "file", files[i].file, &failed);
+		put_opt(fo, "encoding", files[i].encoding, &failed);
+		push(fl, fo, &failed);
+	}
+	pdx_free(files);
+	put(root, "files", fl, &failed);
 	json_object *agencies = json_object_new_array();
 	for (size_t i = 0; i < n; i++)
 		push(agencies, agency_json(r, results[i], &failed), &failed);

@@ -108,15 +108,33 @@ static int targets_csv(char **out, size_t *len, const pdx_targets *t)
 			continue;
 		}
 		pdx_csv_put(&b, s, 1);
-		free(s);
+		pdx_free(s);
 	}
 	return pdx_buf_finish(&b, out, len);
+}
+
+/* The achieved share as a percentage. Rounded to 0.01 it may equal the target while the
+ * exact share is below it (2/3 = 66.666…% against 66.67%): a "not met" beside two equal
+ * numbers would look like a bug, so such a share is written with the digits that show
+ * it is below, truncated: "66.6666…%". */
+static void share(pdx_buf *b, const pdx_target_result *tr)
+{
+	char c[32];
+	if (tr->met || !tr->target || tr->achieved_pct < tr->target->pct) {
+		pdx_buf_printf(b, "%s%%", pdx_points_format(tr->achieved_pct, c, sizeof c));
+		return;
+	}
+	/* achieved × 100 / eligible with 4 decimals, truncated */
+	uint64_t num = (uint64_t)tr->achieved * 1000000u, den = tr->eligible;
+	uint64_t q = num / den;
+	pdx_buf_printf(b, "%llu.%04llu%s%%", (unsigned long long)(q / 10000),
+	               (unsigned long long)(q % 10000), num % den ? "…" : "");
 }
 
 static int targets_text(char **out, size_t *len, const pdx_rubric *r, const pdx_targets *t)
 {
 	pdx_buf b = {0};
-	char a[32], c[32];
+	char a[32];
 	const pdx_plan_meta *m = pdx_plan_meta_get(t->plan);
 	pdx_text_header(&b, r);
 	pdx_buf_printf(&b, "Kế hoạch (plan): %s — %s\n", m->id, m->title);
@@ -155,8 +173,8 @@ static int targets_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 			             "  Không có cơ quan nào thuộc diện (no eligible agency)\n");
 			continue;
 		}
-		pdx_buf_printf(&b, "  Đạt (achieved): %zu/%zu = %s%%", tr->achieved, tr->eligible,
-		               pdx_points_format(tr->achieved_pct, c, sizeof c));
+		pdx_buf_printf(&b, "  Đạt (achieved): %zu/%zu = ", tr->achieved, tr->eligible);
+		share(&b, tr);
 		if (tr->target)
 			pdx_buf_printf(&b, "  →  %s\n",
 			               tr->met ? "ĐẠT (met)" : "CHƯA ĐẠT (not met)");
@@ -166,9 +184,12 @@ static int targets_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 			pdx_buf_puts(&b, "  Chưa đạt (short):");
 			for (size_t k = 0; k < tr->n_short; k++) {
 				const pdx_assessment *as = tr->short_of[k]->assessment;
-				pdx_buf_printf(&b, "%s %s", k ? ";" : "", as->agency_id);
-				if (as->agency_name)
-					pdx_buf_printf(&b, " %s", as->agency_name);
+				pdx_buf_puts(&b, k ? "; " : " ");
+				pdx_buf_put_safe(&b, as->agency_id);
+				if (as->agency_name) {
+					pdx_buf_putc(&b, ' ');
+					pdx_buf_put_safe(&b, as->agency_name);
+				}
 			}
 			pdx_buf_putc(&b, '\n');
 		}

@@ -47,20 +47,30 @@ void pdx_text_header(pdx_buf *b, const pdx_rubric *r)
 		pdx_buf_printf(b, "%s\n", notice);
 }
 
+static void field(pdx_buf *b, const char *label, const char *value)
+{
+	pdx_buf_puts(b, label);
+	pdx_buf_put_safe(b, value);
+	pdx_buf_puts(b, " · ");
+}
+
 static void agency_heading(pdx_buf *b, const pdx_assessment *a)
 {
-	pdx_buf_printf(b, "\n%s", a->agency_id);
-	if (a->agency_name)
-		pdx_buf_printf(b, "  %s", a->agency_name);
+	pdx_buf_putc(b, '\n');
+	pdx_buf_put_safe(b, a->agency_id);
+	if (a->agency_name) {
+		pdx_buf_puts(b, "  ");
+		pdx_buf_put_safe(b, a->agency_name);
+	}
 	pdx_buf_putc(b, '\n');
 	/* the fields given, joined by " · " */
 	pdx_buf_puts(b, "  ");
 	if (a->province)
-		pdx_buf_printf(b, "Tỉnh/TP: %s · ", a->province);
+		field(b, "Tỉnh/TP: ", a->province);
 	if (a->owner)
-		pdx_buf_printf(b, "Cơ quan chủ quản: %s · ", a->owner);
+		field(b, "Cơ quan chủ quản: ", a->owner);
 	if (a->block)
-		pdx_buf_printf(b, "Khối: %s · ", a->block);
+		field(b, "Khối: ", a->block);
 	if (a->year)
 		pdx_buf_printf(b, "Năm: %d", a->year);
 	else
@@ -68,11 +78,69 @@ static void agency_heading(pdx_buf *b, const pdx_assessment *a)
 	pdx_buf_putc(b, '\n');
 }
 
+int pdx_report_files(pdx_answer **out, size_t *count, pdx_result *const *results, size_t n)
+{
+	*out = NULL;
+	*count = 0;
+	pdx_answer *f = NULL;
+	size_t nf = 0, cap = 0;
+	const char *last = NULL;
+	for (size_t i = 0; i < n; i++) {
+		size_t cursor = 0;
+		pdx_answer x;
+		while (pdx_assessment_next_answer(results[i]->assessment, &cursor, &x)) {
+			if (x.file == last)
+				continue; /* rows come in runs of one file */
+			last = x.file;
+			size_t k = 0;
+			while (k < nf && f[k].file != x.file)
+				k++;
+			if (k < nf)
+				continue;
+			if (nf == cap) {
+				cap = cap ? cap * 2 : 8;
+				pdx_answer *p = pdx_reallocarray(f, cap, sizeof(*p));
+				if (!p) {
+					pdx_free(f);
+					return PDX_ENOMEM;
+				}
+				f = p;
+			}
+			f[nf++] = x;
+		}
+	}
+	*out = f;
+	*count = nf;
+	return 0;
+}
+
+/* The files read in another encoding than UTF-8 (chosen per file, see decode.c): an
+ * official who gave --encoding sees which files it applied to. */
+static void encodings(pdx_buf *b, pdx_result *const *results, size_t n)
+{
+	pdx_answer *files;
+	size_t nf;
+	if (pdx_report_files(&files, &nf, results, n)) {
+		b->failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < nf; i++) {
+		if (!files[i].encoding || strcmp(files[i].encoding, "utf-8") == 0)
+			continue;
+		pdx_buf_puts(b, "Tệp ");
+		pdx_buf_put_safe(b, files[i].file);
+		pdx_buf_printf(b, ": đọc theo bảng mã %s (read as %s)\n", files[i].encoding,
+		               files[i].encoding);
+	}
+	pdx_free(files);
+}
+
 int pdx_report_text(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *results,
                     size_t n)
 {
 	pdx_buf b = {0};
 	pdx_text_header(&b, r);
+	encodings(&b, results, n);
 	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
 	size_t np = pdx_rubric_pillar_count(r), width = 0;
 	for (size_t i = 0; i < np; i++) {
@@ -102,7 +170,7 @@ int pdx_report_text(char **out, size_t *len, const pdx_rubric *r, pdx_result *co
 				pad(&b, label, width);
 			else
 				b.failed = 1;
-			free(label);
+			pdx_free(label);
 			pdx_buf_printf(&b, "  %6s/%-3s ",
 			               pdx_points_format(res->pillars[i], t, sizeof t),
 			               pdx_points_format_short(p->max, mx, sizeof mx));
@@ -138,7 +206,7 @@ int pdx_report_text(char **out, size_t *len, const pdx_rubric *r, pdx_result *co
 					continue;
 				}
 				pdx_buf_printf(&b, "    %s\n", line);
-				free(line);
+				pdx_free(line);
 			}
 		}
 	}

@@ -14,8 +14,6 @@
 extern const char pdx_rubric_rng[];
 extern const size_t pdx_rubric_rng_len;
 
-#define MAX_RUBRIC_BYTES (16u << 20)
-
 struct pdx_rubric {
 	pdx_arena *arena;
 	pdx_rubric_meta meta;
@@ -29,7 +27,57 @@ struct pdx_rubric {
 	size_t n_criteria;
 	pdx_question *questions;
 	size_t n_questions;
+	/* criterion and question ids, hashed: every answer row is looked up once per
+	 * scoring, so a 60-criterion edition must not cost 60 comparisons a row. A slot
+	 * holds index + 1, criteria first, then questions; 0 is free. */
+	uint32_t *id_slots;
+	size_t n_id_slots;
 };
+
+static uint32_t id_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static const char *id_at(const pdx_rubric *r, uint32_t k)
+{
+	return k <= r->n_criteria ? r->criteria[k - 1].id : r->questions[k - 1 - r->n_criteria].id;
+}
+
+/* Builds the id table once the rubric is loaded (ids are unique by then). */
+static int index_ids(pdx_rubric *r)
+{
+	size_t n = 16, count = r->n_criteria + r->n_questions;
+	while (n < count * 2 + 2)
+		n *= 2;
+	r->id_slots = pdx_arena_alloc(r->arena, n * sizeof(uint32_t));
+	if (!r->id_slots)
+		return PDX_ENOMEM;
+	memset(r->id_slots, 0, n * sizeof(uint32_t));
+	r->n_id_slots = n;
+	for (uint32_t k = 1; k <= count; k++) {
+		size_t h = id_hash(id_at(r, k)) & (n - 1);
+		while (r->id_slots[h])
+			h = (h + 1) & (n - 1);
+		r->id_slots[h] = k;
+	}
+	return 0;
+}
+
+/* 1 + the index among criteria then questions, or 0. */
+static uint32_t find_id(const pdx_rubric *r, const char *id)
+{
+	if (!r->n_id_slots)
+		return 0;
+	size_t mask = r->n_id_slots - 1;
+	for (size_t h = id_hash(id) & mask; r->id_slots[h]; h = (h + 1) & mask)
+		if (strcmp(id_at(r, r->id_slots[h]), id) == 0)
+			return r->id_slots[h];
+	return 0;
+}
 
 /* Loader state: the document being read and where problems go. */
 typedef struct loader {
@@ -153,14 +201,19 @@ static void load_options(loader *L, const xmlNode *n, const char *id, const pdx_
 		o->label_en = attr(L, c, "en");
 		o->line = pdx_xml_line(c);
 		o->points = points_attr(L, c, "points", id);
-		if (with_points && !xmlHasProp(c, (const xmlChar *)"points"))
+		if (with_points && !pdx_xml_has(c, "points"))
 			ERRF(L, o->line, id, "lựa chọn \"%s\" thiếu thuộc tính points",
 			     "option \"%s\" has no points attribute", o->key ? o->key : "");
-		for (size_t j = 0; j < i; j++)
-			if (o->key && opts[j].key && pdx_utf8_equal_fold(o->key, opts[j].key))
+		for (size_t j = 0; j < i; j++) {
+			int same =
+			    o->key && opts[j].key ? pdx_utf8_equal_fold(o->key, opts[j].key) : 0;
+			if (same < 0)
+				L->x.oom = 1;
+			if (same == 1)
 				ERRF(L, o->line, id, "khóa lựa chọn \"%s\" bị trùng (dòng %ld)",
 				     "duplicate option key \"%s\" (line %ld)", o->key,
 				     opts[j].line);
+		}
 		i++;
 	}
 	*out = opts;
@@ -181,7 +234,7 @@ static void load_bands(loader *L, const xmlNode *bands, pdx_criterion *c)
 			continue;
 		pdx_band *x = &b[i];
 		x->line = pdx_xml_line(n);
-		x->strict = xmlHasProp(n, (const xmlChar *)"gt") != NULL;
+		x->strict = pdx_xml_has(n, "gt");
 		const char *s = attr(L, n, x->strict ? "gt" : "ge");
 		if (!s || pdx_decimal_parse(s, false, &x->bound) != 0 || x->bound.rest != 0) {
 			ERRF(L, x->line, c->id,
@@ -311,8 +364,8 @@ static void check_sum(loader *L, long line, const char *id, const char *what_vi,
 		err(L, line, id, vi, en);
 	else
 		L->x.oom = 1;
-	free(vi);
-	free(en);
+	pdx_free(vi);
+	pdx_free(en);
 }
 
 /* One namespace for pillar, component, criterion and question ids: answers name
@@ -543,8 +596,8 @@ static void load_tree(loader *L, const xmlNode *root)
 		}
 
 	size_t n_ids = r->n_pillars + r->n_components + r->n_criteria + r->n_questions;
-	const char **ids = malloc((n_ids + 1) * sizeof(*ids));
-	long *lines = malloc((n_ids + 1) * sizeof(*lines));
+	const char **ids = pdx_malloc((n_ids + 1) * sizeof(*ids));
+	long *lines = pdx_malloc((n_ids + 1) * sizeof(*lines));
 	if (!ids || !lines) {
 		L->x.oom = 1;
 	} else {
@@ -559,35 +612,45 @@ static void load_tree(loader *L, const xmlNode *root)
 			ids[k] = r->questions[i].id, lines[k] = r->questions[i].line;
 		check_unique(L, ids, lines, n_ids);
 	}
-	free(ids);
-	free(lines);
+	pdx_free(ids);
+	pdx_free(lines);
 }
 
 int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const char *name,
                            pdx_diags *diags)
 {
 	*out = NULL;
-	pdx_rubric *r = calloc(1, sizeof(*r));
+	pdx_rubric *r = pdx_calloc(1, sizeof(*r));
 	if (!r)
 		return PDX_ENOMEM;
 	r->arena = pdx_arena_new();
 	if (!r->arena) {
-		free(r);
+		pdx_free(r);
 		return PDX_ENOMEM;
 	}
-	loader L = {{diags, name ? name : "<rubric>", 0, 0}, r};
+	loader L = {{diags, name ? name : "<rubric>", 0, 0, PDX_CODE_NONE}, r};
 	r->meta.path = pdx_arena_strdup(r->arena, L.x.file);
+	if (!r->meta.path) {
+		pdx_rubric_free(r);
+		return PDX_ENOMEM;
+	}
 	pdx_sha256_hex(data, len, r->meta.sha256);
 
-	xmlDocPtr doc = pdx_xml_parse(&L.x, data, len, "rubric", "rubric");
+	xmlDocPtr doc = pdx_xml_parse(&L.x, data, len, &pdx_xml_rubric_limits, "rubric", "rubric");
 	if (doc &&
-	    pdx_xml_validate(&L.x, doc, pdx_rubric_rng, pdx_rubric_rng_len, "rubric.rng") == 0)
+	    pdx_xml_validate(&L.x, doc, pdx_rubric_rng, pdx_rubric_rng_len, "rubric.rng") == 0) {
+		L.x.code = PDX_E_RUBRIC; /* what the schema cannot say: sums, bands, levels */
 		load_tree(&L, xmlDocGetRootElement(doc));
+	}
 	xmlFreeDoc(doc);
-	if (!r->meta.path || L.x.oom || L.x.errors || !doc) {
+	if (L.x.oom || L.x.errors || !doc) {
 		int rc = L.x.oom ? PDX_ENOMEM : PDX_EINVALID;
 		pdx_rubric_free(r);
 		return rc;
+	}
+	if (index_ids(r)) {
+		pdx_rubric_free(r);
+		return PDX_ENOMEM;
 	}
 	if (r->meta.status == PDX_PROVISIONAL)
 		r->meta.provisional = true;
@@ -600,19 +663,12 @@ int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags)
 	char *data;
 	size_t len;
 	*out = NULL;
-	int rc = pdx_read_all(&data, &len, path, MAX_RUBRIC_BYTES);
-	if (rc) {
-		if (rc == PDX_EINVALID)
-			pdx_diag_addf(diags, PDX_SEV_ERROR, path, 0, 0, NULL, NULL,
-			              "tệp rubric quá lớn (tối đa 16 MiB)",
-			              "rubric file too large (at most 16 MiB)");
-		else if (rc == PDX_EIO)
-			pdx_diag_addf(diags, PDX_SEV_ERROR, path, 0, 0, NULL, NULL,
-			              "không đọc được tệp", "cannot read the file");
-		return rc;
-	}
+	pdx_xml_ctx x = {diags, path, 0, 0, PDX_CODE_NONE};
+	int rc = pdx_xml_read_file(&x, path, &pdx_xml_rubric_limits, &data, &len);
+	if (rc)
+		return x.oom ? PDX_ENOMEM : rc;
 	rc = pdx_rubric_load_memory(out, data, len, path, diags);
-	free(data);
+	pdx_free(data);
 	return rc;
 }
 
@@ -621,7 +677,7 @@ void pdx_rubric_free(pdx_rubric *r)
 	if (!r)
 		return;
 	pdx_arena_free(r->arena);
-	free(r);
+	pdx_free(r);
 }
 
 const pdx_rubric_meta *pdx_rubric_meta_get(const pdx_rubric *r)
@@ -647,18 +703,14 @@ GETTERS(pdx_question, question, questions, n_questions)
 
 long pdx_rubric_find_criterion(const pdx_rubric *r, const char *id)
 {
-	for (size_t i = 0; i < r->n_criteria; i++)
-		if (strcmp(r->criteria[i].id, id) == 0)
-			return (long)i;
-	return -1;
+	uint32_t k = find_id(r, id);
+	return k && k <= r->n_criteria ? (long)k - 1 : -1;
 }
 
 long pdx_rubric_find_question(const pdx_rubric *r, const char *id)
 {
-	for (size_t i = 0; i < r->n_questions; i++)
-		if (strcmp(r->questions[i].id, id) == 0)
-			return (long)i;
-	return -1;
+	uint32_t k = find_id(r, id);
+	return k > r->n_criteria ? (long)(k - 1 - r->n_criteria) : -1;
 }
 
 const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total)

@@ -9,111 +9,13 @@
 
 #include "internal.h"
 
-/* The accepted spellings of yes and no, compared after Unicode case folding. */
-static const char *const yes_words[] = {"có", "co", "yes", "y", "1", "x", "true"};
-static const char *const no_words[] = {"không", "khong", "no", "n", "0", "false"};
-
-static int in_list(const char *folded, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(folded, list[i]) == 0)
-			return 1;
-	return 0;
-}
-
-int pdx_value_parse(const pdx_criterion *crit, const char *text, pdx_decimal *value, long *option,
-                    bool *yes, const char **expected_vi, const char **expected_en)
-{
-	const char *evi = "", *een = "";
-	int rc = PDX_EINVALID;
-	*option = -1;
-	*yes = false;
-	value->nanos = 0;
-	value->rest = 0;
-	switch (crit->type) {
-	case PDX_TYPE_YESNO: {
-		evi = "có hoặc không (có/co/yes/y/1/x/true, không/khong/no/n/0/false)";
-		een = "yes or no (có/co/yes/y/1/x/true, không/khong/no/n/0/false)";
-		/* the usual spellings match as written; fold only the rest ("CÓ", "Yes") */
-		if (in_list(text, yes_words, sizeof yes_words / sizeof *yes_words)) {
-			*yes = true;
-			rc = 0;
-			break;
-		}
-		if (in_list(text, no_words, sizeof no_words / sizeof *no_words)) {
-			rc = 0;
-			break;
-		}
-		char *f = pdx_utf8_fold(text);
-		if (!f)
-			return PDX_ENOMEM;
-		if (in_list(f, yes_words, sizeof yes_words / sizeof *yes_words)) {
-			*yes = true;
-			rc = 0;
-		} else if (in_list(f, no_words, sizeof no_words / sizeof *no_words)) {
-			rc = 0;
-		}
-		free(f);
-		break;
-	}
-	case PDX_TYPE_CHOICE:
-		evi = "một mã lựa chọn của tiêu chí";
-		een = "one of the criterion's option keys";
-		for (size_t i = 0; i < crit->n_options; i++)
-			if (strcmp(text, crit->options[i].key) == 0)
-				*option = (long)i;
-		for (size_t i = 0; *option < 0 && i < crit->n_options; i++)
-			if (pdx_utf8_equal_fold(text, crit->options[i].key))
-				*option = (long)i;
-		rc = *option >= 0 ? 0 : PDX_EINVALID;
-		break;
-	case PDX_TYPE_PERCENT: {
-		evi = "một số từ 0 đến 100 (ví dụ 45, 12,5 hoặc 80%)";
-		een = "a number from 0 to 100 (e.g. 45, 12.5 or 80%)";
-		pdx_decimal zero = {0, 0}, hundred = {100 * PDX_DECIMAL_ONE, 0};
-		if (pdx_decimal_parse(text, true, value) == 0 &&
-		    pdx_decimal_cmp(*value, zero) >= 0 && pdx_decimal_cmp(*value, hundred) <= 0)
-			rc = 0;
-		break;
-	}
-	case PDX_TYPE_NUMBER:
-		evi = "một số, có thể âm (ví dụ 15, -3,5 hoặc 20%)";
-		een = "a number, possibly negative (e.g. 15, -3.5 or 20%)";
-		rc = pdx_decimal_parse(text, true, value) == 0 ? 0 : PDX_EINVALID;
-		break;
-	case PDX_TYPE_COUNT:
-		evi = "một số nguyên không âm (ví dụ 0, 3, 12)";
-		een = "a whole number, 0 or more (e.g. 0, 3, 12)";
-		if (pdx_decimal_parse(text, false, value) == 0 && value->nanos >= 0 &&
-		    value->rest == 0 && value->nanos % PDX_DECIMAL_ONE == 0)
-			rc = 0;
-		break;
-	case PDX_TYPE_TEXT:
-		rc = 0;
-		break;
-	}
-	if (expected_vi)
-		*expected_vi = evi;
-	if (expected_en)
-		*expected_en = een;
-	return rc;
-}
-
-static pdx_points band_points(const pdx_criterion *c, pdx_decimal v)
-{
-	for (size_t i = 0; i < c->n_bands; i++) {
-		int cmp = pdx_decimal_cmp(v, c->bands[i].bound);
-		if (cmp > 0 || (cmp == 0 && !c->bands[i].strict))
-			return c->bands[i].points;
-	}
-	return 0;
-}
-
 typedef struct result_priv {
 	pdx_result pub;
 	pdx_points *pillars;
 	pdx_points *components;
 	pdx_criterion_result *criteria;
+	pdx_answer *answers;        /* the answer kept per criterion, then per question */
+	const pdx_answer **context; /* per question */
 	pdx_diags *diags;
 } result_priv;
 
@@ -122,46 +24,77 @@ void pdx_result_free(pdx_result *res)
 	if (!res)
 		return;
 	result_priv *p = (result_priv *)res;
-	free(p->pillars);
-	free(p->components);
-	free(p->criteria);
+	pdx_free(p->pillars);
+	pdx_free(p->components);
+	pdx_free(p->criteria);
+	pdx_free(p->answers);
+	pdx_free(p->context);
 	pdx_diags_free(p->diags);
-	free(p);
+	pdx_free(p);
 }
 
 size_t pdx_result_errors(const pdx_result *res)
 {
-	return pdx_diags_errors(res->diags);
+	return res ? pdx_diags_errors(res->diags) : 0;
 }
 
-static int answer_error(pdx_diags *d, const pdx_assessment *a, const pdx_answer *ans,
-                        const pdx_criterion *c, const char *evi, const char *een)
+static int diag_at(pdx_diags *d, pdx_code code, pdx_severity sev, const pdx_answer *ans,
+                   long column, const char *crit, const char *agency, char *vi, char *en)
 {
-	char *vi, *en, *shown = pdx_excerpt(ans->value);
-	if (!shown)
-		return PDX_ENOMEM;
-	if (c->type == PDX_TYPE_CHOICE) {
-		pdx_buf keys = {0};
-		for (size_t i = 0; i < c->n_options; i++)
-			pdx_buf_printf(&keys, "%s%s", i ? ", " : "", c->options[i].key);
-		char *k;
-		if (pdx_buf_finish(&keys, &k, NULL)) {
-			free(shown);
-			return PDX_ENOMEM;
-		}
-		vi = pdx_aprintf("câu trả lời \"%s\" không hợp lệ; cần một trong: %s", shown, k);
-		en = pdx_aprintf("invalid answer \"%s\"; expected one of: %s", shown, k);
-		free(k);
-	} else {
-		vi = pdx_aprintf("câu trả lời \"%s\" không hợp lệ; cần %s", shown, evi);
-		en = pdx_aprintf("invalid answer \"%s\"; expected %s", shown, een);
+	int rc = PDX_ENOMEM;
+	if (vi && en) {
+		pdx_diag g = {sev,    code, ans->file, ans->sheet, ans->line,
+		              column, crit, agency,    vi,         en};
+		rc = pdx_diags_add(d, &g);
 	}
-	int rc = vi && en ? pdx_diag_addf(d, PDX_SEV_ERROR, ans->file, ans->line, ans->column,
-	                                  c->id, a->agency_id, vi, en)
-	                  : PDX_ENOMEM;
-	free(vi);
-	free(en);
-	free(shown);
+	pdx_free(vi);
+	pdx_free(en);
+	return rc;
+}
+
+/* An answer that cannot be read (error) or that was read in a way worth saying
+ * (warning); the wording is the parser's (pdx_value_message, pdx_value_note). */
+static int answer_diag(pdx_diags *d, pdx_code code, pdx_severity sev, const pdx_assessment *a,
+                       const pdx_answer *ans, const pdx_criterion *c, char *vi, char *en)
+{
+	return diag_at(d, code, sev, ans, ans->column, c->id, a->agency_id, vi, en);
+}
+
+/* A criterion id not in the rubric; the usual slips ("1.1.1." typed by hand) get the
+ * real id as a hint. */
+static int unknown_criterion(pdx_diags *d, const pdx_rubric *r, const pdx_assessment *a,
+                             const pdx_answer *ans)
+{
+	char *stripped = pdx_strdup(ans->criterion);
+	char *shown = pdx_excerpt(ans->criterion);
+	if (!stripped || !shown) {
+		pdx_free(stripped);
+		pdx_free(shown);
+		return PDX_ENOMEM;
+	}
+	size_t n = strlen(stripped);
+	while (n && (stripped[n - 1] == '.' || stripped[n - 1] == ' '))
+		stripped[--n] = '\0';
+	long k = pdx_rubric_find_criterion(r, stripped);
+	const char *hint = k >= 0 ? pdx_rubric_criterion(r, (size_t)k)->id : NULL;
+	int rc;
+	if (hint)
+		rc = diag_at(
+		    d, PDX_E_UNKNOWN_CRITERION, PDX_SEV_ERROR, ans, ans->criterion_column, shown,
+		    a->agency_id,
+		    pdx_aprintf("mã tiêu chí \"%s\" không có trong bộ chỉ số; có phải là "
+		                "\"%s\"?",
+		                shown, hint),
+		    pdx_aprintf("unknown criterion id \"%s\"; did you mean \"%s\"?", shown, hint));
+	else
+		rc = diag_at(d, PDX_E_UNKNOWN_CRITERION, PDX_SEV_ERROR, ans, ans->criterion_column,
+		             shown, a->agency_id,
+		             pdx_aprintf("mã tiêu chí \"%s\" không có trong bộ chỉ số %s", shown,
+		                         pdx_rubric_meta_get(r)->id),
+		             pdx_aprintf("unknown criterion id \"%s\" (not in rubric %s)", shown,
+		                         pdx_rubric_meta_get(r)->id));
+	pdx_free(stripped);
+	pdx_free(shown);
 	return rc;
 }
 
@@ -192,88 +125,291 @@ static int evidence_diag(pdx_diags *d, const pdx_assessment *a, const pdx_criter
 		                         : "%zu criteria claim points without evidence (empty "
 		                           "evidence cell): %s",
 		                count, list);
-		rc = vi && en ? pdx_diag_addf(d, PDX_SEV_WARNING, a->file, a->line, 0, NULL,
-		                              a->agency_id, vi, en)
+		rc = vi && en ? pdx_diag_addc(d, PDX_W_NO_EVIDENCE, PDX_SEV_WARNING, a->file,
+		                              a->line, 0, NULL, a->agency_id, vi, en)
 		              : PDX_ENOMEM;
-		free(vi);
-		free(en);
+		pdx_free(vi);
+		pdx_free(en);
 	}
-	free(list);
+	pdx_free(list);
 	return rc;
+}
+
+/* Evidence cells that say there is none ("không", "chưa có", "N/A", "-", "0") are no
+ * evidence: the appraisal council would find none. */
+static int says_none(const char *evidence, bool *none)
+{
+	static const char *const words[] = {"không",   "khong", "không có", "khong co", "chưa có",
+	                                    "chua co", "chưa",  "n/a",      "na",       "-",
+	                                    "0",       "none",  "no"};
+	*none = false;
+	if (!evidence)
+		return 0;
+	/* Every word starts with k, c, n, '-' or '0'. A cell starting with another ASCII
+	 * character keeps it first in its key (NFKC and case folding map an ASCII letter to
+	 * itself or its lower case, and a mark after it makes a letter no word starts
+	 * with): most evidence ("QĐ 12/2025", a file name, a link) is told apart here
+	 * without computing the key. (Cells are trimmed: no leading white space.) */
+	unsigned char c0 = (unsigned char)evidence[0];
+	if (c0 < 0x80 && !strchr("kKcCnN-0", c0))
+		return 0;
+	char *k = pdx_utf8_key(evidence, 0);
+	if (!k)
+		return PDX_ENOMEM;
+	for (size_t i = 0; i < sizeof words / sizeof *words && !*none; i++)
+		*none = strcmp(k, words[i]) == 0;
+	pdx_free(k);
+	return 0;
+}
+
+/* The answers an assessment gave for one criterion: a blank row never shadows a filled
+ * one; the same value twice is one answer (and a warning); two different values are an
+ * error naming both places, and the criterion scores 0 until fixed — whatever their
+ * order in the files. */
+typedef struct slot {
+	pdx_answer first; /* the first filled answer, or the first blank one */
+	bool has, filled;
+	pdx_answer dup; /* a second filled answer with the same value */
+	bool has_dup;
+	pdx_answer other; /* a filled answer with another value */
+	bool conflict;
+} slot;
+
+static bool same_value(const pdx_criterion *c, const char *x, const char *y)
+{
+	if (strcmp(x, y) == 0)
+		return true;
+	pdx_value vx, vy;
+	pdx_value_problem px, py;
+	if (pdx_value_parse(&vx, &px, c, x) != 0 || pdx_value_parse(&vy, &py, c, y) != 0)
+		return false;
+	return pdx_value_equal(&vx, &vy);
+}
+
+static void take(slot *sl, const pdx_answer *ans, const pdx_criterion *c)
+{
+	if (!sl->has) {
+		sl->first = *ans;
+		sl->has = true;
+		sl->filled = ans->value != NULL;
+		return;
+	}
+	if (!ans->value)
+		return;
+	if (!sl->filled) {
+		sl->first = *ans;
+		sl->filled = true;
+		return;
+	}
+	if (sl->conflict)
+		return;
+	/* context questions (c == NULL) compare as written */
+	if (c ? same_value(c, sl->first.value, ans->value)
+	      : strcmp(sl->first.value, ans->value) == 0) {
+		if (!sl->has_dup) {
+			sl->dup = *ans;
+			sl->has_dup = true;
+		}
+		return;
+	}
+	sl->other = *ans;
+	sl->conflict = true;
+}
+
+static char *place(const pdx_answer *x)
+{
+	return x->sheet ? pdx_aprintf("%s[%s] dòng %ld", x->file, x->sheet, x->line)
+	                : pdx_aprintf("%s dòng %ld", x->file, x->line);
+}
+
+static char *place_en(const pdx_answer *x)
+{
+	return x->sheet ? pdx_aprintf("%s[%s] row %ld", x->file, x->sheet, x->line)
+	                : pdx_aprintf("%s line %ld", x->file, x->line);
+}
+
+static int slot_diags(pdx_diags *d, const pdx_assessment *a, const slot *sl, const char *id)
+{
+	const pdx_answer *later = sl->conflict ? &sl->other : &sl->dup;
+	if (!sl->conflict && !sl->has_dup)
+		return 0;
+	char *p1 = place(&sl->first), *p1e = place_en(&sl->first);
+	char *x = pdx_excerpt(sl->first.value), *y = pdx_excerpt(later->value);
+	int rc = PDX_ENOMEM;
+	if (p1 && p1e && x && y) {
+		if (sl->conflict)
+			rc = diag_at(
+			    d, PDX_E_ANSWER_CONFLICT, PDX_SEV_ERROR, later, later->column, id,
+			    a->agency_id,
+			    pdx_aprintf("tiêu chí %s có hai câu trả lời khác nhau cho năm này: "
+			                "\"%s\" ở %s và \"%s\" ở đây; tiêu chí được 0 điểm cho "
+			                "đến khi sửa",
+			                id, x, p1, y),
+			    pdx_aprintf("criterion %s has two different answers for this year: "
+			                "\"%s\" at %s and \"%s\" here; it scores 0 until fixed",
+			                id, x, p1e, y));
+		else
+			rc = diag_at(
+			    d, PDX_W_DUPLICATE_ANSWER, PDX_SEV_WARNING, later, later->column, id,
+			    a->agency_id,
+			    pdx_aprintf("tiêu chí %s đã được trả lời cùng giá trị ở %s; tính một "
+			                "lần",
+			                id, p1),
+			    pdx_aprintf("criterion %s was already given the same answer at %s; "
+			                "it counts once",
+			                id, p1e));
+	}
+	pdx_free(p1);
+	pdx_free(p1e);
+	pdx_free(x);
+	pdx_free(y);
+	return rc;
+}
+
+static int score_criterion(result_priv *p, const pdx_assessment *a, size_t i, const slot *sl,
+                           bool require)
+{
+	const pdx_criterion *c = p->pub.criteria[i].criterion;
+	pdx_criterion_result *cr = &p->criteria[i];
+	cr->option = -1;
+	if (!sl->has) {
+		cr->status = PDX_CRIT_UNANSWERED;
+		p->pub.n_unanswered++;
+		return 0;
+	}
+	p->answers[i] = sl->first;
+	cr->answer = &p->answers[i];
+	int rc = slot_diags(p->diags, a, sl, c->id);
+	if (rc)
+		return rc;
+	if (!sl->filled) {
+		cr->status = PDX_CRIT_UNANSWERED;
+		p->pub.n_unanswered++;
+		return 0;
+	}
+	if (sl->conflict) {
+		cr->status = PDX_CRIT_ERROR;
+		cr->conflict = true;
+		return 0;
+	}
+	pdx_value v;
+	pdx_value_problem pb;
+	char *vi = NULL, *en = NULL;
+	rc = pdx_value_parse(&v, &pb, c, cr->answer->value);
+	if (rc == PDX_ENOMEM)
+		return rc;
+	if (rc) {
+		static const pdx_code codes[] = {PDX_E_ANSWER_INVALID, PDX_E_ANSWER_INVALID,
+		                                 PDX_E_ANSWER_RANGE, PDX_E_ANSWER_AMBIGUOUS,
+		                                 PDX_E_ANSWER_TOO_LARGE};
+		cr->status = PDX_CRIT_ERROR;
+		rc = pdx_value_message(&vi, &en, c, cr->answer->value, pb);
+		pdx_code code =
+		    (unsigned)pb < sizeof codes / sizeof *codes ? codes[pb] : PDX_E_ANSWER_INVALID;
+		return rc ? rc
+		          : answer_diag(p->diags, code, PDX_SEV_ERROR, a, cr->answer, c, vi, en);
+	}
+	rc = pdx_value_note(&vi, &en, c, cr->answer->value, v.flags);
+	if (!rc && vi)
+		rc = answer_diag(p->diags, PDX_W_PERCENT_FRACTION, PDX_SEV_WARNING, a, cr->answer,
+		                 c, vi, en);
+	if (rc)
+		return rc;
+	cr->has_value = v.has_number;
+	cr->value = v.number;
+	cr->option = v.option;
+	cr->yes = v.yes;
+	cr->points = pdx_value_points(c, &v);
+	cr->status = PDX_CRIT_OK;
+	/* The appraisal council counts a claimed criterion only with evidence. */
+	bool none;
+	if ((rc = says_none(cr->answer->evidence, &none)))
+		return rc;
+	if (c->evidence && cr->points > 0 && (!cr->answer->evidence || none)) {
+		cr->missing_evidence = true;
+		if (require) {
+			cr->points = 0;
+			cr->status = PDX_CRIT_NO_EVIDENCE;
+		}
+	}
+	return 0;
+}
+
+static int unfilled_diag(pdx_diags *d, const pdx_assessment *a)
+{
+	return pdx_diag_addc(d, PDX_W_UNFILLED, PDX_SEV_WARNING, a->file, a->line, 0, NULL,
+	                     a->agency_id,
+	                     "phiếu chưa điền: không tiêu chí nào được trả lời; không tính vào xếp "
+	                     "hạng, tổng hợp và chỉ tiêu",
+	                     "unfilled questionnaire: no criterion is answered; left out of "
+	                     "rankings, summaries and plan targets");
 }
 
 int pdx_score_assessment(pdx_result **out, const pdx_rubric *r, const pdx_assessment *a,
                          const pdx_score_options *opts)
 {
+	if (!out)
+		return PDX_EARG;
 	*out = NULL;
+	if (!r || !a)
+		return PDX_EARG;
 	size_t np = pdx_rubric_pillar_count(r), nc = pdx_rubric_component_count(r),
-	       nk = pdx_rubric_criterion_count(r);
-	result_priv *p = calloc(1, sizeof(*p));
+	       nk = pdx_rubric_criterion_count(r), nq = pdx_rubric_question_count(r);
+	result_priv *p = pdx_calloc(1, sizeof(*p));
 	if (!p)
 		return PDX_ENOMEM;
-	p->pillars = calloc(np + 1, sizeof(pdx_points));
-	p->components = calloc(nc + 1, sizeof(pdx_points));
-	p->criteria = calloc(nk + 1, sizeof(pdx_criterion_result));
+	p->pillars = pdx_calloc(np + 1, sizeof(pdx_points));
+	p->components = pdx_calloc(nc + 1, sizeof(pdx_points));
+	p->criteria = pdx_calloc(nk + 1, sizeof(pdx_criterion_result));
+	p->answers = pdx_calloc(nk + nq + 1, sizeof(pdx_answer));
+	p->context = pdx_calloc(nq + 1, sizeof(pdx_answer *));
+	slot *slots = pdx_calloc(nk + nq + 1, sizeof(slot));
 	p->diags = pdx_diags_new();
-	if (!p->pillars || !p->components || !p->criteria || !p->diags ||
-	    pdx_diags_append(p->diags, a->diags)) {
+	if (!p->pillars || !p->components || !p->criteria || !p->answers || !p->context || !slots ||
+	    !p->diags || pdx_diags_append(p->diags, a->diags)) {
+		pdx_free(slots);
 		pdx_result_free(&p->pub);
 		return PDX_ENOMEM;
 	}
-	bool require = opts && opts->require_evidence;
+	p->pub.criteria = p->criteria;
+	for (size_t i = 0; i < nk; i++)
+		p->criteria[i].criterion = pdx_rubric_criterion(r, i);
 	int rc = 0;
-	for (size_t i = 0; i < nk && !rc; i++) {
-		const pdx_criterion *c = pdx_rubric_criterion(r, i);
-		pdx_criterion_result *cr = &p->criteria[i];
-		cr->criterion = c;
-		cr->option = -1;
-		cr->answer = pdx_assessment_answer(a, (long)i);
-		if (!cr->answer || !cr->answer->value) {
-			cr->status = PDX_CRIT_UNANSWERED;
-			p->pub.n_unanswered++;
+	/* the rows of the assessment, resolved against this edition of the index */
+	size_t cursor = 0;
+	pdx_answer ans;
+	while (!rc && pdx_assessment_next_answer(a, &cursor, &ans)) {
+		long k = pdx_rubric_find_criterion(r, ans.criterion);
+		if (k >= 0) {
+			take(&slots[k], &ans, pdx_rubric_criterion(r, (size_t)k));
 			continue;
 		}
-		const char *evi, *een;
-		rc = pdx_value_parse(c, cr->answer->value, &cr->value, &cr->option, &cr->yes, &evi,
-		                     &een);
-		if (rc == PDX_ENOMEM)
-			break;
-		if (rc) {
-			rc = answer_error(p->diags, a, cr->answer, c, evi, een);
-			cr->status = PDX_CRIT_ERROR;
-			continue;
-		}
-		cr->has_value = c->type == PDX_TYPE_PERCENT || c->type == PDX_TYPE_NUMBER ||
-		                c->type == PDX_TYPE_COUNT;
-		switch (c->scoring) {
-		case PDX_SCORING_YESNO:
-			cr->points = cr->yes ? c->max : 0;
-			break;
-		case PDX_SCORING_OPTIONS:
-			cr->points = c->options[cr->option].points;
-			break;
-		case PDX_SCORING_BANDS:
-			cr->points = band_points(c, cr->value);
-			break;
-		case PDX_SCORING_LINEAR:
-			cr->points = pdx_linear_points(c->max, cr->answer->value);
-			break;
-		case PDX_SCORING_NONE:
-			break;
-		}
-		cr->status = PDX_CRIT_OK;
-		/* The appraisal council counts a claimed criterion only with evidence. */
-		if (c->evidence && cr->points > 0 && !cr->answer->evidence) {
-			cr->missing_evidence = true;
-			if (require) {
-				cr->points = 0;
-				cr->status = PDX_CRIT_NO_EVIDENCE;
-			}
-		}
+		long q = pdx_rubric_find_question(r, ans.criterion);
+		if (q >= 0)
+			take(&slots[nk + (size_t)q], &ans, NULL);
+		else
+			rc = unknown_criterion(p->diags, r, a, &ans);
 	}
+	bool require = opts && opts->require_evidence;
+	for (size_t i = 0; i < nk && !rc; i++)
+		rc = score_criterion(p, a, i, &slots[i], require);
+	for (size_t q = 0; q < nq && !rc; q++) {
+		const slot *sl = &slots[nk + q];
+		if (!sl->has || !sl->filled)
+			continue;
+		p->answers[nk + q] = sl->first;
+		p->context[q] = &p->answers[nk + q];
+		rc = slot_diags(p->diags, a, sl, pdx_rubric_question(r, q)->id);
+	}
+	pdx_free(slots);
 	if (!rc)
 		rc = evidence_diag(p->diags, a, p->criteria, nk, require);
-	pdx_diags_sort(p->diags);
+	p->pub.unfilled = nk > 0 && p->pub.n_unanswered == nk;
+	p->pub.evidence_required = require;
+	if (!rc && p->pub.unfilled)
+		rc = unfilled_diag(p->diags, a);
+	if (!rc)
+		rc = pdx_diags_sort(p->diags);
 	if (rc) {
 		pdx_result_free(&p->pub);
 		return PDX_ENOMEM;
@@ -289,8 +425,21 @@ int pdx_score_assessment(pdx_result **out, const pdx_rubric *r, const pdx_assess
 	p->pub.level = pdx_rubric_level_for(r, p->pub.total);
 	p->pub.pillars = p->pillars;
 	p->pub.components = p->components;
-	p->pub.criteria = p->criteria;
+	p->pub.context = p->context;
+	p->pub.n_context = nq;
 	p->pub.diags = p->diags;
+	if (opts && opts->totals_only) {
+		/* every pointer into the answers went with the criteria and the context */
+		pdx_free(p->criteria);
+		pdx_free(p->answers);
+		pdx_free(p->context);
+		p->criteria = NULL;
+		p->answers = NULL;
+		p->context = NULL;
+		p->pub.criteria = NULL;
+		p->pub.context = NULL;
+		p->pub.n_context = 0;
+	}
 	*out = &p->pub;
 	return 0;
 }
@@ -301,7 +450,7 @@ int pdx_score_all(pdx_result ***out, size_t *n, const pdx_rubric *rubric, const 
 	size_t count = pdx_answers_count(set);
 	*out = NULL;
 	*n = 0;
-	pdx_result **res = calloc(count + 1, sizeof(*res));
+	pdx_result **res = pdx_calloc(count + 1, sizeof(*res));
 	if (!res)
 		return PDX_ENOMEM;
 	for (size_t i = 0; i < count; i++) {
@@ -322,5 +471,5 @@ void pdx_results_free(pdx_result **results, size_t n)
 		return;
 	for (size_t i = 0; i < n; i++)
 		pdx_result_free(results[i]);
-	free(results);
+	pdx_free(results);
 }

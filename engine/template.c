@@ -131,7 +131,7 @@ int pdx_template_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_tem
 		pdx_csv_put(&b, NULL, 0);
 		pdx_csv_put(&b, NULL, 0);
 		pdx_csv_put(&b, NULL, 1);
-		free(allowed);
+		pdx_free(allowed);
 	}
 	for (size_t i = 0; i < pdx_rubric_question_count(r); i++) {
 		const pdx_question *q = pdx_rubric_question(r, i);
@@ -147,7 +147,7 @@ int pdx_template_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_tem
 		pdx_csv_put(&b, NULL, 0);
 		pdx_csv_put(&b, NULL, 0);
 		pdx_csv_put(&b, NULL, 1);
-		free(allowed);
+		pdx_free(allowed);
 	}
 	return pdx_buf_finish(&b, out, len);
 }

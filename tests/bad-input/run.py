@@ -22,6 +22,9 @@ Each case folder holds its input file(s) and a `case` file of `key: value` lines
   file-line: NAME :: LINE  a line that must occur in the file NAME of @TMP@
   generate: SCRIPT         run `python3 SCRIPT @GEN@` in the case folder first; the
                            big inputs are made at test time, never committed
+  stdin: FILE              FILE (placeholders expanded; relative to the repository
+                           root) is written to pressdx's standard input through a
+                           pipe, as `cat FILE | pressdx ...` would; default: nothing
   listen: yes              @PORT@ is a TCP port on 127.0.0.1 that this driver listens
                            on; the case fails if pressdx connects to it (nothing may be
                            fetched). The generator sees it as $PDX_PORT.
@@ -49,7 +52,7 @@ import tempfile
 
 TIMEOUT = 10  # seconds, natively; every case takes well under one second
 KEYS = {"cmd", "exit", "stderr", "stderr-prefix", "stderr-max-bytes", "stdout",
-        "stdout-absent", "files", "file-line", "generate", "listen"}
+        "stdout-absent", "files", "file-line", "generate", "listen", "stdin"}
 
 
 class Broken(Exception):
@@ -224,12 +227,20 @@ class Case:
                 timeout *= float(os.environ.get("PRESSDX_TEST_TIMEOUT_FACTOR", "12"))
             argv = wrap + [self.pressdx] + [self.expand(w) for w in shlex.split(self.one("cmd"))]
             self.argv = argv
+            feed = self.one("stdin")
+            data = None
+            if feed is not None:
+                with open(os.path.join(self.root, self.expand(feed)), "rb") as f:
+                    data = f.read()
             # its own process group, so that a timeout ends the wrapper and all it started
-            child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            child = subprocess.Popen(argv, stdin=subprocess.DEVNULL if data is None else
+                                     subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, cwd=self.root, env=env,
                                      start_new_session=True)
             try:
-                out, err = child.communicate(timeout=timeout)
+                # a program that stops reading early closes the pipe: communicate()
+                # then drops the rest of the input, as a shell pipeline would
+                out, err = child.communicate(input=data, timeout=timeout)
             except subprocess.TimeoutExpired:
                 os.killpg(child.pid, signal.SIGKILL)
                 child.communicate()

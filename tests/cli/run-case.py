@@ -19,6 +19,13 @@ describes every file. In short:
                             else may be left there, nor beside @TMP@)
   expected-file             exact bytes of that file (without it, only its existence
                             is checked here; check.py may read it)
+  setup                     (optional) what to prepare before the command, one action a
+                            line (files, links, a FIFO, modes, the umask, where stdout
+                            goes, running as nobody or on a read-only mount); see
+                            SETUP_HELP below and README.md
+  expected-tmp              (optional) every entry @TMP@ must hold afterwards, with its
+                            type, mode, link target or "same bytes as"; nothing else
+  expected-fifo             (optional) exact bytes the command wrote into the FIFO
   check.py                  (optional) run as `python3 check.py STDOUT_FILE` afterwards,
                             in the case folder, with PDX_DATA, PDX_EXAMPLES, PDX_RUBRICS,
                             PDX_CASE, PDX_CASEREL, PDX_ROOT and PDX_TMP set and
@@ -39,18 +46,36 @@ PRESSDX_TEST_WRAP, when set, is a command line the program runs under (CI sets i
 valgrind with --error-exitcode=99, so that a memory error fails the case even when the
 expected exit status is met by chance).
 
-Exit status: 0 pass, 1 fail (with a unified diff of every mismatch), 2 a broken case.
+Exit status: 0 pass, 1 fail (with a unified diff of every mismatch), 2 a broken case,
+77 skipped (a case that needs root, to run as nobody or to mount, where it cannot).
 """
 import argparse
 import difflib
 import os
 import shlex
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
+import threading
 
 TIMEOUT = 120  # seconds; each case takes well under one, but CI runs them under valgrind
+SKIP = 77  # meson's "skipped"
+
+SETUP_HELP = """setup actions (paths relative to @TMP@ unless absolute; placeholders expanded):
+  copy SRC NAME          copy the file SRC (e.g. @CASE@/in.csv) to NAME
+  write NAME TEXT        a file holding TEXT and a line break
+  mkdir NAME             a folder
+  symlink TARGET NAME    NAME -> TARGET (TARGET kept as written)
+  hardlink FILE NAME     a second name for FILE
+  fifo NAME              a FIFO, read while the command runs (see expected-fifo)
+  chmod MODE NAME        octal mode, e.g. 600
+  umask MODE             the command's umask, e.g. 027
+  stdin NAME             standard input from the file NAME (instead of `stdin`)
+  stdout full|closed-pipe   stdout to /dev/full, or a pipe nobody reads (EPIPE)
+  run-as nobody          run the command as nobody (needs root; else skipped)
+  read-only NAME         NAME is a read-only mount (needs root and unshare; else skipped)"""
 
 
 def visible(text):
@@ -80,6 +105,38 @@ def diff(name, expected, actual):
     return text or "(%s differs only in bytes that cannot be shown)\n" % name
 
 
+class Skip(Exception):
+    """The case cannot run here (not root, no unshare)."""
+
+
+class FifoReader:
+    """Reads a FIFO in a thread while the command runs. A write end of our own is
+    held open so that the reader sees end-of-file only after finish(), not when
+    nobody has opened the FIFO yet (or when the command replaced it)."""
+
+    def __init__(self, path):
+        self.data = b""
+        self.rfd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        self.wfd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        os.set_blocking(self.rfd, True)
+        self.thread = threading.Thread(target=self.read, daemon=True)
+        self.thread.start()
+
+    def read(self):
+        chunks = []
+        while True:
+            chunk = os.read(self.rfd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        self.data = b"".join(chunks)
+
+    def finish(self):
+        os.close(self.wfd)
+        self.thread.join(TIMEOUT)
+        os.close(self.rfd)
+
+
 class Case:
     def __init__(self, args):
         self.dir = os.path.abspath(args.case)
@@ -95,6 +152,7 @@ class Case:
             "@ROOT@": self.root,
         }
         self.failures = []
+        self.skipped = None
 
     def path(self, name):
         return os.path.join(self.dir, name)
@@ -167,6 +225,9 @@ class Case:
         for base, dirs, files in os.walk(tmp):
             for f in files + [d + "/" for d in dirs]:
                 left.append(os.path.relpath(os.path.join(base, f), tmp))
+        allowed = set()
+        if self.has("expected-tmp"):
+            allowed = self.check_entries(tmp)
         want = None
         if self.has("expected-file") and not self.has("expected-file-name"):
             raise SystemExit("%s: expected-file needs expected-file-name" % self.name)
@@ -182,9 +243,109 @@ class Case:
                 expected = self.expected("expected-file")
                 if expected != actual:
                     self.fail(diff(want, expected, actual))
-        extra = sorted(f for f in left if f != want)
+        extra = sorted(f for f in left if f != want and f not in allowed)
         if extra:
             self.fail("unexpected files left in @TMP@: %s" % ", ".join(extra))
+
+    def setup(self, tmp):
+        """Runs the `setup` actions in @TMP@; returns the run options they set."""
+        opts = {"umask": None, "stdin": None, "stdout": None, "prefix": [], "fifo": None}
+        if not self.has("setup"):
+            return opts
+
+        def at(name):
+            return name if os.path.isabs(name) else os.path.join(tmp, name)
+
+        for line in self.read("setup").decode("utf-8").splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            words = [self.expand(w) for w in shlex.split(line)]
+            op, args = words[0], words[1:]
+            want = {"copy": 2, "write": 2, "mkdir": 1, "symlink": 2, "hardlink": 2,
+                    "fifo": 1, "chmod": 2, "umask": 1, "stdin": 1, "stdout": 1,
+                    "run-as": 1, "read-only": 1}
+            if op not in want or len(args) != want[op]:
+                raise SystemExit("%s: bad setup line %r\n%s" % (self.name, line, SETUP_HELP))
+            if op == "copy":
+                shutil.copyfile(at(args[0]), at(args[1]))
+            elif op == "write":
+                with open(at(args[0]), "w", encoding="utf-8") as f:
+                    f.write(args[1] + "\n")
+            elif op == "mkdir":
+                os.mkdir(at(args[0]))
+            elif op == "symlink":
+                os.symlink(args[0], at(args[1]))
+            elif op == "hardlink":
+                os.link(at(args[0]), at(args[1]))
+            elif op == "fifo":
+                os.mkfifo(at(args[0]))
+                opts["fifo"] = at(args[0])
+            elif op == "chmod":
+                os.chmod(at(args[1]), int(args[0], 8))
+            elif op == "umask":
+                opts["umask"] = int(args[0], 8)
+            elif op == "stdin":
+                opts["stdin"] = at(args[0])
+            elif op == "stdout":
+                if args[0] not in ("full", "closed-pipe"):
+                    raise SystemExit("%s: stdout full|closed-pipe" % self.name)
+                opts["stdout"] = args[0]
+            elif op == "run-as":
+                if args[0] != "nobody":
+                    raise SystemExit("%s: only run-as nobody" % self.name)
+                if os.geteuid() != 0 or not shutil.which("setpriv"):
+                    raise Skip("needs root and setpriv to run as nobody")
+                # nobody must reach @TMP@ (mkdtemp makes it 0700)
+                os.chmod(tmp, 0o777)
+                os.chmod(os.path.dirname(tmp), 0o755)
+                opts["prefix"] += ["setpriv", "--reuid=65534", "--regid=65534",
+                                   "--clear-groups"]
+            elif op == "read-only":
+                if os.geteuid() != 0 or not shutil.which("unshare"):
+                    raise Skip("needs root and unshare for a read-only mount")
+                os.mkdir(at(args[0]))
+                probe = subprocess.run(["unshare", "-m", "true"], stderr=subprocess.DEVNULL)
+                if probe.returncode != 0:
+                    raise Skip("unshare -m is not allowed here")
+                opts["prefix"] = ["unshare", "-m", "sh", "-c",
+                                  'mount -t tmpfs -o ro tmpfs "$0" && exec "$@"',
+                                  at(args[0])] + opts["prefix"]
+        return opts
+
+    def check_entries(self, tmp):
+        """Each line of expected-tmp: NAME TYPE [mode=OCTAL] [same=PATH] [target=TEXT],
+        TYPE one of file, dir, symlink, fifo. Returns the names that may be in
+        @TMP@."""
+        names = set()
+        for line in self.expected("expected-tmp").decode("utf-8").splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            words = shlex.split(line)
+            name, kind, attrs = words[0], words[1], dict(w.split("=", 1) for w in words[2:])
+            path = os.path.join(tmp, name)
+            names.add(name)
+            try:
+                st = os.lstat(path)
+            except FileNotFoundError:
+                self.fail("@TMP@/%s does not exist (expected a %s)" % (name, kind))
+                continue
+            test = {"file": stat.S_ISREG, "dir": stat.S_ISDIR, "symlink": stat.S_ISLNK,
+                    "fifo": stat.S_ISFIFO}[kind]
+            if not test(st.st_mode):
+                self.fail("@TMP@/%s is not a %s (mode %o)" % (name, kind, st.st_mode))
+                continue
+            if "mode" in attrs and stat.S_IMODE(st.st_mode) != int(attrs["mode"], 8):
+                self.fail("@TMP@/%s has mode %04o, expected %s"
+                          % (name, stat.S_IMODE(st.st_mode), attrs["mode"]))
+            if "target" in attrs and os.readlink(path) != attrs["target"]:
+                self.fail("@TMP@/%s points to %r, expected %r"
+                          % (name, os.readlink(path), attrs["target"]))
+            if "same" in attrs:
+                with open(path, "rb") as f, open(attrs["same"], "rb") as g:
+                    if f.read() != g.read():
+                        self.fail("@TMP@/%s is not byte-identical to %s"
+                                  % (name, attrs["same"]))
+        return names
 
     def run(self, pressdx):
         if not self.has("cmd") or not self.has("expected-exit"):
@@ -194,15 +355,15 @@ class Case:
             tmp = os.path.join(outer, "tmp")
             os.mkdir(tmp)
             self.subst["@TMP@"] = tmp
+            opts = self.setup(tmp)
             wrap = shlex.split(os.environ.get("PRESSDX_TEST_WRAP", ""))
-            argv = wrap + [os.path.abspath(pressdx)] + self.command()
+            argv = opts["prefix"] + wrap + [os.path.abspath(pressdx)] + self.command()
             stdin = self.read("stdin") if self.has("stdin") else b""
-            try:
-                proc = subprocess.run(argv, input=stdin, stdout=subprocess.PIPE,
-                                      stderr=subprocess.PIPE, cwd=self.root,
-                                      env=self.environment(), timeout=TIMEOUT)
-            except subprocess.TimeoutExpired:
-                self.fail("timed out after %d s" % TIMEOUT)
+            reader = FifoReader(opts["fifo"]) if opts["fifo"] else None
+            proc = self.execute(argv, stdin, opts)
+            if reader:
+                reader.finish()
+            if proc is None:
                 return self.report(argv)
             want_exit = int(self.read("expected-exit").decode("utf-8").strip())
             if proc.returncode != want_exit:
@@ -212,6 +373,10 @@ class Case:
                           % (want_exit, how, visible(decode(proc.stderr))))
             self.check_stream("stdout", proc.stdout)
             self.check_stream("stderr", proc.stderr)
+            if self.has("expected-fifo"):
+                expected = self.expected("expected-fifo")
+                if expected != reader.data:
+                    self.fail(diff("FIFO", expected, reader.data))
             self.check_tmp(outer, tmp)
             if self.has("check.py"):
                 out_file = os.path.join(outer, "stdout")
@@ -234,7 +399,41 @@ class Case:
         finally:
             shutil.rmtree(outer, ignore_errors=True)
 
+    def execute(self, argv, stdin, opts):
+        """Runs the command; stdout captured, or sent where `setup` said (then it
+        reads as empty). Returns the CompletedProcess, or None after a timeout."""
+        out, closed, pipe_fd = subprocess.PIPE, [], None
+        if opts["stdout"] == "full":
+            out = open("/dev/full", "wb")
+            closed.append(out)
+        elif opts["stdout"] == "closed-pipe":
+            r, w = os.pipe()
+            os.close(r)  # nobody reads: the first write fails with EPIPE
+            out = pipe_fd = w
+        stdin_file = open(opts["stdin"], "rb") if opts["stdin"] else None
+        try:
+            proc = subprocess.run(argv, input=None if stdin_file else stdin,
+                                  stdin=stdin_file, stdout=out, stderr=subprocess.PIPE,
+                                  cwd=self.root, env=self.environment(), timeout=TIMEOUT,
+                                  umask=-1 if opts["umask"] is None else opts["umask"])
+        except subprocess.TimeoutExpired:
+            self.fail("timed out after %d s" % TIMEOUT)
+            return None
+        finally:
+            for f in closed:
+                f.close()
+            if pipe_fd is not None:
+                os.close(pipe_fd)
+            if stdin_file:
+                stdin_file.close()
+        if proc.stdout is None:
+            proc.stdout = b""
+        return proc
+
     def report(self, argv):
+        if self.skipped:
+            print("SKIP %s: %s" % (self.name, self.skipped))
+            return SKIP
         shown = " ".join(shlex.quote(a) for a in argv)
         if not self.failures:
             print("PASS %s: %s" % (self.name, shown))
@@ -254,8 +453,12 @@ def main():
     ap.add_argument("--rubrics", help="rubrics/ (for @RUBRICS@)")
     ap.add_argument("--root", help="repository root (the working directory)")
     args = ap.parse_args()
+    case = Case(args)
     try:
-        return Case(args).run(args.pressdx)
+        return case.run(args.pressdx)
+    except Skip as e:
+        case.skipped = str(e)
+        return case.report([args.pressdx])
     except SystemExit as e:
         if isinstance(e.code, str):
             print("BROKEN CASE " + e.code)

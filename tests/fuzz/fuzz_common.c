@@ -234,7 +234,7 @@ void fuzz_check_result(const pdx_result *res)
 			FUZZ_CHECK(cr->points == 0);
 		unanswered += cr->status == PDX_CRIT_UNANSWERED;
 		if (cr->answer)
-			FUZZ_CHECK(cr->answer->criterion_index == (long)k);
+			FUZZ_CHECK(strcmp(cr->answer->criterion, cr->criterion->id) == 0);
 		if (cr->option >= 0)
 			FUZZ_CHECK((size_t)cr->option < cr->criterion->n_options);
 	}
@@ -313,7 +313,7 @@ static void rankings(const pdx_rubric *r, pdx_result *const *results, size_t n)
 			}
 			count += G->n;
 		}
-		FUZZ_CHECK(count == n);
+		FUZZ_CHECK(count + rk->unfilled == n);
 		EACH_FORMAT(fmt)
 		{
 			char *out = NULL;
@@ -341,10 +341,26 @@ static void summaries(const pdx_rubric *r, pdx_result *const *results, size_t n)
 		FUZZ_CHECK(rc == 0 || rc == PDX_ENOMEM);
 		if (rc)
 			continue;
-		FUZZ_CHECK(sm->all.count == n);
-		if (n)
-			FUZZ_CHECK(sm->all.min <= sm->all.median && sm->all.median <= sm->all.max &&
-			           sm->all.min <= sm->all.mean && sm->all.mean <= sm->all.max);
+		/* every filled questionnaire in exactly one year's total; no total mixes years */
+		size_t counted = 0;
+		for (size_t t = 0; t < sm->n_totals; t++) {
+			const pdx_stats *st = &sm->totals[t].stats;
+			counted += st->count;
+			FUZZ_CHECK(st->count > 0);
+			FUZZ_CHECK(st->min <= st->median && st->median <= st->max &&
+			           st->min <= st->mean && st->mean <= st->max);
+			FUZZ_CHECK(t == 0 || sm->totals[t].year != sm->totals[t - 1].year);
+		}
+		FUZZ_CHECK(counted + sm->unfilled == n);
+		FUZZ_CHECK(sm->by_year == (sm->n_totals > 1));
+		if (!sm->by_year)
+			FUZZ_CHECK(sm->all.count == counted);
+		for (size_t g = 0; sm->by_year && g < sm->n_groups; g++) {
+			bool found = false;
+			for (size_t t = 0; t < sm->n_totals; t++)
+				found |= sm->totals[t].year == sm->groups[g].year;
+			FUZZ_CHECK(found);
+		}
 		EACH_FORMAT(fmt)
 		{
 			char *out = NULL;

@@ -27,7 +27,7 @@ static void free_examples(void)
 /* Every examples/NAME.csv, scored against the bundled rubric. */
 static void load_examples(const pdx_rubric *r)
 {
-	examples = pdx_answers_new(r);
+	examples = pdx_answers_new(NULL);
 	pdx_diags *d = pdx_diags_new();
 	DIR *dir = opendir(PDX_FUZZ_EXAMPLES_DIR);
 	if (!examples || !d || !dir) {

@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n_plans;
 	const pdx_plan *const *plans = fuzz_plans(&n_plans);
 
-	pdx_answers *set = pdx_answers_new(r);
+	pdx_answers *set = pdx_answers_new(NULL);
 	pdx_diags *d = pdx_diags_new();
 	char *copy = malloc(size ? size : 1); /* exact size: no slack to read past */
 	if (!set || !d || !copy) {

@@ -1,6 +1,7 @@
-/* Unit tests of exact decimals (engine/decimal.c, engine/buf.c): parsing answers as
- * people and spreadsheets write them, formatting points, linear points and rounding
- * half away from zero, all in integers. */
+/* Unit tests of exact decimals: the plain decimals of rubric and plan files
+ * (pdx_decimal_parse, engine/value.c), comparison and formatting (engine/decimal.c),
+ * rounding half away from zero (engine/buf.c), all in integers. Answers, and linear
+ * points computed from their digits, are tested in test_value.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,41 +198,54 @@ static void test_points_format_short(void **state)
 	assert_string_equal(pdx_points_format_short(8432, buf, sizeof buf), "84.32");
 }
 
-/* max (hundredths) × value / 100, rounded half away from zero to hundredths. */
-static void test_linear_points(void **state)
+/* Rubric and plan decimals keep their plain grammar, though read by the answers'
+ * lexer: one mark at most, always decimal, no grouping, no trailing mark. */
+static void test_parse_plain_grammar(void **state)
 {
 	(void)state;
-	/* 3 × 55 / 100 = 1.65 → 165 */
-	assert_int_equal(pdx_linear_points(300, "55"), 165);
-	/* 3 × 37.5 / 100 = 1.125, a tie → 1.13 (half-to-even would give 1.12) */
-	assert_int_equal(pdx_linear_points(300, "37.5"), 113);
-	/* 4 × 12.625 / 100 = 0.505, a tie → 0.51 */
-	assert_int_equal(pdx_linear_points(400, "12.625"), 51);
-	/* 4 × 24.625 / 100 = 0.985, a tie → 0.99 (a double gives 0.98) */
-	assert_int_equal(pdx_linear_points(400, "24.625"), 99);
-	/* 3 × 0.5 / 100 = 0.015, a tie → 0.02; decimal comma */
-	assert_int_equal(pdx_linear_points(300, "0,5"), 2);
-	/* 4 × 0.125 / 100 = 0.005, a tie → 0.01 */
-	assert_int_equal(pdx_linear_points(400, "0.125"), 1);
-	/* 3 × 33.3 / 100 = 0.999 → 1.00 */
-	assert_int_equal(pdx_linear_points(300, "33.3"), 100);
-	/* 3 × 100 / 100 = 3 → 300; 0 → 0 */
-	assert_int_equal(pdx_linear_points(300, "100"), 300);
-	assert_int_equal(pdx_linear_points(300, "0"), 0);
-	/* 4 × 33.3 / 100 = 1.332 → 1.33 (rounds down) */
-	assert_int_equal(pdx_linear_points(400, "33,3"), 133);
-	/* 3 × 86.5 / 100 = 2.595, a tie → 2.60 */
-	assert_int_equal(pdx_linear_points(300, "86,5"), 260);
-	/* answers as written in the CSV: a trailing % and a leading + change nothing */
-	assert_int_equal(pdx_linear_points(300, "55%"), 165);
-	assert_int_equal(pdx_linear_points(300, "+55"), 165);
-	/* beyond nine decimals the digits still decide the tie:
-	 * 4 × 24.62499999999999999999 / 100 = 0.9849999…  → 0.98;
-	 * 4 × 24.6250000000000000001 / 100 = 0.9850000…04 → 0.99 */
-	assert_int_equal(pdx_linear_points(400, "24.62499999999999999999"), 98);
-	assert_int_equal(pdx_linear_points(400, "24.6250000000000000001"), 99);
-	/* -0 is zero */
-	assert_int_equal(pdx_linear_points(300, "-0"), 0);
+	/* "10.000" in a rubric bound is ten: there is no thousands grouping in XML
+	 * attributes, so no ambiguity either */
+	pdx_decimal d = ok("10.000", false);
+	assert_int_equal(d.nanos, 10 * NANO);
+	d = ok("1,500", false); /* 1.5 */
+	assert_int_equal(d.nanos, NANO + NANO / 2);
+	d = ok(".5", false); /* a leading mark: 0.5 */
+	assert_int_equal(d.nanos, NANO / 2);
+	d = ok("-,25", false);
+	assert_true(d.nanos == -(NANO / 4));
+	d = ok("45  %", true); /* any number of ASCII spaces before % */
+	assert_int_equal(d.nanos, 45 * NANO);
+	d = ok("007", false);
+	assert_int_equal(d.nanos, 7 * NANO);
+	/* 9,000,000,000 is the largest integer part; 20 decimals the most */
+	d = ok("9000000000", false);
+	assert_true(d.nanos == INT64_C(9000000000) * NANO);
+	d = ok("0.00000000000000000001", false); /* 1e-20: 0 billionths and a rest */
+	assert_int_equal(d.nanos, 0);
+	assert_int_equal(d.rest, 1);
+	static const char *const bad[] = {
+	    "5.",         /* a trailing mark is an answer's habit, not a rubric's */
+	    "100,",       /* idem */
+	    "1.000.000",  /* grouping */
+	    "1,234.5",    /* both marks */
+	    "10 000",     /* grouping by a space */
+	    "9000000001", /* integer part above 9,000,000,000 */
+	    "5.5.",       /* two marks */
+	    ".",          /* no digit */
+	    ",",          /* no digit */
+	    "5 .5",       /* a space inside */
+	    "- 5",        /* a sign stands against its digits */
+	    "+-5",        /* two signs */
+	    ("\xc2\xa0"
+	     "5"), /* NBSP is trimmed from answers, never part of a rubric number */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		rejected(bad[i], false);
+		rejected(bad[i], true);
+	}
+	/* only ASCII spaces before the % of a rubric or plan file */
+	rejected("45\xc2\xa0%", true);
+	rejected("45\xe2\x80\xaf%", true);
 }
 
 static void test_round_div(void **state)
@@ -264,7 +278,7 @@ int main(void)
 	    cmocka_unit_test(test_decimal_format),
 	    cmocka_unit_test(test_points_format),
 	    cmocka_unit_test(test_points_format_short),
-	    cmocka_unit_test(test_linear_points),
+	    cmocka_unit_test(test_parse_plain_grammar),
 	    cmocka_unit_test(test_round_div),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

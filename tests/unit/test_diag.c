@@ -25,8 +25,10 @@ static void test_add_counts_errors_and_warnings(void **state)
 {
 	(void)state;
 	pdx_diags *d = pdx_diags_new();
-	pdx_diag e = {PDX_SEV_ERROR, "a.csv", 3, 2, "1.1.1", "HP01", "lỗi", "error"};
-	pdx_diag w = {PDX_SEV_WARNING, "a.csv", 4, 0, NULL, NULL, "cảnh báo", "warning"};
+	pdx_diag e = {PDX_SEV_ERROR, PDX_CODE_NONE, "a.csv", NULL,   3, 2,
+	              "1.1.1",       "HP01",        "lỗi",   "error"};
+	pdx_diag w = {PDX_SEV_WARNING, PDX_CODE_NONE, "a.csv", NULL, 4, 0, NULL, NULL,
+	              "cảnh báo",      "warning"};
 	assert_int_equal(pdx_diags_add(d, &e), 0);
 	assert_int_equal(pdx_diags_add(d, &w), 0);
 	assert_int_equal(pdx_diags_add(d, &e), 0);
@@ -49,7 +51,7 @@ static void test_add_copies_strings(void **state)
 	(void)state;
 	char file[] = "x.csv", crit[] = "2.1.3", agency[] = "A1", vi[] = "thông báo",
 	     en[] = "message";
-	pdx_diag src = {PDX_SEV_ERROR, file, 7, 9, crit, agency, vi, en};
+	pdx_diag src = {PDX_SEV_ERROR, PDX_CODE_NONE, file, NULL, 7, 9, crit, agency, vi, en};
 	pdx_diags *d = pdx_diags_new();
 	assert_int_equal(pdx_diags_add(d, &src), 0);
 	/* overwrite the caller's buffers: the list must hold its own copies */
@@ -72,7 +74,7 @@ static void test_add_copies_strings(void **state)
 static void test_add_null_messages_become_empty(void **state)
 {
 	(void)state;
-	pdx_diag src = {PDX_SEV_WARNING, NULL, 0, 0, NULL, NULL, NULL, NULL};
+	pdx_diag src = {PDX_SEV_WARNING, PDX_CODE_NONE, NULL, NULL, 0, 0, NULL, NULL, NULL, NULL};
 	pdx_diags *d = pdx_diags_new();
 	assert_int_equal(pdx_diags_add(d, &src), 0);
 	const pdx_diag *g = pdx_diags_get(d, 0);
@@ -88,9 +90,11 @@ static void test_append(void **state)
 {
 	(void)state;
 	pdx_diags *a = pdx_diags_new(), *b = pdx_diags_new();
-	pdx_diag e = {PDX_SEV_ERROR, "a.csv", 1, 0, NULL, NULL, "một", "one"};
-	pdx_diag w = {PDX_SEV_WARNING, "b.csv", 2, 0, NULL, NULL, "hai", "two"};
-	pdx_diag e3 = {PDX_SEV_ERROR, "b.csv", 3, 0, NULL, NULL, "ba", "three"};
+	pdx_diag e = {PDX_SEV_ERROR, PDX_CODE_NONE, "a.csv", NULL, 1, 0, NULL, NULL, "một", "one"};
+	pdx_diag w = {PDX_SEV_WARNING, PDX_CODE_NONE, "b.csv", NULL, 2, 0, NULL, NULL,
+	              "hai",           "two"};
+	pdx_diag e3 = {PDX_SEV_ERROR, PDX_CODE_NONE, "b.csv", NULL,   3, 0,
+	               NULL,          NULL,          "ba",    "three"};
 	assert_int_equal(pdx_diags_add(a, &e), 0);
 	assert_int_equal(pdx_diags_add(b, &w), 0);
 	assert_int_equal(pdx_diags_add(b, &e3), 0);
@@ -119,8 +123,16 @@ static void test_many_adds_grow(void **state)
 	(void)state;
 	pdx_diags *d = pdx_diags_new();
 	for (int i = 0; i < 1000; i++) {
-		pdx_diag g = {
-		    i % 2 ? PDX_SEV_WARNING : PDX_SEV_ERROR, "f", i + 1, 0, NULL, NULL, "v", "e"};
+		pdx_diag g = {i % 2 ? PDX_SEV_WARNING : PDX_SEV_ERROR,
+		              PDX_CODE_NONE,
+		              "f",
+		              NULL,
+		              i + 1,
+		              0,
+		              NULL,
+		              NULL,
+		              "v",
+		              "e"};
 		assert_int_equal(pdx_diags_add(d, &g), 0);
 	}
 	/* 1000 added, every even i (500 of them) an error */
@@ -133,9 +145,16 @@ static void test_many_adds_grow(void **state)
 static void test_format_full(void **state)
 {
 	(void)state;
-	pdx_diag g = {
-	    PDX_SEV_ERROR,   "answers.csv", 12, 9, "2.2.1", "HP06", "câu trả lời không hợp lệ",
-	    "invalid answer"};
+	pdx_diag g = {PDX_SEV_ERROR,
+	              PDX_CODE_NONE,
+	              "answers.csv",
+	              NULL,
+	              12,
+	              9,
+	              "2.2.1",
+	              "HP06",
+	              "câu trả lời không hợp lệ",
+	              "invalid answer"};
 	char *s = pdx_diag_format(&g);
 	assert_non_null(s);
 	assert_non_null(strstr(s, "answers.csv:12:9:"));
@@ -154,7 +173,7 @@ static void test_format_partial_places(void **state)
 {
 	(void)state;
 	/* line without column: "file:line:" and no third number */
-	pdx_diag g = {PDX_SEV_WARNING, "r.xml", 5, 0, NULL, NULL, "vi", "en"};
+	pdx_diag g = {PDX_SEV_WARNING, PDX_CODE_NONE, "r.xml", NULL, 5, 0, NULL, NULL, "vi", "en"};
 	char *s = pdx_diag_format(&g);
 	assert_non_null(s);
 	assert_int_equal(strncmp(s, "r.xml:5: ", 9), 0);
@@ -162,13 +181,13 @@ static void test_format_partial_places(void **state)
 	assert_null(strstr(s, "error"));
 	free(s);
 	/* no line: just "file:" */
-	pdx_diag h = {PDX_SEV_ERROR, "r.xml", 0, 0, NULL, NULL, "vi", "en"};
+	pdx_diag h = {PDX_SEV_ERROR, PDX_CODE_NONE, "r.xml", NULL, 0, 0, NULL, NULL, "vi", "en"};
 	s = pdx_diag_format(&h);
 	assert_non_null(s);
 	assert_int_equal(strncmp(s, "r.xml: ", 7), 0);
 	free(s);
 	/* no file: starts with the severity */
-	pdx_diag k = {PDX_SEV_ERROR, NULL, 3, 4, NULL, NULL, "vi", "en"};
+	pdx_diag k = {PDX_SEV_ERROR, PDX_CODE_NONE, NULL, NULL, 3, 4, NULL, NULL, "vi", "en"};
 	s = pdx_diag_format(&k);
 	assert_non_null(s);
 	assert_null(strstr(s, ":3:4"));
@@ -190,6 +209,49 @@ static void test_format_round_trip_through_list(void **state)
 	pdx_diags_free(d);
 }
 
+/* Codes are written PDX-E (00–49 of a hundred) or PDX-W (50–99) and four digits. */
+static void test_code_names(void **state)
+{
+	(void)state;
+	assert_string_equal(pdx_code_name(PDX_E_FILE_READ), "PDX-E0101");
+	assert_string_equal(pdx_code_name(PDX_W_SIGNATURE_ROWS), "PDX-W0151");
+	assert_string_equal(pdx_code_name(PDX_E_ANSWER_CONFLICT), "PDX-E0206");
+	assert_string_equal(pdx_code_name(PDX_W_PERCENT_FRACTION), "PDX-W0350");
+	assert_string_equal(pdx_code_name(PDX_E_RUBRIC), "PDX-E0410");
+	assert_string_equal(pdx_code_name(PDX_W_PLAN_OTHER_RUBRIC), "PDX-W0450");
+	assert_string_equal(pdx_code_name(PDX_E_OUTPUT), "PDX-E0501");
+	assert_string_equal(pdx_code_name(PDX_CODE_NONE), "PDX-E0000");
+	assert_string_equal(pdx_code_name((pdx_code)999), "PDX-E0000");
+}
+
+/* Rubric problems carry the code of the stage that found them. */
+static void check_rubric_code(const char *file, pdx_code want)
+{
+	char *path = unit_path(TEST_DATA_DIR "/rubrics", file);
+	pdx_diags *d = pdx_diags_new();
+	pdx_rubric *r = NULL;
+	int rc = pdx_rubric_load_file(&r, path, d);
+	assert_int_equal(rc, want == PDX_E_FILE_READ ? PDX_EIO : PDX_EINVALID);
+	assert_true(pdx_diags_count(d) >= 1);
+	if (pdx_diags_get(d, 0)->code != want)
+		print_error("%s: code %s, expected %s\n", file,
+		            pdx_code_name(pdx_diags_get(d, 0)->code), pdx_code_name(want));
+	assert_int_equal(pdx_diags_get(d, 0)->code, want);
+	pdx_diags_free(d);
+	free(path);
+}
+
+static void test_rubric_codes(void **state)
+{
+	(void)state;
+	check_rubric_code("bad-criteria-sum.xml", PDX_E_RUBRIC);
+	check_rubric_code("bad-xxe.xml", PDX_E_XML_DOCTYPE);
+	check_rubric_code("bad-schema-missing-name.xml", PDX_E_XML_SCHEMA);
+	check_rubric_code("bad-unreachable-max.xml", PDX_E_RUBRIC);
+	check_rubric_code("bad-max-1e400.xml", PDX_E_XML_SCHEMA); /* not a decimal of the schema */
+	check_rubric_code("no-such-file.xml", PDX_E_FILE_READ);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +264,8 @@ int main(void)
 	    cmocka_unit_test(test_format_full),
 	    cmocka_unit_test(test_format_partial_places),
 	    cmocka_unit_test(test_format_round_trip_through_list),
+	    cmocka_unit_test(test_code_names),
+	    cmocka_unit_test(test_rubric_codes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

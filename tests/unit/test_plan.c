@@ -731,9 +731,11 @@ static void test_condition_holds(void **state)
 static void test_targets_yearless_assessment(void **state)
 {
 	pdx_plan *p = load_plan(state, AN "plan-ministry.xml");
+	/* the yearless row comes first: a row without a year takes the year of the agency's
+	 * earlier row in the file, so a yearless row after a 2025 one would be 2025 too */
 	static const char csv[] = "agency_id,owner,year,criterion,answer\n"
-	                          "M9,Bộ Thử Nghiệm,2025,2.1.3,multi\n"
-	                          "M9,Bộ Thử Nghiệm,,2.1.3,none\n";
+	                          "M9,Bộ Thử Nghiệm,,2.1.3,none\n"
+	                          "M9,Bộ Thử Nghiệm,2025,2.1.3,multi\n";
 	scored s = load(state, NULL, csv);
 	assert_int_equal(s.n, 2);
 	pdx_targets *t = measure(p, &s, 0);

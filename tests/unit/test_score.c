@@ -248,8 +248,11 @@ static void test_examples_valid_files(void **state)
 static void test_examples_file_with_errors(void **state)
 {
 	static const char *const paths[] = {EXAMPLES_DIR "/hai-phong-2025-loi.csv", NULL};
-	/* 14.40 + 14 + 8 + 13 + 7 = 56.40 → 2 Trung bình, with 6 rows reported */
-	static const expect want = {"HP06", 5640, 2, {1440, 1400, 800, 1300, 700}, 0, 6};
+	/* 4.2.4 (yes/no, 2 points) is answered "có" on line 35 and "không" on line 45: two
+	 * different answers, so it scores 0 until fixed, and pillar 4 loses the 2 points
+	 * the first answer used to win: 14.40 + 14 + 8 + 11 + 7 = 54.40 → 2 Trung bình,
+	 * with 6 rows reported */
+	static const expect want = {"HP06", 5440, 2, {1440, 1400, 800, 1100, 700}, 0, 6};
 	scored s = score_files(state, paths, NULL);
 	assert_int_equal(s.n, 1);
 	check_expect(state, &s, &want);
@@ -262,10 +265,12 @@ static void test_examples_file_with_errors(void **state)
 		assert_int_equal(c->points, 0);
 		assert_non_null(c->answer);
 	}
-	/* 4.2.4: the first row (line 35, có) counts, the duplicate (line 45) does not */
+	/* 4.2.4: "có" (line 35) and "không" (line 45) conflict: 0 points whatever their
+	 * order; the first is shown as the answer */
 	const pdx_criterion_result *d = cr(state, res, "4.2.4");
-	assert_int_equal(d->status, PDX_CRIT_OK);
-	assert_int_equal(d->points, 200);
+	assert_int_equal(d->status, PDX_CRIT_ERROR);
+	assert_true(d->conflict);
+	assert_int_equal(d->points, 0);
 	assert_int_equal(d->answer->line, 35);
 	/* every reported row, at its line */
 	static const struct {
@@ -277,7 +282,7 @@ static void test_examples_file_with_errors(void **state)
 	    {21, "3.1.3", "Có rồi"},
 	    {23, "3.2.1", "120"},
 	    {39, "5.1.3", "2.5"},
-	    {45, "4.2.4", "already answered"},
+	    {45, "4.2.4", "two different answers"},
 	};
 	for (size_t i = 0; i < 6; i++) {
 		const pdx_diag *g =
@@ -329,7 +334,8 @@ static void test_criterion_rules(void **state)
 	    {"1.2.2", "NaN", PDX_CRIT_ERROR, 0},
 	    /* 4.1.5 number: ≥20 → 2; ≥15 → 1 */
 	    {"4.1.5", "15", PDX_CRIT_OK, 100},
-	    {"4.1.5", "14.999", PDX_CRIT_OK, 0},
+	    {"4.1.5", "14.9999", PDX_CRIT_OK, 0},
+	    {"4.1.5", "14.999", PDX_CRIT_ERROR, 0}, /* 14999 or 14.999? ambiguous */
 	    {"4.1.5", "20%", PDX_CRIT_OK, 200},
 	    /* 2.1.5: ≥80 → 2; ≥40 → 1 */
 	    {"2.1.5", "39.9", PDX_CRIT_OK, 0},
@@ -448,7 +454,7 @@ static void test_missing_evidence_warns(void **state)
 
 static void test_require_evidence(void **state)
 {
-	pdx_score_options o = {true};
+	pdx_score_options o = {.require_evidence = true};
 	scored s = score_text(state, evidence_csv, &o);
 	const pdx_result *res = s.res[0];
 	/* 1.1.1 and 1.1.3 lose their points: 7.50 − 3 − 1.50 = 3.00 (1.1.2 alone) */
@@ -475,9 +481,10 @@ static void test_require_evidence_on_examples(void **state)
 {
 	/* every row of HP01 and HP02 that earns points has an evidence cell (only some
 	 * "không" rows have none), so requiring evidence changes nothing: 84.32, 57.50,
-	 * and no evidence warning */
+	 * and no evidence warning. HP02's one warning is its 4.2.5 answer "0,8", a percent
+	 * below 1 without '%' (read as 0.8 %, said so) */
 	static const char *const paths[] = {EXAMPLES_DIR "/hai-phong-2025-bao.csv", NULL};
-	pdx_score_options o = {true};
+	pdx_score_options o = {.require_evidence = true};
 	scored s = score_files(state, paths, &o);
 	assert_int_equal(s.n, 2);
 	for (size_t k = 0; k < 2; k++) {
@@ -486,16 +493,129 @@ static void test_require_evidence_on_examples(void **state)
 			assert_int_not_equal(res->criteria[i].status, PDX_CRIT_NO_EVIDENCE);
 			assert_false(res->criteria[i].missing_evidence);
 		}
-		assert_int_equal(pdx_diags_count(res->diags), 0);
+		bool hp02 = strcmp(res->assessment->agency_id, "HP02") == 0;
+		assert_int_equal(pdx_diags_count(res->diags), hp02 ? 1 : 0);
+		if (hp02)
+			assert_non_null(
+			    unit_find_diag(res->diags, PDX_SEV_WARNING, 77, "was read as 0.8 %"));
 	}
 	assert_int_equal(by_id(&s, "HP01")->total, 8432);
 	assert_int_equal(by_id(&s, "HP02")->total, 5750);
 	scored_free(&s);
 }
 
+/* ---- several rows for one criterion ---- */
+
+/* A blank row never shadows a filled one, in either order: 1.1.1 (3 points) scores 3
+ * and nothing is reported. */
+static void test_blank_and_filled_rows(void **state)
+{
+	static const char *const csvs[] = {"agency_id,criterion,answer\nA1,1.1.1,\nA1,1.1.1,có\n",
+	                                   "agency_id,criterion,answer\nA1,1.1.1,có\nA1,1.1.1,\n"};
+	for (int k = 0; k < 2; k++) {
+		scored s = score_text(state, csvs[k], NULL);
+		const pdx_criterion_result *c = cr(state, s.res[0], "1.1.1");
+		assert_int_equal(c->status, PDX_CRIT_OK);
+		assert_int_equal(c->points, 300);
+		assert_string_equal(c->answer->value, "có");
+		assert_int_equal(c->answer->line, 3 - k);
+		assert_int_equal(pdx_result_errors(s.res[0]), 0);
+		assert_null(unit_find_diag(s.res[0]->diags, PDX_SEV_WARNING, -1, "same answer"));
+		scored_free(&s);
+	}
+}
+
+/* The same value written twice ("có", "Có", "1"; "12,5" and "12.5") counts once, with a
+ * warning; exit status stays 0 (no error). */
+static void test_same_answer_twice_warns(void **state)
+{
+	scored s = score_text(state,
+	                      "agency_id,criterion,answer\nA1,1.1.1,có\nA1,1.1.1,Có\n"
+	                      "A1,1.1.1,1\nA1,1.2.1,\"12,5\"\nA1,1.2.1,12.5\n",
+	                      NULL);
+	const pdx_result *res = s.res[0];
+	assert_int_equal(pdx_result_errors(res), 0);
+	/* 1.1.1 có → 3; 1.2.1 12.5 ≥ 10 → 3 */
+	assert_int_equal(cr(state, res, "1.1.1")->points, 300);
+	assert_int_equal(cr(state, res, "1.2.1")->points, 300);
+	const pdx_diag *g = unit_find_diag(res->diags, PDX_SEV_WARNING, 3, "same answer");
+	assert_non_null(g);
+	assert_int_equal(g->code, PDX_W_DUPLICATE_ANSWER);
+	assert_string_equal(g->criterion, "1.1.1");
+	assert_non_null(strstr(g->message_en, "line 2"));
+	assert_non_null(unit_find_diag(res->diags, PDX_SEV_WARNING, 6, "same answer"));
+	scored_free(&s);
+}
+
+/* Two different answers: an error naming both places, 0 points, whatever the order. */
+static void test_different_answers_conflict(void **state)
+{
+	static const char *const csvs[] = {
+	    "agency_id,criterion,answer\nA1,2.1.3,multi\nA1,1.1.2,có\nA1,2.1.3,none\n",
+	    "agency_id,criterion,answer\nA1,2.1.3,none\nA1,1.1.2,có\nA1,2.1.3,multi\n"};
+	for (int k = 0; k < 2; k++) {
+		scored s = score_text(state, csvs[k], NULL);
+		const pdx_result *res = s.res[0];
+		const pdx_criterion_result *c = cr(state, res, "2.1.3");
+		assert_int_equal(c->status, PDX_CRIT_ERROR);
+		assert_true(c->conflict);
+		assert_int_equal(c->points, 0);
+		assert_int_equal(res->total, 300); /* 1.1.2 alone */
+		assert_int_equal(pdx_result_errors(res), 1);
+		const pdx_diag *g = unit_find_diag(res->diags, PDX_SEV_ERROR, 4, "two different");
+		assert_non_null(g);
+		assert_int_equal(g->code, PDX_E_ANSWER_CONFLICT);
+		assert_non_null(strstr(g->message_en, "line 2"));
+		assert_non_null(strstr(g->message_en, k ? "\"none\"" : "\"multi\""));
+		scored_free(&s);
+	}
+}
+
+/* No criterion answered (a template sent back empty): a warning, and `unfilled`, which
+ * keeps it out of rankings, summaries and targets. One answer makes it filled. */
+static void test_unfilled_questionnaire(void **state)
+{
+	scored s = score_text(state,
+	                      "agency_id,criterion,answer\nA1,1.1.1,\nA1,1.1.2,\n"
+	                      "B1,1.1.1,\nB1,1.1.2,không\n",
+	                      NULL);
+	assert_int_equal(s.n, 2);
+	const pdx_result *a = by_id(&s, "A1"), *b = by_id(&s, "B1");
+	assert_true(a->unfilled);
+	assert_int_equal(a->total, 0);
+	const pdx_diag *g = unit_find_diag(a->diags, PDX_SEV_WARNING, -1, "unfilled");
+	assert_non_null(g);
+	assert_int_equal(g->code, PDX_W_UNFILLED);
+	assert_false(b->unfilled);
+	assert_null(unit_find_diag(b->diags, PDX_SEV_WARNING, -1, "unfilled"));
+	scored_free(&s);
+}
+
+/* Evidence cells that say there is none are no evidence, in any case and form. */
+static void test_evidence_saying_none(void **state)
+{
+	static const char *const none[] = {"không", "KHÔNG CÓ", "chưa có", "N/A",
+	                                   "-",     "—",        "0",       "Chưa có"};
+	pdx_score_options o = {.require_evidence = true};
+	for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+		char csv[256];
+		snprintf(csv, sizeof csv,
+		         "agency_id,criterion,answer,evidence\nA1,1.1.1,có,%s\nA1,1.1.2,có,QĐ 5\n",
+		         none[i]);
+		scored s = score_text(state, csv, &o);
+		const pdx_result *res = s.res[0];
+		if (cr(state, res, "1.1.1")->status != PDX_CRIT_NO_EVIDENCE)
+			print_error("evidence \"%s\" was taken as evidence\n", none[i]);
+		assert_int_equal(cr(state, res, "1.1.1")->status, PDX_CRIT_NO_EVIDENCE);
+		assert_int_equal(cr(state, res, "1.1.2")->status, PDX_CRIT_OK);
+		assert_int_equal(res->total, 300);
+		scored_free(&s);
+	}
+}
+
 static void test_score_single_assessment(void **state)
 {
-	pdx_answers *set = pdx_answers_new(*state);
+	pdx_answers *set = pdx_answers_new(NULL);
 	static const char csv[] = "agency_id,criterion,answer\nS1,2.2.1,3+\nS1,4.2.3,có\n";
 	assert_int_equal(pdx_answers_read_memory(set, csv, sizeof csv - 1, "s.csv", NULL, NULL), 0);
 	pdx_result *res = NULL;
@@ -514,9 +634,43 @@ static void test_score_single_assessment(void **state)
 	pdx_answers_free(set);
 }
 
+/* totals_only keeps what rankings and summaries read, and nothing per criterion; the
+ * numbers are those of examples/EXPECTED.md, as in test_examples_valid_files. */
+static void test_totals_only(void **state)
+{
+	static const char *const paths[] = {EXAMPLES_DIR "/hai-phong-2025-bao.csv",
+	                                    EXAMPLES_DIR "/hai-phong-2025-dai-tapchi.csv", NULL};
+	pdx_score_options o = {.totals_only = true};
+	scored s = score_files(state, paths, &o), full = score_files(state, paths, NULL);
+	assert_int_equal(s.n, 5);
+	const pdx_result *hp01 = by_id(&s, "HP01"), *hp05 = by_id(&s, "HP05");
+	/* 14.60 + 21 + 18.72 + 17 + 13 = 84.32 → 4 Tốt */
+	assert_int_equal(hp01->total, 8432);
+	assert_int_equal(hp01->level->number, 4);
+	const pdx_points p01[] = {1460, 2100, 1872, 1700, 1300};
+	for (size_t p = 0; p < 5; p++)
+		assert_int_equal(hp01->pillars[p], p01[p]);
+	/* 5.35 + 14 + 7.33 + 6 + 5 = 37.68 → 1 Yếu; 4.1.2 and 4.1.3 left empty */
+	assert_int_equal(hp05->total, 3768);
+	assert_int_equal(hp05->n_unanswered, 2);
+	assert_false(hp05->unfilled);
+	for (size_t i = 0; i < s.n; i++) {
+		assert_null(s.res[i]->criteria);
+		assert_null(s.res[i]->context);
+		assert_int_equal(s.res[i]->n_context, 0);
+		/* the same diagnostics as a full result: the errors still count */
+		assert_int_equal(pdx_diags_count(s.res[i]->diags),
+		                 pdx_diags_count(full.res[i]->diags));
+		for (size_t c = 0; c < pdx_rubric_component_count(*state); c++)
+			assert_int_equal(s.res[i]->components[c], full.res[i]->components[c]);
+	}
+	scored_free(&s);
+	scored_free(&full);
+}
+
 static void test_score_all_empty_set(void **state)
 {
-	pdx_answers *set = pdx_answers_new(*state);
+	pdx_answers *set = pdx_answers_new(NULL);
 	pdx_result **res = NULL;
 	size_t n = 99;
 	assert_int_equal(pdx_score_all(&res, &n, *state, set, NULL), 0);
@@ -536,8 +690,14 @@ int main(void)
 	    cmocka_unit_test(test_missing_evidence_warns),
 	    cmocka_unit_test(test_require_evidence),
 	    cmocka_unit_test(test_require_evidence_on_examples),
+	    cmocka_unit_test(test_blank_and_filled_rows),
+	    cmocka_unit_test(test_same_answer_twice_warns),
+	    cmocka_unit_test(test_different_answers_conflict),
+	    cmocka_unit_test(test_unfilled_questionnaire),
+	    cmocka_unit_test(test_evidence_saying_none),
 	    cmocka_unit_test(test_score_single_assessment),
 	    cmocka_unit_test(test_score_all_empty_set),
+	    cmocka_unit_test(test_totals_only),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -110,6 +110,15 @@ void unit_dump_diags(const char *title, const pdx_diags *d)
 	}
 }
 
+bool unit_answer(const pdx_assessment *a, const char *id, pdx_answer *out)
+{
+	size_t cursor = 0;
+	while (pdx_assessment_next_answer(a, &cursor, out))
+		if (out->criterion && strcmp(out->criterion, id) == 0)
+			return true;
+	return false;
+}
+
 size_t unit_crit(const pdx_rubric *r, const char *id)
 {
 	long k = pdx_rubric_find_criterion(r, id);
@@ -123,7 +132,7 @@ unit_scored unit_score(const pdx_rubric *r, const char *const *paths, const char
                        const pdx_score_options *opts)
 {
 	unit_scored s;
-	s.set = pdx_answers_new(r);
+	s.set = pdx_answers_new(NULL);
 	s.diags = pdx_diags_new();
 	assert_non_null(s.set);
 	assert_non_null(s.diags);

@@ -56,6 +56,9 @@ unit_scored unit_score(const pdx_rubric *r, const char *const *paths, const char
                        const pdx_score_options *opts);
 void unit_scored_free(unit_scored *s);
 
+/* The first answer row of `a` to criterion `id` (copied into *out); false when none. */
+bool unit_answer(const pdx_assessment *a, const char *id, pdx_answer *out);
+
 /* Index of the criterion with this id in `r`; fails the test when absent. */
 size_t unit_crit(const pdx_rubric *r, const char *id);
 

@@ -36,9 +36,11 @@ typedef struct pdx_ranking {
 	bool by_year; /* the input has several years: groups are per year too */
 	const pdx_rank_group *groups;
 	size_t n_groups;
+	size_t unfilled; /* unfilled questionnaires left out */
 } pdx_ranking;
 
-/* Ranks by total, descending; ties ordered by agency_id. Returns 0 or PDX_ENOMEM. */
+/* Ranks by total, descending; ties ordered by agency_id. Unfilled questionnaires
+ * (pdx_result.unfilled) are left out. Returns 0 or PDX_ENOMEM. */
 int pdx_rank(pdx_ranking **out, pdx_result *const *results, size_t n, pdx_within within);
 void pdx_ranking_free(pdx_ranking *rk);
 int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
@@ -65,15 +67,25 @@ typedef struct pdx_stats {
 
 typedef struct pdx_summary_group {
 	const char *const *values; /* one per key; NULL when not given */
+	int year;                  /* the group's year (0: unknown); see pdx_summary.by_year */
 	pdx_stats stats;
 } pdx_summary_group;
 
+/* A summary never mixes years: when the results span several years (an unknown year
+ * counts as one), every group and every total is of one year — the year is then an
+ * implicit key even when not asked for. */
 typedef struct pdx_summary {
-	const pdx_group_key *keys;
+	const pdx_group_key *keys; /* as asked */
 	size_t n_keys;
-	const pdx_summary_group *groups; /* by mean total, descending */
+	bool by_year;                    /* the results span several years */
+	const pdx_summary_group *groups; /* by year (newest first, unknown last) when
+	                                    by_year, then by mean total, descending */
 	size_t n_groups;
-	pdx_stats all;
+	const pdx_summary_group *totals; /* every agency of each year: one per year, in the
+	                                    groups' year order (values are all NULL) */
+	size_t n_totals;
+	pdx_stats all;   /* the one total when !by_year (== totals[0].stats), else zero */
+	size_t unfilled; /* unfilled questionnaires left out */
 } pdx_summary;
 
 int pdx_summarize(pdx_summary **out, const pdx_rubric *r, pdx_result *const *results, size_t n,
@@ -87,13 +99,28 @@ const char *pdx_group_key_name(pdx_group_key key);
 
 /* ---- roadmap to the next level ---- */
 
+/* What a line of a roadmap asks of the agency. */
+typedef enum {
+	PDX_GAP_ANSWER = 0, /* give (or change to) the proposed answer */
+	PDX_GAP_FIX,        /* the current answer cannot be read (or two answers conflict):
+	                       fix it; the proposal is an answer that earns the points */
+} pdx_gap_action;
+
 typedef struct pdx_gap_item {
 	const pdx_criterion *criterion;
-	const char *answer;       /* the current answer, NULL when unanswered */
+	pdx_gap_action action;
+	const char *answer;       /* the current answer as written, NULL when unanswered */
+	const pdx_diag *problem;  /* PDX_GAP_FIX: why the current answer does not count */
 	pdx_points current, gain; /* gain: max - current */
-	/* the answer that earns the next band or option, when there is one */
+	/* An answer a person can type that earns the full points, checked by scoring it:
+	 * the minimal set claims these. `needs_evidence`: it counts only with evidence
+	 * (the result was scored with require_evidence and the criterion expects it). */
+	char full_answer[260];
+	bool needs_evidence;
+	/* The answer that earns the next band or option up (the smallest step), when
+	 * there is one (a linear criterion has none: see full_answer). */
 	bool has_next;
-	char next_answer[260]; /* an option key: up to 64 characters of UTF-8 */
+	char next_answer[260];
 	pdx_points next_points;
 } pdx_gap_item;
 
@@ -110,11 +137,15 @@ typedef struct pdx_gap {
 	size_t n_weakest;
 } pdx_gap;
 
-/* Roadmap of one result towards `target_level` (0: the next level above its own). */
+/* Roadmap of one result towards `target_level` (0: the next level above its own).
+ * Applying the full answers of the minimal set (with evidence where it says so) and
+ * scoring again reaches the target: every proposed answer is verified by the parser
+ * and the scoring rule. */
 int pdx_gap_compute(pdx_gap **out, const pdx_result *res, int target_level);
 void pdx_gap_free(pdx_gap *g);
 int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n,
                    pdx_format fmt);
+const char *pdx_gap_action_name(pdx_gap_action a);
 
 /* ---- two answer sets compared ---- */
 

@@ -48,6 +48,27 @@ typedef enum { PDX_OFFICIAL = 0, PDX_PROVISIONAL = 1 } pdx_status;
 /* Output formats of the report serialisers. */
 typedef enum { PDX_FORMAT_TEXT = 0, PDX_FORMAT_JSON, PDX_FORMAT_CSV } pdx_format;
 
+/* Where libpressdx takes its memory from (see pdx_set_allocator). `realloc` must
+ * accept NULL; a function returning NULL is an allocation failure, which every
+ * function of the library reports as PDX_ENOMEM without leaking or crashing. */
+typedef struct pdx_allocator {
+	void *(*malloc)(size_t size, void *ctx);
+	void *(*realloc)(void *ptr, size_t size, void *ctx);
+	void (*free)(void *ptr, void *ctx);
+	void *ctx;
+} pdx_allocator;
+
+/* Routes every allocation of the library through `a` (NULL: the C library's). A
+ * process-wide setting, like sqlite3_config(SQLITE_CONFIG_MALLOC): set it before any
+ * other call and never while library objects exist, since memory is freed by the
+ * allocator that gave it. Not thread-safe. */
+void pdx_set_allocator(const pdx_allocator *a);
+
+/* Frees memory the library handed out to the caller (a report, a formatted
+ * diagnostic): with the library's allocator, whatever pdx_set_allocator chose.
+ * NULL-safe. */
+void pdx_free(void *ptr);
+
 /* Returns a static English text for a PDX_E… code. */
 const char *pdx_strerror(int code);
 

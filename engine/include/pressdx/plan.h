@@ -72,9 +72,10 @@ typedef struct pdx_plan_meta {
 
 typedef struct pdx_plan pdx_plan;
 
-/* Loads a plan file against `rubric` (which must outlive the plan): no DOCTYPE, the
- * embedded schema rubrics/plans/plan.rng, then every criterion must exist and every
- * condition fit its criterion's type; problems go to `diags` with file:line.
+/* Loads a plan file against `rubric` (which must outlive the plan): within the limits of
+ * the README (4 MiB, and those of a rubric on elements, depth, attributes...), no
+ * DOCTYPE, the embedded schema rubrics/plans/plan.rng, then every criterion must exist
+ * and every condition fit its criterion's type; problems go to `diags` with file:line.
  * Returns 0, PDX_EIO, PDX_EINVALID or PDX_ENOMEM; *out is NULL on failure. */
 int pdx_plan_load_file(pdx_plan **out, const char *path, const pdx_rubric *rubric,
                        pdx_diags *diags);
@@ -106,6 +107,7 @@ typedef struct pdx_targets {
 	const pdx_target_result *items;
 	size_t n;
 	size_t in_scope;
+	size_t unfilled; /* unfilled questionnaires in scope, left out */
 } pdx_targets;
 
 /* Measures the plan on the results: only agencies in the plan's scope count, each with

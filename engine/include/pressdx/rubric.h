@@ -127,12 +127,14 @@ typedef struct pdx_rubric_meta {
 
 typedef struct pdx_rubric pdx_rubric;
 
-/* Loads and checks a rubric file: well-formed XML without a DOCTYPE (no entities, no
- * network), valid against the embedded RELAX NG schema (rubrics/rubric.rng), then the
- * semantic checks: unique ids, sums of maxima, band and option points, levels. Every
- * problem is added to `diags` (may be NULL) with file and line.
+/* Loads and checks a rubric file: within the limits of the README (16 MiB, 10,000
+ * elements, depth 32, 64 attributes per element...; checked on the bytes before they are
+ * parsed), well-formed XML without a DOCTYPE (no entities, no network), valid against the
+ * embedded RELAX NG schema (rubrics/rubric.rng), then the semantic checks: unique ids,
+ * sums of maxima, band and option points, levels. Every problem is added to `diags` (may
+ * be NULL) with file and line. "-" is standard input.
  * On success *out owns a new rubric (free with pdx_rubric_free) and 0 is returned;
- * otherwise *out is NULL and PDX_EIO or PDX_EINVALID is returned. */
+ * otherwise *out is NULL and PDX_EIO, PDX_EINVALID or PDX_ENOMEM is returned. */
 int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags);
 
 /* The same from a buffer; `name` is used in diagnostics and as meta->path. */

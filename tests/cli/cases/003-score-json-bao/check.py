@@ -4,7 +4,10 @@ from checklib import *
 
 raw, doc = load_json(sys.argv[1])
 check_points_text(raw)
-expect("top-level keys", ["agencies", "rubric"], sorted(doc))
+expect("top-level keys", ["agencies", "files", "rubric"], sorted(doc))
+# the one file read, and the encoding it was read with
+expect("files", [{"file": env("EXAMPLES") + "/hai-phong-2025-bao.csv", "encoding": "utf-8"}],
+       doc["files"])
 check_rubric(doc)
 expect("agencies", ["HP01", "HP02"], [a["agency_id"] for a in doc["agencies"]])
 

@@ -8,7 +8,8 @@ expect("line ends", data.count(b"\n"), data.count(b"\r\n"))
 rows = read_csv(data)
 expect("header", ["agency_id", "year", "total", "level", "target_level", "points_needed",
                   "in_minimal_set", "criterion", "pillar", "current", "max", "gain",
-                  "next_answer", "next_points"], rows[0])
+                  "next_answer", "next_points", "action", "current_answer", "proposed_answer",
+                  "needs_evidence"], rows[0])
 body = rows[1:]
 count = {}
 for r in body:
@@ -30,10 +31,11 @@ def row(agency, crit):
             return r
     fail("no row %s %s" % (agency, crit))
 expect("GC 1.2.2", ["GC", "2025", "77.50", "3", "2", "0.00", "0", "1.2.2", "1", "0.00", "3.00",
-                    "3.00", ">0", "1.00"], row("GC", "1.2.2"))
+                    "3.00", "1", "1.00", "answer", "'-2", "20", "0"], row("GC", "1.2.2"))
+# (a cell starting with - is neutralised for spreadsheets: '-2)
 expect("GC 1.1.3", ["GC", "2025", "77.50", "3", "2", "0.00", "0", "1.1.3", "1", "1.50", "3.00",
-                    "1.50", "", ""], row("GC", "1.1.3"))
+                    "1.50", "", "", "answer", "50", "100", "0"], row("GC", "1.1.3"))
 expect("GE 2.1.4", ["GE", "2025", "1.00", "1", "2", "49.00", "1", "2.1.4", "2", "0.00", "2.00",
-                    "2.00", "có", "2.00"], row("GE", "2.1.4"))
+                    "2.00", "có", "2.00", "answer", "", "có", "0"], row("GE", "2.1.4"))
 expect("GE 2.1.5", ["GE", "2025", "1.00", "1", "2", "49.00", "0", "2.1.5", "2", "0.00", "2.00",
-                    "2.00", "40", "1.00"], row("GE", "2.1.5"))
+                    "2.00", "40", "1.00", "answer", "", "80", "0"], row("GE", "2.1.5"))

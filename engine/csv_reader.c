@@ -1,0 +1,778 @@
+/* The CSV reader: a file's text → rows of the answer set, streaming.
+ *
+ * libcsv tokenizes; around it: the bytes are decoded per file (decode.c), Excel's
+ * "sep=" line is honoured, the delimiter is detected from the header, every row knows
+ * the physical line it starts on (libcsv reports none, so it is fed one line at a time),
+ * the header maps columns by name, and only the cells of known columns are kept: each
+ * is interned in the answer set straight from libcsv's buffer when it is clean already
+ * (pdx_utf8_is_clean: no white space at the ends, nothing NFC would change — nearly
+ * every cell), else cleaned (trimmed, NFC) first. A cell is never copied per row, and a
+ * value that repeats (ids, names, answer words) costs a hash lookup. Rows then go to
+ * the answer set through the same rules as pdx_answers_add_row, as ids.
+ *
+ * A file is read whole or not at all: a file-level problem (encoding, quote, header)
+ * rolls back everything the file added. */
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "decode.h"
+
+/* The limits of a file, each documented in the README. Memory is bounded by them, not
+ * by the size of the file: a row is read one cell at a time and its unread cells are
+ * never copied, so a file of any length streams through. */
+#define MAX_CELL_BYTES ((size_t)16 << 20)
+#define MAX_FIELDS     4096
+#define READ_CHUNK     65536
+#define HEADER_WAIT    ((size_t)1 << 20)
+
+typedef struct field {
+	size_t off;  /* header cells: cleaned text at reader.text.data + off */
+	uint32_t id; /* kept cells of the rows after the header: interned, 0 when empty */
+	bool kept;
+	bool blank;           /* nothing but white space */
+	unsigned char delims; /* 1: has ',', 2: ';', 4: tab (rows of another delimiter) */
+} field;
+
+typedef struct reader {
+	pdx_answers *set;
+	const pdx_read_options *opts;
+	pdx_diags *diags; /* this file's own problems */
+	const char *file;
+	struct csv_parser p;
+	bool p_init;
+	char delim;
+	bool started;    /* delimiter decided and the parser running */
+	long first_line; /* of the header: 2 after a "sep=" line */
+	pdx_buf pending; /* text held until the header line is complete */
+	/* physical place */
+	long line, col_chars;
+	bool last_cr, at_line_start;
+	long row_line;
+	/* the current row */
+	field *fields;
+	size_t n_fields, cap_fields;
+	pdx_buf text, scratch, cleaned;
+	bool too_many;
+	/* the header */
+	bool header_done;
+	int col[PDX_FIELD_COUNT];         /* field index of each column, or -1 */
+	signed char field_at[MAX_FIELDS]; /* field index → pdx_field, or -1 */
+	size_t n_header;
+	bool fatal, oom;
+} reader;
+
+static void ferr(reader *R, pdx_code code, long line, long col, char *vi, char *en)
+{
+	if (!vi || !en ||
+	    pdx_diag_addc(R->diags, code, PDX_SEV_ERROR, R->file, line, col, NULL, NULL, vi, en))
+		R->oom = true;
+	pdx_free(vi);
+	pdx_free(en);
+}
+
+static bool is_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && (s[i] < 0x09 || s[i] > 0x0d))
+			return false;
+	return true;
+}
+
+static const char *text_of(const reader *R, size_t i)
+{
+	if (R->header_done) /* a row after the header: its kept cells are interned */
+		return R->fields[i].id ? pdx_internal_string(R->set, R->fields[i].id) : "";
+	return R->text.data + R->fields[i].off;
+}
+
+/* The cleaned cell of a known column, or NULL when the row has no such cell. */
+static const char *cell(const reader *R, pdx_field f)
+{
+	int k = R->col[f];
+	if (k < 0 || (size_t)k >= R->n_fields)
+		return NULL;
+	return text_of(R, (size_t)k);
+}
+
+/* Our own spreadsheet neutralisation ('=…, '+…, '-…, '@…; see pdx_csv_cell) is undone,
+ * so that a template prefilled by pressdx reads back as it was given. */
+static bool neutralised(const char *t, size_t len)
+{
+	return len > 1 && t[0] == '\'' && memchr("=+-@", t[1], 4) && t[1];
+}
+
+/* A header cell: cleaned into the row's text. */
+static void keep_text(reader *R, field *f, const char *s, size_t len)
+{
+	f->off = R->text.len;
+	if (pdx_utf8_clean_into(&R->text, &R->scratch, s, len)) {
+		R->oom = true; /* the decoder let only valid UTF-8 through */
+		return;
+	}
+	char *t = R->text.data + f->off;
+	size_t n = strlen(t);
+	if (neutralised(t, n)) {
+		memmove(t, t + 1, n);
+		R->text.len--;
+	}
+}
+
+/* A kept cell of a row after the header: interned, cleaned first only when needed. */
+static void keep_id(reader *R, field *f, const char *s, size_t len)
+{
+	int rc;
+	if (pdx_utf8_is_clean(s, len)) {
+		if (neutralised(s, len)) {
+			s++;
+			len--;
+		}
+		rc = pdx_internal_intern(R->set, s, len, &f->id);
+	} else {
+		R->cleaned.len = 0;
+		rc = pdx_utf8_clean_into(&R->cleaned, &R->scratch, s, len);
+		if (!rc) {
+			const char *t = R->cleaned.data;
+			size_t n = strlen(t);
+			if (neutralised(t, n)) {
+				t++;
+				n--;
+			}
+			rc = pdx_internal_intern(R->set, t, n, &f->id);
+		}
+	}
+	if (rc)
+		R->oom = true; /* the decoder let only valid UTF-8 through */
+}
+
+static void on_field(void *data_, size_t len, void *ctx)
+{
+	reader *R = ctx;
+	/* libcsv passes NULL only with CSV_EMPTY_IS_NULL, which we do not set; be sure */
+	const char *s = data_ ? (const char *)data_ : "";
+	if (!data_)
+		len = 0;
+	if (R->n_fields >= MAX_FIELDS) {
+		R->too_many = true;
+		return;
+	}
+	if (R->n_fields == R->cap_fields) {
+		size_t cap = R->cap_fields ? R->cap_fields * 2 : 32;
+		field *p = pdx_reallocarray(R->fields, cap, sizeof(*p));
+		if (!p) {
+			R->oom = true;
+			return;
+		}
+		R->fields = p;
+		R->cap_fields = cap;
+	}
+	size_t idx = R->n_fields++;
+	field *f = &R->fields[idx];
+	f->kept = !R->header_done || R->field_at[idx] >= 0;
+	f->off = 0;
+	f->id = 0;
+	f->delims = 0;
+	if (!f->kept) {
+		/* a column nothing reads (the template's question text, notes…): neither copied
+		 * nor normalised; only what the row-shape check may ask is noted */
+		f->blank = is_blank(s, len);
+		f->delims = (memchr(s, ',', len) ? 1 : 0) | (memchr(s, ';', len) ? 2 : 0) |
+		            (memchr(s, '\t', len) ? 4 : 0);
+		return;
+	}
+	if (R->header_done) {
+		keep_id(R, f, s, len);
+		f->blank = f->id == 0;
+	} else {
+		f->blank = is_blank(s, len);
+		keep_text(R, f, s, len);
+	}
+}
+
+static void read_header(reader *R)
+{
+	for (int c = 0; c < PDX_FIELD_COUNT; c++)
+		R->col[c] = -1;
+	for (size_t i = 0; i < R->n_fields; i++) {
+		char *folded = pdx_utf8_fold(text_of(R, i));
+		if (!folded) {
+			R->oom = true;
+			return;
+		}
+		for (int c = 0; c < PDX_FIELD_COUNT; c++) {
+			if (strcmp(folded, pdx_field_name((pdx_field)c)) != 0)
+				continue;
+			if (R->col[c] >= 0) {
+				ferr(R, PDX_E_HEADER_DUPLICATE, R->row_line, (long)i + 1,
+				     pdx_aprintf(
+				         "cột \"%s\" xuất hiện hai lần trong dòng tiêu đề (cột "
+				         "%d và %zu)",
+				         pdx_field_name((pdx_field)c), R->col[c] + 1, i + 1),
+				     pdx_aprintf(
+				         "column \"%s\" appears twice in the header (columns %d "
+				         "and %zu)",
+				         pdx_field_name((pdx_field)c), R->col[c] + 1, i + 1));
+				R->fatal = true;
+			}
+			R->col[c] = (int)i;
+		}
+		pdx_free(folded);
+	}
+	memset(R->field_at, -1, sizeof R->field_at);
+	for (int c = 0; c < PDX_FIELD_COUNT; c++)
+		if (R->col[c] >= 0)
+			R->field_at[R->col[c]] = (signed char)c;
+	const pdx_field required[] = {PDX_FIELD_AGENCY, PDX_FIELD_CRITERION, PDX_FIELD_ANSWER};
+	for (size_t k = 0; k < sizeof required / sizeof *required; k++) {
+		if (R->col[required[k]] >= 0)
+			continue;
+		const char *name = pdx_field_name(required[k]);
+		ferr(R, PDX_E_HEADER_MISSING, R->row_line, 0,
+		     pdx_aprintf(
+		         "thiếu cột bắt buộc \"%s\"; dòng tiêu đề phải có agency_id, criterion, "
+		         "answer (hãy dùng tệp mẫu của lệnh \"pressdx template\")",
+		         name),
+		     pdx_aprintf("missing required column \"%s\"; the header must name agency_id, "
+		                 "criterion, answer (start from \"pressdx template\")",
+		                 name));
+		R->fatal = true;
+	}
+	R->header_done = true;
+	R->n_header = R->n_fields;
+}
+
+static const char *delim_name(char d, int en)
+{
+	if (d == ',')
+		return en ? "a comma (e.g. the decimal 50,5)"
+		          : "dấu phẩy (ví dụ số thập phân 50,5)";
+	if (d == ';')
+		return en ? "a semicolon" : "dấu chấm phẩy";
+	return en ? "a tab" : "dấu tab";
+}
+
+/* A row must have the header's cells: more (not blank) means a delimiter inside an
+ * unquoted value ("50,5" in a comma file); too few to reach the required columns
+ * usually means rows pasted from a file with another delimiter. Either way reading
+ * on would put values in the wrong columns, so the row is reported and skipped.
+ * Returns false when the row is not to be read; *problem is then set when the error
+ * belongs to the row's agency. */
+static bool row_shape_ok(reader *R, pdx_diag *problem, char **vi, char **en)
+{
+	size_t need = 0;
+	const pdx_field req[] = {PDX_FIELD_AGENCY, PDX_FIELD_CRITERION, PDX_FIELD_ANSWER};
+	for (size_t k = 0; k < 3; k++)
+		if ((size_t)R->col[req[k]] + 1 > need)
+			need = (size_t)R->col[req[k]] + 1;
+	size_t extra = R->n_header;
+	while (extra < R->n_fields && R->fields[extra].blank)
+		extra++;
+	if (extra < R->n_fields) {
+		*vi = pdx_aprintf("dòng có %zu ô nhưng dòng tiêu đề chỉ có %zu; ô có %s phải đặt "
+		                  "trong ngoặc kép; dòng bị bỏ qua",
+		                  R->n_fields, R->n_header, delim_name(R->delim, 0));
+		*en =
+		    pdx_aprintf("row has %zu cells but the header has only %zu; a cell containing "
+		                "%s must be quoted; row skipped",
+		                R->n_fields, R->n_header, delim_name(R->delim, 1));
+		if (!*vi || !*en) {
+			R->oom = true;
+			return false;
+		}
+		const char *crit = cell(R, PDX_FIELD_CRITERION);
+		*problem = (pdx_diag){PDX_SEV_ERROR,
+		                      PDX_E_ROW_CELLS,
+		                      R->file,
+		                      NULL,
+		                      R->row_line,
+		                      (long)extra + 1,
+		                      crit && *crit ? crit : NULL,
+		                      NULL,
+		                      *vi,
+		                      *en};
+		return false;
+	}
+	if (R->n_fields >= need)
+		return true;
+	/* a row holding another delimiter than the header's: name it */
+	char other = 0;
+	for (size_t i = 0; i < R->n_fields && !other; i++) {
+		const field *f = &R->fields[i];
+		for (const char *d = ",;\t"; *d && !other; d++) {
+			bool has = f->kept ? strchr(text_of(R, i), *d) != NULL
+			                   : (f->delims & (*d == ','   ? 1
+			                                   : *d == ';' ? 2
+			                                               : 4)) != 0;
+			if (*d != R->delim && has)
+				other = *d;
+		}
+	}
+	char o[4] = {other, 0}, h[4] = {R->delim, 0};
+	const char *os = other == '\t' ? "tab" : o, *hs = R->delim == '\t' ? "tab" : h;
+	if (other)
+		ferr(
+		    R, PDX_E_ROW_CELLS, R->row_line, 0,
+		    pdx_aprintf(
+		        "dòng chỉ có %zu ô nhưng dòng tiêu đề có %zu ô; có vẻ dòng này dùng "
+		        "dấu phân cách \"%s\" thay vì \"%s\"; dòng bị bỏ qua",
+		        R->n_fields, R->n_header, os, hs),
+		    pdx_aprintf("row has %zu cell%s but the header has %zu; it seems to use \"%s\" "
+		                "as the delimiter instead of \"%s\"; row skipped",
+		                R->n_fields, R->n_fields == 1 ? "" : "s", R->n_header, os, hs));
+	else
+		ferr(R, PDX_E_ROW_CELLS, R->row_line, 0,
+		     pdx_aprintf("dòng chỉ có %zu ô nhưng dòng tiêu đề có %zu ô; dòng bị bỏ qua",
+		                 R->n_fields, R->n_header),
+		     pdx_aprintf("row has %zu cell%s but the header has %zu; row skipped",
+		                 R->n_fields, R->n_fields == 1 ? "" : "s", R->n_header));
+	return false;
+}
+
+static void read_row(reader *R)
+{
+	bool any = false;
+	for (size_t i = 0; i < R->n_fields && !any; i++)
+		any = R->fields[i].kept && text_of(R, i)[0] != '\0';
+	/* (after the header, text_of is "" exactly when the interned id is 0) */
+	if (!any) /* a row of empty cells, as spreadsheets write below the data */
+		return;
+	if (!R->header_done) {
+		read_header(R);
+		return;
+	}
+	pdx_row row;
+	memset(&row, 0, sizeof row);
+	pdx_diag problem;
+	char *vi = NULL, *en = NULL;
+	bool ok = row_shape_ok(R, &problem, &vi, &en);
+	if (!ok && !vi) {
+		return;
+	}
+	uint32_t ids[PDX_FIELD_COUNT];
+	for (int c = 0; c < PDX_FIELD_COUNT; c++) {
+		int k = R->col[c];
+		bool has = k >= 0 && (size_t)k < R->n_fields;
+		ids[c] = has ? R->fields[k].id : 0;
+		row.cell[c] = has && ids[c] ? pdx_internal_string(R->set, ids[c]) : NULL;
+		row.column[c] = k >= 0 ? k + 1 : 0;
+	}
+	row.line = R->row_line;
+	row.problem = ok ? NULL : &problem;
+	int rc = pdx_internal_add_row(R->set, &row, ids, R->diags);
+	if (rc == PDX_EINVALID) {
+		ferr(R, PDX_E_SET_FULL, R->row_line, 0,
+		     pdx_aprintf("quá giới hạn của một lần chạy (%u lượt đánh giá, khoảng 4 tỷ "
+		                 "dòng câu trả lời); cả tệp bị bỏ qua",
+		                 PDX_MAX_ASSESSMENTS),
+		     pdx_aprintf("over the limits of one run (%u assessments, about 4 billion "
+		                 "answer rows); the whole file is skipped",
+		                 PDX_MAX_ASSESSMENTS));
+		R->fatal = true;
+	} else if (rc) {
+		R->oom = true;
+	}
+	pdx_free(vi);
+	pdx_free(en);
+}
+
+static void on_row(int c, void *ctx)
+{
+	reader *R = ctx;
+	(void)c;
+	if (R->too_many) {
+		ferr(R, PDX_E_TOO_MANY_COLUMNS, R->row_line, (long)MAX_FIELDS + 1,
+		     pdx_aprintf("dòng có hơn %d cột", MAX_FIELDS),
+		     pdx_aprintf("row has more than %d columns", MAX_FIELDS));
+		R->fatal = true;
+	}
+	if (!R->fatal && !R->oom)
+		read_row(R);
+	R->n_fields = 0;
+	R->text.len = 0;
+	R->too_many = false;
+}
+
+/* Column (in characters, 1-based) of byte `off` of s. */
+static long char_col(const char *s, size_t off)
+{
+	long col = 1;
+	for (size_t i = 0; i < off; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			col++;
+	return col;
+}
+
+/* Feeds libcsv one physical line at a time so that each row knows where it starts: a
+ * row starts on the first line fed while libcsv is between rows. */
+static void parse_text(reader *R, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && !R->fatal && !R->oom) {
+		size_t j = i + pdx_find_break(s + i, n - i);
+		bool ends = j < n;
+		if (ends)
+			j += (s[j] == '\r' && j + 1 < n && s[j + 1] == '\n') ? 2 : 1;
+		/* the LF of a CRLF whose CR ended the previous text: the line is counted */
+		bool lf_of_crlf = R->last_cr && i == 0 && s[0] == '\n';
+		if (R->at_line_start && R->p.pstate == 0 && !lf_of_crlf) /* ROW_NOT_BEGUN */
+			R->row_line = R->line;
+		size_t done = csv_parse(&R->p, s + i, j - i, on_field, on_row, R);
+		if (done == j - i && R->p.entry_pos > MAX_CELL_BYTES) {
+			/* libcsv holds the cell being read: it may not grow without end */
+			ferr(R, PDX_E_CELL_TOO_LARGE, R->row_line, (long)R->n_fields + 1,
+			     pdx_aprintf("ô thứ %zu của dòng dài hơn %zu MiB; cả tệp bị bỏ qua",
+			                 R->n_fields + 1, MAX_CELL_BYTES >> 20),
+			     pdx_aprintf(
+			         "cell %zu of the row is longer than %zu MiB; the whole file "
+			         "is skipped",
+			         R->n_fields + 1, MAX_CELL_BYTES >> 20));
+			R->fatal = true;
+			break;
+		}
+		if (done != j - i) {
+			if (csv_error(&R->p) == CSV_EPARSE) {
+				ferr(
+				    R, PDX_E_QUOTE, R->line, R->col_chars + char_col(s + i, done),
+				    pdx_aprintf(
+				        "dấu ngoặc kép sai chỗ: một ô có dấu \" phải được bao cả ô "
+				        "trong ngoặc kép và nhân đôi dấu \" bên trong (%s)",
+				        "\"a \"\"b\"\" c\""),
+				    pdx_aprintf(
+				        "malformed quote: a cell containing \" must be quoted as a "
+				        "whole, with inner quotes doubled (%s)",
+				        "\"a \"\"b\"\" c\""));
+			} else {
+				R->oom = true;
+			}
+			R->fatal = true;
+			break;
+		}
+		if (ends) {
+			if (!lf_of_crlf)
+				R->line++;
+			R->col_chars = 0;
+			R->at_line_start = true;
+			R->last_cr = s[j - 1] == '\r';
+		} else {
+			R->col_chars += char_col(s + i, j - i) - 1;
+			R->at_line_start = false;
+			R->last_cr = false;
+		}
+		i = j;
+	}
+}
+
+static char detect_delimiter(const char *s, size_t len)
+{
+	size_t counts[3] = {0, 0, 0};
+	const char delims[3] = {',', ';', '\t'};
+	bool quoted = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '"')
+			quoted = !quoted;
+		else if (!quoted && (c == '\n' || c == '\r'))
+			break;
+		else if (!quoted)
+			for (int k = 0; k < 3; k++)
+				counts[k] += c == delims[k];
+	}
+	int best = 0;
+	for (int k = 1; k < 3; k++)
+		if (counts[k] > counts[best])
+			best = k;
+	return delims[best];
+}
+
+/* Whether the text holds a whole first line (a line break outside quotes). */
+static bool first_line_complete(const char *s, size_t len)
+{
+	bool quoted = false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
+			return true;
+	}
+	return false;
+}
+
+static int space_only(unsigned char c)
+{
+	return c == ' ';
+}
+
+/* The delimiter is decided (Excel's "sep=" line, the option, or the header's most
+ * frequent candidate) and the parser started on the text held so far. */
+static void start(reader *R)
+{
+	const char *text = R->pending.data ? R->pending.data : "";
+	size_t tlen = R->pending.len;
+	char delim = R->opts && R->opts->delimiter ? R->opts->delimiter : 0;
+	R->line = 1;
+	if (tlen >= 4 && strncmp(text, "sep=", 4) == 0 &&
+	    (tlen == 4 || text[4] == '\r' || text[4] == '\n' || text[4] == '"')) {
+		ferr(R, PDX_E_SEP_LINE, 1, 5,
+		     pdx_aprintf(
+		         "dòng \"sep=\" không nêu dấu phân cách; hãy viết sep=, hoặc sep=; hoặc "
+		         "xóa dòng này%s",
+		         ""),
+		     pdx_aprintf(
+		         "the \"sep=\" line names no delimiter; write sep=, or sep=; or remove "
+		         "the line%s",
+		         ""));
+		R->fatal = true;
+		return;
+	}
+	if (tlen >= 5 && strncmp(text, "sep=", 4) == 0 &&
+	    (tlen == 5 || text[5] == '\r' || text[5] == '\n')) {
+		if (!delim)
+			delim = text[4];
+		size_t k = 5;
+		if (k < tlen && text[k] == '\r')
+			k++;
+		if (k < tlen && text[k] == '\n')
+			k++;
+		text += k;
+		tlen -= k;
+		R->line = 2;
+	}
+	R->first_line = R->line;
+	if (!delim)
+		delim = detect_delimiter(text, tlen);
+	R->delim = delim;
+	if (csv_init(&R->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		R->oom = true;
+		return;
+	}
+	R->p_init = true;
+	csv_set_realloc_func(&R->p, pdx_realloc);
+	csv_set_free_func(&R->p, pdx_free);
+	csv_set_delim(&R->p, (unsigned char)delim);
+	/* libcsv grows a cell's buffer by this much at a time; its default (128 bytes)
+	 * makes a 10 MB cell cost 80,000 reallocations */
+	csv_set_blk_size(&R->p, (size_t)1 << 16);
+	if (delim == '\t')
+		csv_set_space_func(&R->p, space_only); /* a tab is a delimiter, not a space */
+	R->at_line_start = true;
+	R->row_line = R->line;
+	R->started = true;
+	parse_text(R, text, tlen);
+	pdx_buf_free(&R->pending);
+}
+
+static void feed_text(reader *R, const char *s, size_t n, bool final)
+{
+	if (R->fatal || R->oom)
+		return;
+	if (!R->started) {
+		pdx_buf_append(&R->pending, s, n);
+		if (R->pending.failed) {
+			R->oom = true;
+			return;
+		}
+		if (!final && R->pending.len < HEADER_WAIT &&
+		    !first_line_complete(R->pending.data, R->pending.len))
+			return;
+		start(R);
+	} else {
+		parse_text(R, s, n);
+	}
+	if (!final || R->fatal || R->oom || !R->started)
+		return;
+	if (csv_fini(&R->p, on_field, on_row, R) != 0) {
+		ferr(R, PDX_E_UNCLOSED_QUOTE, R->row_line, 0,
+		     pdx_aprintf("dấu ngoặc kép mở ở dòng %ld không được đóng đến hết tệp",
+		                 R->row_line),
+		     pdx_aprintf(
+		         "quote opened on line %ld is never closed before the end of the file",
+		         R->row_line));
+		R->fatal = true;
+	}
+	if (!R->header_done && !R->fatal && !R->oom) {
+		ferr(R, PDX_E_EMPTY_FILE, R->first_line, 0,
+		     pdx_aprintf("tệp trống: không có dòng tiêu đề (agency_id, criterion, answer, "
+		                 "...)%s",
+		                 ""),
+		     pdx_aprintf("empty file: no header row (agency_id, criterion, answer, ...)%s",
+		                 ""));
+		R->fatal = true;
+	}
+}
+
+/* Reads one source from `next`, a function handing out byte chunks. */
+typedef int (*chunk_fn)(void *ctx, const char **data, size_t *len, bool *final);
+
+static int read_source(pdx_answers *set, const char *name, const pdx_read_options *opts,
+                       pdx_diags *diags, chunk_fn next, void *ctx)
+{
+	reader R;
+	memset(&R, 0, sizeof R);
+	R.set = set;
+	R.opts = opts;
+	R.file = name;
+	R.diags = pdx_diags_new();
+	pdx_decoder *dec = NULL;
+	if (!R.diags)
+		return PDX_ENOMEM;
+	int rc = pdx_decoder_new(&dec, opts ? opts->encoding : NULL);
+	if (rc == PDX_EARG) {
+		char *e = pdx_excerpt(opts->encoding);
+		rc = e ? pdx_diag_addc(diags, PDX_E_UNSUPPORTED_ENCODING, PDX_SEV_ERROR, name, 0, 0,
+		                       NULL, NULL,
+		                       "bảng mã không được hỗ trợ; dùng cp1258 hoặc tcvn3",
+		                       "unsupported encoding; use cp1258 or tcvn3")
+		       : PDX_ENOMEM;
+		pdx_free(e);
+		pdx_diags_free(R.diags);
+		return rc ? rc : PDX_EINVALID;
+	}
+	if (!rc)
+		rc = pdx_answers_begin(set, name, NULL, NULL, opts ? opts->default_year : 0);
+	if (rc) {
+		pdx_decoder_free(dec);
+		pdx_diags_free(R.diags);
+		return rc;
+	}
+	pdx_buf text = {0};
+	bool final = false;
+	int io = 0;
+	while (!final && !R.fatal && !R.oom) {
+		const char *data;
+		size_t len;
+		io = next(ctx, &data, &len, &final);
+		if (io)
+			break;
+		text.len = 0;
+		int d = pdx_decoder_feed(dec, data, len, final, &text);
+		/* the text decoded before a decoding error is read first: its errors are
+		 * dropped with the file, but the place of the bad byte is the decoder's */
+		if (d == PDX_ENOMEM) {
+			R.oom = true;
+			break;
+		}
+		if (d == 0)
+			feed_text(&R, text.data ? text.data : "", text.len, final);
+		if (d == PDX_EINVALID) {
+			const pdx_decode_error *e = pdx_decoder_error(dec);
+			if (pdx_diag_addc(R.diags, e->code, PDX_SEV_ERROR, name, e->line, e->column,
+			                  NULL, NULL, e->vi, e->en))
+				R.oom = true;
+			R.fatal = true;
+		}
+	}
+	pdx_internal_source_encoding(set, pdx_decoder_encoding(dec));
+	pdx_buf_free(&text);
+	pdx_decoder_free(dec);
+	if (io && !R.oom)
+		R.fatal = true; /* the chunk function reported it in diags */
+	rc = io == PDX_ENOMEM || R.oom ? PDX_ENOMEM : io ? io : R.fatal ? PDX_EINVALID : 0;
+	if (rc) {
+		pdx_answers_rollback(set);
+		/* only the file-level errors explain a rejection */
+		size_t before = pdx_diags_errors(diags);
+		for (size_t k = 0; k < pdx_diags_count(R.diags); k++) {
+			const pdx_diag *g = pdx_diags_get(R.diags, k);
+			if (g->severity == PDX_SEV_ERROR && !g->agency_id &&
+			    pdx_diags_add(diags, g))
+				rc = PDX_ENOMEM;
+		}
+		if (pdx_diags_errors(diags) == before && rc == PDX_EINVALID)
+			pdx_diags_append(diags, R.diags);
+	} else {
+		rc = pdx_answers_commit(set, R.diags);
+		if (pdx_diags_append(diags, R.diags))
+			rc = PDX_ENOMEM;
+	}
+	if (R.p_init)
+		csv_free(&R.p);
+	pdx_free(R.fields);
+	pdx_buf_free(&R.text);
+	pdx_buf_free(&R.scratch);
+	pdx_buf_free(&R.cleaned);
+	pdx_buf_free(&R.pending);
+	pdx_diags_free(R.diags);
+	return rc;
+}
+
+typedef struct mem_src {
+	const char *data;
+	size_t len;
+} mem_src;
+
+static int mem_next(void *ctx, const char **data, size_t *len, bool *final)
+{
+	mem_src *m = ctx;
+	*data = m->data;
+	*len = m->len;
+	*final = true;
+	return 0;
+}
+
+int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len, const char *name,
+                            const pdx_read_options *opts, pdx_diags *diags)
+{
+	if (!set || (!data && len))
+		return PDX_EARG;
+	mem_src m = {data ? data : "", len};
+	return read_source(set, name ? name : "<answers>", opts, diags, mem_next, &m);
+}
+
+typedef struct fd_src {
+	int fd;
+	const char *name;
+	pdx_diags *diags;
+	char *buf;
+} fd_src;
+
+static int read_error(pdx_diags *diags, const char *name, int err)
+{
+	char *en = pdx_aprintf("cannot read the file: %s", strerror(err));
+	int rc = pdx_diag_addc(diags, PDX_E_FILE_READ, PDX_SEV_ERROR, name, 0, 0, NULL, NULL,
+	                       "không đọc được tệp", en ? en : "cannot read the file");
+	pdx_free(en);
+	return rc ? rc : PDX_EIO;
+}
+
+static int fd_next(void *ctx, const char **data, size_t *len, bool *final)
+{
+	fd_src *f = ctx;
+	ssize_t k;
+	do
+		k = read(f->fd, f->buf, READ_CHUNK);
+	while (k < 0 && errno == EINTR);
+	if (k < 0)
+		return read_error(f->diags, f->name, errno);
+	*data = f->buf;
+	*len = (size_t)k;
+	*final = k == 0;
+	return 0;
+}
+
+int pdx_answers_read_file(pdx_answers *set, const char *path, const pdx_read_options *opts,
+                          pdx_diags *diags)
+{
+	if (!set || !path)
+		return PDX_EARG;
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : path;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return read_error(diags, name, errno);
+	struct stat st;
+	int rc = 0;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+		rc = read_error(diags, name, EISDIR);
+	if (!rc) {
+		fd_src f = {fd, name, diags, pdx_malloc(READ_CHUNK)};
+		rc = f.buf ? read_source(set, name, opts, diags, fd_next, &f) : PDX_ENOMEM;
+		pdx_free(f.buf);
+	}
+	if (!is_stdin)
+		close(fd);
+	return rc;
+}

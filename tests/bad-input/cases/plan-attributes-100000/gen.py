@@ -1,0 +1,9 @@
+"""Writes @GEN@/plan.xml: rubrics/plans/hai-phong.xml with 100,000 attributes on its
+<title> (line 6)."""
+import os, sys
+here = os.path.dirname(os.path.abspath(__file__))
+lines = open(os.path.join(here, "..", "..", "..", "..", "rubrics", "plans", "hai-phong.xml"), encoding="utf-8").read().split("\n")
+assert lines[5].startswith("  <title>")
+lines[5] = lines[5].replace("<title>", "<title" + "".join(' a%d="x"' % i for i in range(100000)) + ">")
+with open(os.path.join(sys.argv[1], "plan.xml"), "w", encoding="utf-8") as f:
+    f.write("\n".join(lines))
