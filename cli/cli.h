@@ -27,8 +27,10 @@ typedef struct cli_inputs {
 	pdx_rubric *rubric;
 	pdx_answers *answers;
 	pdx_diags *diags; /* file-level and unattributed row problems */
+	bool totals_only; /* score keeping totals only (rank, summary, validate) */
 	pdx_result **results;
-	size_t n_results;
+	size_t n_results, cap_results;
+	size_t agencies_with_errors; /* scored so far */
 	int files_rejected;
 } cli_inputs;
 
@@ -69,14 +71,22 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_files,
                      const char *const *more, size_t n_more);
 
-/* Loads the rubric, reads every file, scores every assessment. Returns 0, or 2 when
- * nothing can be scored (rubric rejected, out of memory). Files that cannot be read
- * are reported and counted in files_rejected; the others are still scored. */
+/* Loads the rubric and reads every file; with `score`, scores every assessment into
+ * in->results (see cli_inputs_each). Returns 0, or 2 when nothing can be scored
+ * (rubric rejected, out of memory). Files that cannot be read are reported and counted
+ * in files_rejected; the others are still scored. */
 int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, bool score);
 
-/* cli_inputs_load with scoring; notes when no file at all could be read: then cli_emit
- * writes nothing to -o, and an existing -o target stays as it was. */
-int cli_inputs_read(cli_inputs *in, char **files, int n_files);
+/* cli_inputs_load; notes when no file at all could be read: then cli_emit writes
+ * nothing to -o, and an existing -o target stays as it was. */
+int cli_inputs_read(cli_inputs *in, char **files, int n_files, bool score);
+
+/* Scores the assessments read, one at a time and in order (totals only when
+ * in->totals_only): prints each one's diagnostics, counts it in agencies_with_errors,
+ * and hands it to `fn`, which owns it from then on. Stops at the first non-zero value
+ * of `fn` and returns it; returns 2 when memory runs out (message printed), else 0. */
+typedef int (*cli_result_fn)(pdx_result *res, void *ctx);
+int cli_inputs_each(cli_inputs *in, cli_result_fn fn, void *ctx);
 void cli_inputs_free(cli_inputs *in);
 
 /* 2 when a file was rejected, else 1 when any agency (or row) had errors, else 0. */
@@ -118,6 +128,8 @@ int cli_strcmp_ptr(const void *a, const void *b);
 int cli_output_check(const char *cmd, const char *output, const char *const *inputs, size_t n);
 /* Opens `path` (NULL or "-": stdout); *o is NULL on failure. */
 int cli_output_open(pdx_output **o, const char *cmd, const char *path, unsigned flags);
+/* Says why writing to `o` failed (rc: what the failing call returned); returns 2. */
+int cli_output_failed(pdx_output *o, const char *cmd, const char *path, int rc);
 /* Writes `data` and commits. The caller still frees `o`. */
 int cli_output_finish(pdx_output *o, const char *cmd, const char *path, const char *data,
                       size_t len);
@@ -136,8 +148,14 @@ typedef int (*cli_extra_fn)(int opt, const char *arg, void *ctx);
 int cli_parse(cli_inputs *in, const char *cmd, const char *usage, int argc, char **argv,
               const struct option *extra, cli_extra_fn on_extra, void *ctx);
 
-/* Writes a report built by a library serialiser into in->out and commits it; frees
- * `out`. Maps PDX_ENOMEM and write errors to exit status 2. */
+/* Commits in->out — unless no file could be read (nothing_read) and the output is a
+ * file, which then stays as it was — or, after cli_oom, leaves it uncommitted.
+ * Returns 0 or 2 (message printed). */
+int cli_inputs_commit(cli_inputs *in);
+
+/* Writes a report built by a library serialiser into in->out and commits it as
+ * cli_inputs_commit does; frees `out`. Maps PDX_ENOMEM and write errors to exit
+ * status 2. */
 int cli_emit(cli_inputs *in, int rc, char *out, size_t len);
 
 /* The whole program (main.c): arguments in, exit status out. main() is a call of it

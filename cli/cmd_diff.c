@@ -31,9 +31,9 @@ int cmd_diff(int argc, char **argv)
 	after = before;
 	after.rubric_path = NULL;
 	after.out = NULL;
-	rc = cli_inputs_read(&before, argv + optind, 1);
+	rc = cli_inputs_read(&before, argv + optind, 1, true);
 	if (!rc)
-		rc = cli_inputs_read(&after, argv + optind + 1, 1);
+		rc = cli_inputs_read(&after, argv + optind + 1, 1, true);
 	if (!rc && (before.files_rejected || after.files_rejected))
 		rc = 2;
 	if (!rc) {

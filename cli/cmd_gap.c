@@ -42,7 +42,7 @@ int cmd_gap(int argc, char **argv)
 		return cli_usage_error("gap", "thiếu tệp câu trả lời (no answer file given)");
 	rc = cli_inputs_begin(&in, "gap", argv + optind, argc - optind, NULL, 0);
 	if (!rc)
-		rc = cli_inputs_read(&in, argv + optind, argc - optind);
+		rc = cli_inputs_read(&in, argv + optind, argc - optind, true);
 	if (!rc && target) {
 		bool found = false;
 		for (size_t l = 0; l < pdx_rubric_level_count(in.rubric); l++)

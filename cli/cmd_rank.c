@@ -44,8 +44,9 @@ int cmd_rank(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error("rank", "thiếu tệp câu trả lời (no answer file given)");
 	rc = cli_inputs_begin(&in, "rank", argv + optind, argc - optind, NULL, 0);
+	in.totals_only = true; /* totals, level and pillars are all it reads */
 	if (!rc)
-		rc = cli_inputs_read(&in, argv + optind, argc - optind);
+		rc = cli_inputs_read(&in, argv + optind, argc - optind, true);
 	if (!rc) {
 		pdx_ranking *rk = NULL;
 		char *out = NULL;

@@ -13,6 +13,26 @@ static const char *const usage =
     "trưởng thành và điểm từng trụ cột. Scores every agency (agency × year) in the files.\n"
     "\n" CLI_INPUT_HELP;
 
+typedef struct stream {
+	pdx_report_writer *w;
+	int rc; /* the writer's failure */
+} stream;
+
+static int to_output(void *ctx, const char *data, size_t len)
+{
+	return pdx_output_write(ctx, data, len);
+}
+
+/* One agency at a time: scored, its diagnostics printed, written, freed — so memory
+ * holds the answers and one result, never the whole report. */
+static int add(pdx_result *res, void *ctx)
+{
+	stream *s = ctx;
+	s->rc = pdx_report_writer_add(s->w, res);
+	pdx_result_free(res);
+	return s->rc ? 2 : 0;
+}
+
 int cmd_score(int argc, char **argv)
 {
 	cli_inputs in = {0};
@@ -23,20 +43,28 @@ int cmd_score(int argc, char **argv)
 		return cli_usage_error("score", "thiếu tệp câu trả lời (no answer file given)");
 	rc = cli_inputs_begin(&in, "score", argv + optind, argc - optind, NULL, 0);
 	if (!rc)
-		rc = cli_inputs_read(&in, argv + optind, argc - optind);
-	if (rc) {
-		cli_inputs_free(&in);
-		return rc;
+		rc = cli_inputs_read(&in, argv + optind, argc - optind, false);
+	pdx_format fmt = cli_format(&in);
+	/* the CSV table has no per-criterion column */
+	in.totals_only = fmt == PDX_FORMAT_CSV;
+	stream s = {0};
+	if (!rc && pdx_report_writer_new(&s.w, fmt, in.rubric, in.answers, to_output, in.out)) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		rc = 2;
 	}
-	char *out = NULL;
-	size_t len = 0;
-	if (cli_format(&in) == PDX_FORMAT_JSON)
-		rc = pdx_report_json(&out, &len, in.rubric, in.results, in.n_results);
-	else if (cli_format(&in) == PDX_FORMAT_CSV)
-		rc = pdx_report_csv(&out, &len, in.rubric, in.results, in.n_results);
-	else
-		rc = pdx_report_text(&out, &len, in.rubric, in.results, in.n_results);
-	rc = cli_emit(&in, rc, out, len);
+	if (!rc)
+		rc = cli_inputs_each(&in, add, &s);
+	if (!rc)
+		s.rc = pdx_report_writer_finish(s.w);
+	pdx_report_writer_free(s.w);
+	if (s.rc == PDX_ENOMEM) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		rc = 2;
+	} else if (s.rc) {
+		rc = cli_output_failed(in.out, "score", in.output, s.rc);
+	}
+	if (!rc)
+		rc = cli_emit(&in, 0, NULL, 0);
 	if (!rc)
 		rc = cli_inputs_status(&in);
 	cli_inputs_free(&in);

@@ -59,8 +59,9 @@ int cmd_summary(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error("summary", "thiếu tệp câu trả lời (no answer file given)");
 	rc = cli_inputs_begin(&in, "summary", argv + optind, argc - optind, NULL, 0);
+	in.totals_only = true; /* totals, level and pillars are all it reads */
 	if (!rc)
-		rc = cli_inputs_read(&in, argv + optind, argc - optind);
+		rc = cli_inputs_read(&in, argv + optind, argc - optind, true);
 	if (!rc) {
 		pdx_summary *s = NULL;
 		char *out = NULL;

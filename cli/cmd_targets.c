@@ -82,7 +82,7 @@ int cmd_targets(int argc, char **argv)
 	const char *more[] = {path};
 	rc = cli_inputs_begin(&in, "targets", argv + optind, argc - optind, more, 1);
 	if (!rc)
-		rc = cli_inputs_read(&in, argv + optind, argc - optind);
+		rc = cli_inputs_read(&in, argv + optind, argc - optind, true);
 	pdx_plan *plan = NULL;
 	if (!rc) {
 		pdx_diags *d = pdx_diags_new();

@@ -26,6 +26,14 @@ static int looks_like_xml(const char *path)
 	return n > 4 && strcmp(path + n - 4, ".xml") == 0;
 }
 
+/* validate keeps nothing of a result but its diagnostics, printed and counted */
+static int drop(pdx_result *res, void *ctx)
+{
+	(void)ctx;
+	pdx_result_free(res);
+	return 0;
+}
+
 int cmd_validate(int argc, char **argv)
 {
 	cli_inputs in = {0};
@@ -70,7 +78,10 @@ int cmd_validate(int argc, char **argv)
 	if (n_csv) {
 		/* Scoring is what finds unparsable answers, so validate scores and keeps only
 		 * the diagnostics. */
-		rc = cli_inputs_load(&in, "validate", csvs, n_csv, true);
+		in.totals_only = true;
+		rc = cli_inputs_load(&in, "validate", csvs, n_csv, false);
+		if (!rc)
+			rc = cli_inputs_each(&in, drop, NULL);
 		if (rc) {
 			status = 2;
 		} else {
@@ -78,9 +89,7 @@ int cmd_validate(int argc, char **argv)
 			if (st > status)
 				status = st;
 			size_t na = pdx_answers_count(in.answers);
-			size_t bad = 0;
-			for (size_t i = 0; i < in.n_results; i++)
-				bad += pdx_result_errors(in.results[i]) > 0;
+			size_t bad = in.agencies_with_errors;
 			printf("%d tệp câu trả lời, %zu cơ quan, %zu có lỗi, %d tệp bị từ chối "
 			       "(%d answer files, %zu assessments, %zu with errors, %d files "
 			       "rejected)\n",

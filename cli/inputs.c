@@ -65,6 +65,25 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 	}
 }
 
+/* cli_inputs_each's function for the commands that need every result at once */
+static int keep(pdx_result *res, void *ctx)
+{
+	cli_inputs *in = ctx;
+	if (in->n_results == in->cap_results) {
+		size_t cap = in->cap_results ? in->cap_results * 2 : 64;
+		pdx_result **p = realloc(in->results, cap * sizeof(*p));
+		if (!p) {
+			pdx_result_free(res);
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			return 2;
+		}
+		in->results = p;
+		in->cap_results = cap;
+	}
+	in->results[in->n_results++] = res;
+	return 0;
+}
+
 int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, bool score)
 {
 	int rc = cli_load_rubric(&in->rubric, cmd, in->rubric_arg);
@@ -88,28 +107,42 @@ int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, 
 			in->files_rejected++;
 	}
 	cli_print_diags(in->diags);
-	if (!score)
-		return 0;
-	pdx_score_options so = {.require_evidence = in->require_evidence};
-	if (pdx_score_all(&in->results, &in->n_results, in->rubric, in->answers, &so) != 0) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
-		return 2;
-	}
-	for (size_t i = 0; i < in->n_results; i++) {
+	return score ? cli_inputs_each(in, keep, in) : 0;
+}
+
+int cli_inputs_each(cli_inputs *in, cli_result_fn fn, void *ctx)
+{
+	pdx_score_options so = {.require_evidence = in->require_evidence,
+	                        .totals_only = in->totals_only};
+	size_t n = pdx_answers_count(in->answers);
+	for (size_t i = 0; i < n; i++) {
+		pdx_result *res;
+		if (pdx_score_assessment(&res, in->rubric, pdx_answers_get(in->answers, i), &so)) {
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			return 2;
+		}
 		/* reading problems were attached to the assessment; print them once, here,
 		 * together with the answer errors found while scoring */
-		cli_print_diags(in->results[i]->diags);
+		cli_print_diags(res->diags);
+		if (pdx_result_errors(res))
+			in->agencies_with_errors++;
+		int rc = fn(res, ctx);
+		if (rc)
+			return rc;
 	}
 	return 0;
 }
-
 void cli_inputs_free(cli_inputs *in)
 {
 	pdx_output_free(in->out); /* not committed: the target stays as it was */
 	in->out = NULL;
 	free(in->rubric_path);
 	in->rubric_path = NULL;
-	pdx_results_free(in->results, in->n_results);
+	for (size_t i = 0; i < in->n_results; i++)
+		pdx_result_free(in->results[i]);
+	free(in->results);
+	in->results = NULL;
+	in->n_results = in->cap_results = 0;
 	pdx_answers_free(in->answers);
 	pdx_diags_free(in->diags);
 	pdx_rubric_free(in->rubric);
@@ -119,11 +152,8 @@ int cli_inputs_status(const cli_inputs *in)
 {
 	if (in->files_rejected)
 		return 2;
-	if (pdx_diags_errors(in->diags))
+	if (pdx_diags_errors(in->diags) || in->agencies_with_errors)
 		return 1;
-	for (size_t i = 0; i < in->n_results; i++)
-		if (pdx_result_errors(in->results[i]))
-			return 1;
 	for (size_t i = 0; in->answers && i < pdx_answers_count(in->answers); i++)
 		if (pdx_diags_errors(pdx_answers_get(in->answers, i)->diags))
 			return 1;
@@ -203,11 +233,26 @@ int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_
 	return rc;
 }
 
-int cli_inputs_read(cli_inputs *in, char **files, int n_files)
+int cli_inputs_read(cli_inputs *in, char **files, int n_files, bool score)
 {
-	int rc = cli_inputs_load(in, in->cmd, files, n_files, true);
+	int rc = cli_inputs_load(in, in->cmd, files, n_files, score);
 	in->nothing_read = n_files > 0 && in->files_rejected >= n_files;
 	return rc;
+}
+
+int cli_inputs_commit(cli_inputs *in)
+{
+	if (in->nothing_read && in->output && strcmp(in->output, "-") != 0) {
+		/* A report of nothing must not replace an earlier report: the output is
+		 * left uncommitted, so the file stays as it was. (On stdout the empty
+		 * report is still printed: it replaces nothing.) */
+		fprintf(stderr,
+		        "pressdx %s: không đọc được tệp nào; %s được giữ nguyên (no file could be "
+		        "read; %s is left as it was)\n",
+		        in->cmd, in->output, in->output);
+		return 0;
+	}
+	return cli_output_finish(in->out, in->cmd, in->output, NULL, 0);
 }
 
 int cli_emit(cli_inputs *in, int rc, char *out, size_t len)
@@ -217,18 +262,11 @@ int cli_emit(cli_inputs *in, int rc, char *out, size_t len)
 		pdx_free(out);
 		return 2;
 	}
-	if (in->nothing_read && in->output && strcmp(in->output, "-") != 0) {
-		/* A report of nothing must not replace an earlier report: the output is
-		 * left uncommitted, so the file stays as it was. (On stdout the empty
-		 * report is still printed: it replaces nothing.) */
-		fprintf(stderr,
-		        "pressdx %s: không đọc được tệp nào; %s được giữ nguyên (no file could be "
-		        "read; %s is left as it was)\n",
-		        in->cmd, in->output, in->output);
+	if (!(in->nothing_read && in->output && strcmp(in->output, "-") != 0) && !cli_oom &&
+	    pdx_output_write(in->out, out, len) != 0) {
 		pdx_free(out);
-		return 0;
+		return cli_output_failed(in->out, in->cmd, in->output, PDX_EIO);
 	}
-	rc = cli_output_finish(in->out, in->cmd, in->output, out, len);
 	pdx_free(out);
-	return rc;
+	return cli_inputs_commit(in);
 }

@@ -156,12 +156,17 @@ int cli_output_open(pdx_output **o, const char *cmd, const char *path, unsigned 
 	return 2;
 }
 
+int cli_output_failed(pdx_output *o, const char *cmd, const char *path, int rc)
+{
+	return report(cmd, path, o, rc);
+}
+
 int cli_output_finish(pdx_output *o, const char *cmd, const char *path, const char *data,
                       size_t len)
 {
 	if (cli_oom)
 		return 2; /* said already; the output stays uncommitted: nothing replaced */
-	int rc = pdx_output_write(o, data, len);
+	int rc = len ? pdx_output_write(o, data, len) : 0;
 	if (!rc)
 		rc = pdx_output_commit(o);
 	return rc ? report(cmd, path, o, rc) : 0;

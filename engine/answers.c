@@ -1023,8 +1023,15 @@ static int year_error(pdx_answers *s, uint32_t agency, const pdx_row *row, int w
 	return rc;
 }
 
-int pdx_internal_intern(pdx_answers *s, const char *text, size_t len, uint32_t *id)
+int pdx_internal_intern(pdx_answers *s, const char *text, size_t len, uint32_t hint, uint32_t *id)
 {
+	const intern *t = &s->strings;
+	/* most cells repeat the cell above them (an agency's name on each of its 42
+	 * rows): one comparison instead of a hash and a probe */
+	if (hint && hint < t->n && t->len[hint] == len && memcmp(t->str[hint], text, len) == 0) {
+		*id = hint;
+		return 0;
+	}
 	return intern_n(&s->strings, text, len, id);
 }
 

@@ -62,6 +62,7 @@ typedef struct reader {
 	bool header_done;
 	int col[PDX_FIELD_COUNT];         /* field index of each column, or -1 */
 	signed char field_at[MAX_FIELDS]; /* field index → pdx_field, or -1 */
+	uint32_t above[PDX_FIELD_COUNT];  /* each kept column's previous id (a hint) */
 	size_t n_header;
 	bool fatal, oom;
 } reader;
@@ -123,7 +124,7 @@ static void keep_text(reader *R, field *f, const char *s, size_t len)
 }
 
 /* A kept cell of a row after the header: interned, cleaned first only when needed. */
-static void keep_id(reader *R, field *f, const char *s, size_t len)
+static void keep_id(reader *R, field *f, const char *s, size_t len, uint32_t *above)
 {
 	int rc;
 	if (pdx_utf8_is_clean(s, len)) {
@@ -131,7 +132,7 @@ static void keep_id(reader *R, field *f, const char *s, size_t len)
 			s++;
 			len--;
 		}
-		rc = pdx_internal_intern(R->set, s, len, &f->id);
+		rc = pdx_internal_intern(R->set, s, len, *above, &f->id);
 	} else {
 		R->cleaned.len = 0;
 		rc = pdx_utf8_clean_into(&R->cleaned, &R->scratch, s, len);
@@ -142,9 +143,11 @@ static void keep_id(reader *R, field *f, const char *s, size_t len)
 				t++;
 				n--;
 			}
-			rc = pdx_internal_intern(R->set, t, n, &f->id);
+			rc = pdx_internal_intern(R->set, t, n, *above, &f->id);
 		}
 	}
+	if (f->id)
+		*above = f->id;
 	if (rc)
 		R->oom = true; /* the decoder let only valid UTF-8 through */
 }
@@ -185,7 +188,7 @@ static void on_field(void *data_, size_t len, void *ctx)
 		return;
 	}
 	if (R->header_done) {
-		keep_id(R, f, s, len);
+		keep_id(R, f, s, len, &R->above[R->field_at[idx]]);
 		f->blank = f->id == 0;
 	} else {
 		f->blank = is_blank(s, len);

@@ -115,8 +115,10 @@ void pdx_diags_truncate(pdx_diags *d, size_t n);
  * reader itself, so that a cell that repeats is never copied or normalised again, and
  * rows given as those ids. `text` must be clean (trimmed NFC). pdx_internal_add_row
  * is pdx_answers_add_row with ids[f] the interned row->cell[f] (0 when empty) for
- * every field but the year. */
-int pdx_internal_intern(pdx_answers *set, const char *text, size_t len, uint32_t *id);
+ * every field but the year. `hint` is an id the text may have (the same column's
+ * previous cell), or 0. */
+int pdx_internal_intern(pdx_answers *set, const char *text, size_t len, uint32_t hint,
+                        uint32_t *id);
 const char *pdx_internal_string(const pdx_answers *set, uint32_t id);
 int pdx_internal_add_row(pdx_answers *set, const pdx_row *row, const uint32_t *ids,
                          pdx_diags *diags);
@@ -126,12 +128,32 @@ void pdx_internal_source_encoding(pdx_answers *set, const char *encoding);
 /* Appends a CSV cell (see pdx_csv_cell) and "," or, when last, CRLF. */
 void pdx_csv_put(pdx_buf *b, const char *cell, int last);
 
-/* The distinct source files of the results' rows, in order of appearance: one row of
- * each (for its file and encoding) in *out (malloc'd), *count of them (report_text.c). */
-int pdx_report_files(pdx_answer **out, size_t *count, pdx_result *const *results, size_t n);
+/* The distinct source files of the rows of some assessments, in order of appearance:
+ * one row of each (for its file and encoding). report_text.c. */
+typedef struct pdx_files {
+	pdx_answer *f;
+	size_t n, cap;
+	const char *last;
+} pdx_files;
+int pdx_files_of_results(pdx_files *fl, pdx_result *const *results, size_t n);
+int pdx_files_of_set(pdx_files *fl, const pdx_answers *set);
+void pdx_files_free(pdx_files *fl);
 
 /* The text report's rubric line and provisional notice (report_text.c). */
 void pdx_text_header(pdx_buf *b, const pdx_rubric *r);
+
+/* The score report in parts, for pdx_report_writer (report_writer.c): what comes
+ * before the agencies, one agency, and (text) the line for none. The text head
+ * returns the width of the pillar labels; the JSON head ends inside the agencies'
+ * array, which PDX_JSON_REPORT_TAIL and a line break close. */
+void pdx_csv_report_head(pdx_buf *b, const pdx_rubric *r);
+void pdx_csv_report_row(pdx_buf *b, const pdx_rubric *r, const pdx_result *res);
+size_t pdx_text_report_head(pdx_buf *b, const pdx_rubric *r, const pdx_files *fl);
+void pdx_text_report_agency(pdx_buf *b, const pdx_rubric *r, size_t width, const pdx_result *res);
+void pdx_text_report_none(pdx_buf *b);
+#define PDX_JSON_REPORT_TAIL "\n  ]\n}"
+void pdx_json_report_head(pdx_buf *b, const pdx_rubric *r, const pdx_files *fl);
+void pdx_json_report_agency(pdx_buf *b, const pdx_rubric *r, const pdx_result *res, bool first);
 
 /* Orders diagnostics by file (first appearance), line and column; stable. */
 int pdx_diags_sort(pdx_diags *d);

@@ -2,6 +2,7 @@
  * the number's literal text ("81.06"), never through a double. */
 #include <json-c/json.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -189,31 +190,79 @@ int pdx_json_finish(json_object *root, int failed, char **out, size_t *len)
 	return pdx_buf_finish(&b, out, len);
 }
 
-int pdx_report_json(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *results,
-                    size_t n)
+/* json-c writes a value nested `depth` levels deep as it writes a top-level one, with
+ * two more spaces after every line break per level (strings never hold a raw line
+ * break: json-c escapes it), so a value serialised alone and indented here is
+ * byte for byte what the whole document would hold. */
+static void put_nested(pdx_buf *b, json_object *o, int depth)
+{
+	size_t n = 0;
+	const char *s = json_object_to_json_string_length(
+	    o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE,
+	    &n);
+	if (!s) {
+		b->failed = 1;
+		return;
+	}
+	for (const char *p = s, *end = s + n, *q; p < end; p = q + 1) {
+		q = memchr(p, '\n', (size_t)(end - p));
+		if (!q) {
+			pdx_buf_append(b, p, (size_t)(end - p));
+			break;
+		}
+		pdx_buf_append(b, p, (size_t)(q - p) + 1);
+		for (int i = 0; i < depth; i++)
+			pdx_buf_append(b, "  ", 2);
+	}
+}
+
+/* The document up to the agencies' array: {"rubric": …, "files": […], "agencies": [ */
+void pdx_json_report_head(pdx_buf *b, const pdx_rubric *r, const pdx_files *fl)
 {
 	int failed = 0;
 	json_object *root = json_object_new_object();
-	if (!root)
-		return PDX_ENOMEM;
+	if (!root) {
+		b->failed = 1;
+		return;
+	}
 	put(root, "rubric", pdx_json_rubric(r, &failed), &failed);
 	/* the files read, and the encoding each was read with (decided per file) */
-	pdx_answer *files = NULL;
-	size_t nf = 0;
-	if (pdx_report_files(&files, &nf, results, n))
-		failed = 1;
-	json_object *fl = json_object_new_array();
-	for (size_t i = 0; i < nf; i++) {
+	json_object *files = json_object_new_array();
+	for (size_t i = 0; i < fl->n; i++) {
 		json_object *fo = json_object_new_object();
-		put_opt(fo, "file", files[i].file, &failed);
-		put_opt(fo, "encoding", files[i].encoding, &failed);
-		push(fl, fo, &failed);
+		put_opt(fo, "file", fl->f[i].file, &failed);
+		put_opt(fo, "encoding", fl->f[i].encoding, &failed);
+		push(files, fo, &failed);
 	}
-	pdx_free(files);
-	put(root, "files", fl, &failed);
-	json_object *agencies = json_object_new_array();
-	for (size_t i = 0; i < n; i++)
-		push(agencies, agency_json(r, results[i], &failed), &failed);
-	put(root, "agencies", agencies, &failed);
-	return pdx_json_finish(root, failed, out, len);
+	put(root, "files", files, &failed);
+	put(root, "agencies", json_object_new_array(), &failed);
+	size_t n = 0;
+	const char *s = failed
+	                    ? NULL
+	                    : json_object_to_json_string_length(root,
+	                                                        JSON_C_TO_STRING_PRETTY |
+	                                                            JSON_C_TO_STRING_SPACED |
+	                                                            JSON_C_TO_STRING_NOSLASHESCAPE,
+	                                                        &n);
+	/* an empty array is "[\n  ]" one level down: what follows its "[" is the tail */
+	if (!s || n < sizeof PDX_JSON_REPORT_TAIL - 1 ||
+	    memcmp(s + n - (sizeof PDX_JSON_REPORT_TAIL - 1), PDX_JSON_REPORT_TAIL,
+	           sizeof PDX_JSON_REPORT_TAIL - 1) != 0)
+		b->failed = 1;
+	else
+		pdx_buf_append(b, s, n - (sizeof PDX_JSON_REPORT_TAIL - 1));
+	json_object_put(root);
+}
+
+void pdx_json_report_agency(pdx_buf *b, const pdx_rubric *r, const pdx_result *res, bool first)
+{
+	int failed = 0;
+	json_object *o = agency_json(r, res, &failed);
+	if (failed || !o)
+		b->failed = 1;
+	else {
+		pdx_buf_puts(b, first ? "\n    " : ",\n    ");
+		put_nested(b, o, 2);
+	}
+	json_object_put(o);
 }

@@ -78,70 +78,77 @@ static void agency_heading(pdx_buf *b, const pdx_assessment *a)
 	pdx_buf_putc(b, '\n');
 }
 
-int pdx_report_files(pdx_answer **out, size_t *count, pdx_result *const *results, size_t n)
+/* The distinct source files, in order of appearance, of the answers of the
+ * assessments given one by one (a list of results, or an answer set). */
+static int add_files(pdx_files *fl, const pdx_assessment *a)
 {
-	*out = NULL;
-	*count = 0;
-	pdx_answer *f = NULL;
-	size_t nf = 0, cap = 0;
-	const char *last = NULL;
-	for (size_t i = 0; i < n; i++) {
-		size_t cursor = 0;
-		pdx_answer x;
-		while (pdx_assessment_next_answer(results[i]->assessment, &cursor, &x)) {
-			if (x.file == last)
-				continue; /* rows come in runs of one file */
-			last = x.file;
-			size_t k = 0;
-			while (k < nf && f[k].file != x.file)
-				k++;
-			if (k < nf)
-				continue;
-			if (nf == cap) {
-				cap = cap ? cap * 2 : 8;
-				pdx_answer *p = pdx_reallocarray(f, cap, sizeof(*p));
-				if (!p) {
-					pdx_free(f);
-					return PDX_ENOMEM;
-				}
-				f = p;
-			}
-			f[nf++] = x;
+	size_t cursor = 0;
+	pdx_answer x;
+	while (pdx_assessment_next_answer(a, &cursor, &x)) {
+		if (x.file == fl->last)
+			continue; /* rows come in runs of one file */
+		fl->last = x.file;
+		size_t k = 0;
+		while (k < fl->n && fl->f[k].file != x.file)
+			k++;
+		if (k < fl->n)
+			continue;
+		if (fl->n == fl->cap) {
+			size_t cap = fl->cap ? fl->cap * 2 : 8;
+			pdx_answer *p = pdx_reallocarray(fl->f, cap, sizeof(*p));
+			if (!p)
+				return PDX_ENOMEM;
+			fl->f = p;
+			fl->cap = cap;
 		}
+		fl->f[fl->n++] = x;
 	}
-	*out = f;
-	*count = nf;
 	return 0;
+}
+
+int pdx_files_of_results(pdx_files *fl, pdx_result *const *results, size_t n)
+{
+	*fl = (pdx_files){0};
+	for (size_t i = 0; i < n; i++)
+		if (add_files(fl, results[i]->assessment))
+			return PDX_ENOMEM;
+	return 0;
+}
+
+int pdx_files_of_set(pdx_files *fl, const pdx_answers *set)
+{
+	*fl = (pdx_files){0};
+	size_t n = set ? pdx_answers_count(set) : 0;
+	for (size_t i = 0; i < n; i++)
+		if (add_files(fl, pdx_answers_get(set, i)))
+			return PDX_ENOMEM;
+	return 0;
+}
+
+void pdx_files_free(pdx_files *fl)
+{
+	pdx_free(fl->f);
+	*fl = (pdx_files){0};
 }
 
 /* The files read in another encoding than UTF-8 (chosen per file, see decode.c): an
  * official who gave --encoding sees which files it applied to. */
-static void encodings(pdx_buf *b, pdx_result *const *results, size_t n)
+static void encodings(pdx_buf *b, const pdx_files *fl)
 {
-	pdx_answer *files;
-	size_t nf;
-	if (pdx_report_files(&files, &nf, results, n)) {
-		b->failed = 1;
-		return;
-	}
-	for (size_t i = 0; i < nf; i++) {
-		if (!files[i].encoding || strcmp(files[i].encoding, "utf-8") == 0)
+	for (size_t i = 0; i < fl->n; i++) {
+		if (!fl->f[i].encoding || strcmp(fl->f[i].encoding, "utf-8") == 0)
 			continue;
 		pdx_buf_puts(b, "Tệp ");
-		pdx_buf_put_safe(b, files[i].file);
-		pdx_buf_printf(b, ": đọc theo bảng mã %s (read as %s)\n", files[i].encoding,
-		               files[i].encoding);
+		pdx_buf_put_safe(b, fl->f[i].file);
+		pdx_buf_printf(b, ": đọc theo bảng mã %s (read as %s)\n", fl->f[i].encoding,
+		               fl->f[i].encoding);
 	}
-	pdx_free(files);
 }
 
-int pdx_report_text(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *results,
-                    size_t n)
+size_t pdx_text_report_head(pdx_buf *b, const pdx_rubric *r, const pdx_files *fl)
 {
-	pdx_buf b = {0};
-	pdx_text_header(&b, r);
-	encodings(&b, results, n);
-	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
+	pdx_text_header(b, r);
+	encodings(b, fl);
 	size_t np = pdx_rubric_pillar_count(r), width = 0;
 	for (size_t i = 0; i < np; i++) {
 		const pdx_pillar *p = pdx_rubric_pillar(r, i);
@@ -149,66 +156,71 @@ int pdx_report_text(char **out, size_t *len, const pdx_rubric *r, pdx_result *co
 		if (w > width)
 			width = w;
 	}
-	if (n == 0)
-		pdx_buf_puts(&b,
-		             "\nKhông có cơ quan nào trong dữ liệu. (No agencies in the input.)\n");
-	for (size_t k = 0; k < n; k++) {
-		const pdx_result *res = results[k];
-		char t[32], mx[32];
-		agency_heading(&b, res->assessment);
-		pdx_buf_printf(&b, "  Tổng điểm (total): %s/%s",
-		               pdx_points_format(res->total, t, sizeof t),
-		               pdx_points_format_short(m->total, mx, sizeof mx));
-		if (res->level)
-			pdx_buf_printf(&b, " · Mức %d: %s", res->level->number, res->level->name);
-		pdx_buf_putc(&b, '\n');
-		for (size_t i = 0; i < np; i++) {
-			const pdx_pillar *p = pdx_rubric_pillar(r, i);
-			char *label = pdx_aprintf("%s %s", p->id, p->name);
-			pdx_buf_puts(&b, "  ");
-			if (label)
-				pad(&b, label, width);
-			else
-				b.failed = 1;
-			pdx_free(label);
-			pdx_buf_printf(&b, "  %6s/%-3s ",
-			               pdx_points_format(res->pillars[i], t, sizeof t),
-			               pdx_points_format_short(p->max, mx, sizeof mx));
-			bar(&b, res->pillars[i], p->max);
-			pdx_buf_printf(
-			    &b, " %3lld%%\n",
-			    (long long)(p->max ? pdx_round_div(res->pillars[i] * 100, p->max) : 0));
-		}
-		if (res->n_unanswered) {
-			pdx_buf_printf(&b, "  Chưa trả lời (unanswered, %zu):", res->n_unanswered);
+	return width;
+}
+
+void pdx_text_report_none(pdx_buf *b)
+{
+	pdx_buf_puts(b, "\nKhông có cơ quan nào trong dữ liệu. (No agencies in the input.)\n");
+}
+
+void pdx_text_report_agency(pdx_buf *b, const pdx_rubric *r, size_t width, const pdx_result *res)
+{
+	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
+	size_t np = pdx_rubric_pillar_count(r);
+	char t[32], mx[32];
+	agency_heading(b, res->assessment);
+	pdx_buf_printf(b, "  Tổng điểm (total): %s/%s", pdx_points_format(res->total, t, sizeof t),
+	               pdx_points_format_short(m->total, mx, sizeof mx));
+	if (res->level)
+		pdx_buf_printf(b, " · Mức %d: %s", res->level->number, res->level->name);
+	pdx_buf_putc(b, '\n');
+	for (size_t i = 0; i < np; i++) {
+		const pdx_pillar *p = pdx_rubric_pillar(r, i);
+		char *label = pdx_aprintf("%s %s", p->id, p->name);
+		pdx_buf_puts(b, "  ");
+		if (label)
+			pad(b, label, width);
+		else
+			b->failed = 1;
+		pdx_free(label);
+		pdx_buf_printf(b, "  %6s/%-3s ", pdx_points_format(res->pillars[i], t, sizeof t),
+		               pdx_points_format_short(p->max, mx, sizeof mx));
+		bar(b, res->pillars[i], p->max);
+		pdx_buf_printf(
+		    b, " %3lld%%\n",
+		    (long long)(p->max ? pdx_round_div(res->pillars[i] * 100, p->max) : 0));
+	}
+	if (res->n_unanswered) {
+		pdx_buf_printf(b, "  Chưa trả lời (unanswered, %zu):", res->n_unanswered);
+		if (res->criteria) {
 			size_t nk = pdx_rubric_criterion_count(r);
 			for (size_t i = 0; i < nk; i++)
 				if (res->criteria[i].status == PDX_CRIT_UNANSWERED)
-					pdx_buf_printf(&b, " %s", res->criteria[i].criterion->id);
-			pdx_buf_putc(&b, '\n');
+					pdx_buf_printf(b, " %s", res->criteria[i].criterion->id);
 		}
-		size_t nd = pdx_diags_count(res->diags);
-		size_t ne = pdx_diags_errors(res->diags);
-		if (ne)
-			pdx_buf_printf(&b, "  Lỗi (errors, %zu):\n", ne);
-		for (int pass = 0; pass < 2; pass++) {
-			if (pass == 1 && nd > ne)
-				pdx_buf_printf(&b, "  Cảnh báo (warnings, %zu):\n", nd - ne);
-			for (size_t i = 0; i < nd; i++) {
-				const pdx_diag *g = pdx_diags_get(res->diags, i);
-				if ((g->severity == PDX_SEV_ERROR) != (pass == 0))
-					continue;
-				pdx_diag d = *g;
-				d.agency_id = NULL;
-				char *line = pdx_diag_format(&d);
-				if (!line) {
-					b.failed = 1;
-					continue;
-				}
-				pdx_buf_printf(&b, "    %s\n", line);
-				pdx_free(line);
+		pdx_buf_putc(b, '\n');
+	}
+	size_t nd = pdx_diags_count(res->diags);
+	size_t ne = pdx_diags_errors(res->diags);
+	if (ne)
+		pdx_buf_printf(b, "  Lỗi (errors, %zu):\n", ne);
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1 && nd > ne)
+			pdx_buf_printf(b, "  Cảnh báo (warnings, %zu):\n", nd - ne);
+		for (size_t i = 0; i < nd; i++) {
+			const pdx_diag *g = pdx_diags_get(res->diags, i);
+			if ((g->severity == PDX_SEV_ERROR) != (pass == 0))
+				continue;
+			pdx_diag d = *g;
+			d.agency_id = NULL;
+			char *line = pdx_diag_format(&d);
+			if (!line) {
+				b->failed = 1;
+				continue;
 			}
+			pdx_buf_printf(b, "    %s\n", line);
+			pdx_free(line);
 		}
 	}
-	return pdx_buf_finish(&b, out, len);
 }

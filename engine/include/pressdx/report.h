@@ -1,8 +1,11 @@
 /* pressdx — reports: scored results serialised for people and programs.
  *
- * Every function builds the whole document in memory (*out, malloc'd, NUL-terminated,
- * *len bytes without the NUL; the caller frees it) so that the caller can write it
- * atomically. Returns 0 or PDX_ENOMEM.
+ * The score report is written by a pdx_report_writer, one agency at a time, so that a
+ * batch of any size is reported while only one result is held (score, print, free,
+ * next). The pdx_report_text/json/csv functions build the same document whole, in
+ * memory (*out, malloc'd, NUL-terminated, *len bytes without the NUL; the caller frees
+ * it), byte for byte what a writer given the same results writes. They return 0 or
+ * PDX_ENOMEM.
  */
 #ifndef PRESSDX_REPORT_H
 #define PRESSDX_REPORT_H
@@ -15,6 +18,35 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* Where a writer's bytes go: called with len > 0; returns 0, or a non-zero value
+ * that stops the writer (and that the writer's functions then return). */
+typedef int (*pdx_write_fn)(void *ctx, const char *data, size_t len);
+
+typedef struct pdx_report_writer pdx_report_writer;
+
+/* A score report in `fmt` (text, json or csv, as below) for results of rubric `r`.
+ * `set` is the answer set the results come from: the text report names the files read
+ * in a legacy encoding and the JSON report lists every file, from the rows of all
+ * its assessments; NULL when there is none. Bytes reach `write` in chunks of some
+ * tens of KiB, in order; nothing is written before the first pdx_report_writer_add or
+ * pdx_report_writer_finish. The rubric and set must outlive the writer. Returns 0 or
+ * PDX_ENOMEM (*out is then NULL). */
+int pdx_report_writer_new(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r,
+                          const pdx_answers *set, pdx_write_fn write, void *ctx);
+
+/* Adds one agency. The result is not kept: free it when this returns. The text and CSV
+ * reports take results scored with totals_only (the text report then lists no
+ * unanswered criteria by id); the JSON report needs the criteria (PDX_EINVALID).
+ * Returns 0, PDX_ENOMEM, PDX_EINVALID or the write function's value; after a failure
+ * every call returns the same. */
+int pdx_report_writer_add(pdx_report_writer *w, const pdx_result *res);
+
+/* Ends the document and writes what is buffered. Returns as pdx_report_writer_add. */
+int pdx_report_writer_finish(pdx_report_writer *w);
+
+/* NULL-safe. Writes nothing. */
+void pdx_report_writer_free(pdx_report_writer *w);
 
 /* Per agency: total, level, pillar bars, errors and unanswered criteria; a notice
  * first when the rubric has provisional content. */

@@ -1,0 +1,162 @@
+/* The score report written agency by agency: a batch of any size is reported while
+ * the caller holds one result at a time. The whole-document functions are this writer
+ * with a write function that collects. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Bytes gathered before they are handed on: large enough that a write call is rare,
+ * small enough to stay in cache. */
+#define FLUSH_AT (64u * 1024u)
+
+struct pdx_report_writer {
+	pdx_format fmt;
+	const pdx_rubric *r;
+	pdx_write_fn write;
+	void *ctx;
+	pdx_buf b;
+	size_t n;     /* agencies added */
+	size_t width; /* text: the pillar labels' width */
+	int err;      /* the first failure, returned from then on */
+};
+
+static int flush(pdx_report_writer *w)
+{
+	if (w->err)
+		return w->err;
+	if (w->b.failed)
+		return w->err = PDX_ENOMEM;
+	if (w->b.len) {
+		int rc = w->write(w->ctx, w->b.data, w->b.len);
+		w->b.len = 0;
+		if (rc)
+			return w->err = rc;
+	}
+	return 0;
+}
+
+static int start(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r, const pdx_files *fl,
+                 pdx_write_fn write, void *ctx)
+{
+	pdx_report_writer *w = pdx_calloc(1, sizeof(*w));
+	if (!w)
+		return PDX_ENOMEM;
+	w->fmt = fmt;
+	w->r = r;
+	w->write = write;
+	w->ctx = ctx;
+	if (fmt == PDX_FORMAT_CSV)
+		pdx_csv_report_head(&w->b, r);
+	else if (fmt == PDX_FORMAT_JSON)
+		pdx_json_report_head(&w->b, r, fl);
+	else
+		w->width = pdx_text_report_head(&w->b, r, fl);
+	if (w->b.failed) {
+		pdx_report_writer_free(w);
+		return PDX_ENOMEM;
+	}
+	*out = w;
+	return 0;
+}
+
+int pdx_report_writer_new(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r,
+                          const pdx_answers *set, pdx_write_fn write, void *ctx)
+{
+	*out = NULL;
+	pdx_files fl = {0};
+	/* the CSV report names no file: the rows need not be walked */
+	if (fmt != PDX_FORMAT_CSV && pdx_files_of_set(&fl, set)) {
+		pdx_files_free(&fl);
+		return PDX_ENOMEM;
+	}
+	int rc = start(out, fmt, r, &fl, write, ctx);
+	pdx_files_free(&fl);
+	return rc;
+}
+
+int pdx_report_writer_add(pdx_report_writer *w, const pdx_result *res)
+{
+	if (w->err)
+		return w->err;
+	if (w->fmt == PDX_FORMAT_CSV)
+		pdx_csv_report_row(&w->b, w->r, res);
+	else if (w->fmt == PDX_FORMAT_JSON) {
+		if (!res->criteria)
+			return w->err = PDX_EINVALID;
+		pdx_json_report_agency(&w->b, w->r, res, w->n == 0);
+	} else
+		pdx_text_report_agency(&w->b, w->r, w->width, res);
+	w->n++;
+	return w->b.len >= FLUSH_AT || w->b.failed ? flush(w) : 0;
+}
+
+int pdx_report_writer_finish(pdx_report_writer *w)
+{
+	if (w->err)
+		return w->err;
+	if (w->fmt == PDX_FORMAT_JSON)
+		pdx_buf_puts(&w->b, PDX_JSON_REPORT_TAIL "\n");
+	else if (w->fmt == PDX_FORMAT_TEXT && w->n == 0)
+		pdx_text_report_none(&w->b);
+	return flush(w);
+}
+
+void pdx_report_writer_free(pdx_report_writer *w)
+{
+	if (!w)
+		return;
+	pdx_buf_free(&w->b);
+	pdx_free(w);
+}
+
+/* ---- the whole document: a writer that collects ---- */
+
+static int collect(void *ctx, const char *data, size_t len)
+{
+	pdx_buf *b = ctx;
+	pdx_buf_append(b, data, len);
+	return b->failed ? PDX_ENOMEM : 0;
+}
+
+static int whole(char **out, size_t *len, pdx_format fmt, const pdx_rubric *r,
+                 pdx_result *const *results, size_t n)
+{
+	*out = NULL;
+	pdx_buf doc = {0};
+	pdx_files fl = {0};
+	pdx_report_writer *w = NULL;
+	/* the files of the results given (not of a whole set) */
+	int rc = fmt == PDX_FORMAT_CSV ? 0 : pdx_files_of_results(&fl, results, n);
+	if (!rc)
+		rc = start(&w, fmt, r, &fl, collect, &doc);
+	pdx_files_free(&fl);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = pdx_report_writer_add(w, results[i]);
+	if (!rc)
+		rc = pdx_report_writer_finish(w);
+	pdx_report_writer_free(w);
+	if (rc) {
+		pdx_buf_free(&doc);
+		return rc;
+	}
+	return pdx_buf_finish(&doc, out, len);
+}
+
+int pdx_report_text(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *results,
+                    size_t n)
+{
+	return whole(out, len, PDX_FORMAT_TEXT, r, results, n);
+}
+
+int pdx_report_json(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *results,
+                    size_t n)
+{
+	return whole(out, len, PDX_FORMAT_JSON, r, results, n);
+}
+
+int pdx_report_csv(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *results,
+                   size_t n)
+{
+	return whole(out, len, PDX_FORMAT_CSV, r, results, n);
+}
