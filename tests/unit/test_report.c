@@ -139,6 +139,178 @@ static void test_report_csv_neutralises_cells(void **state)
 	pdx_answers_free(set);
 }
 
+/* ---- pdx_report_writer: one agency at a time ---- */
+
+typedef struct sink {
+	pdx_buf all;
+	size_t calls, largest;
+	size_t fail_at; /* the call (1-based) that fails with PDX_EIO; 0: none */
+} sink;
+
+static int sink_write(void *ctx, const char *data, size_t len)
+{
+	sink *k = ctx;
+	assert_true(len > 0);
+	k->calls++;
+	if (len > k->largest)
+		k->largest = len;
+	if (k->fail_at && k->calls >= k->fail_at)
+		return PDX_EIO;
+	pdx_buf_append(&k->all, data, len);
+	return 0;
+}
+
+/* Scores every assessment of `set` one at a time into a writer, freeing each result
+ * at once, as `pressdx score` does. Returns the first non-zero code. */
+static int stream(pdx_format fmt, const pdx_rubric *r, const pdx_answers *set, bool totals_only,
+                  sink *k)
+{
+	pdx_report_writer *w;
+	int rc = pdx_report_writer_new(&w, fmt, r, set, sink_write, k);
+	if (rc)
+		return rc;
+	pdx_score_options so = {.totals_only = totals_only};
+	for (size_t i = 0; !rc && i < pdx_answers_count(set); i++) {
+		pdx_result *res;
+		assert_int_equal(pdx_score_assessment(&res, r, pdx_answers_get(set, i), &so), 0);
+		rc = pdx_report_writer_add(w, res);
+		pdx_result_free(res);
+	}
+	if (!rc)
+		rc = pdx_report_writer_finish(w);
+	pdx_report_writer_free(w);
+	pdx_buf_putc(&k->all, '\0');
+	return rc;
+}
+
+static void test_writer_csv_totals_only(void **state)
+{
+	const pdx_rubric *r = *state;
+	scored s = score_file(r, EXAMPLES_DIR "/hai-phong-2025-bao.csv");
+	sink k = {0};
+	assert_int_equal(stream(PDX_FORMAT_CSV, r, s.set, true, &k), 0);
+	/* the table of test_report_csv, from results that keep totals only */
+	static const char want[] =
+	    "agency_id,agency_name,province,owner,block,year,total,level,level_name,"
+	    "pillar_1,pillar_2,pillar_3,pillar_4,pillar_5,errors\r\n"
+	    "HP01,Báo Cảng Xanh (mẫu),Hải Phòng,Thành ủy Hải Phòng,Báo địa phương,2025,"
+	    "84.32,4,Tốt,14.60,21.00,18.72,17.00,13.00,0\r\n"
+	    "HP02,Báo điện tử Phố Biển (mẫu),Hải Phòng,UBND thành phố Hải Phòng,"
+	    "Báo địa phương,2025,57.50,2,Trung bình,10.65,15.00,12.85,11.00,8.00,0\r\n";
+	assert_string_equal(k.all.data, want);
+	assert_int_equal(k.calls, 1); /* small: one chunk, at the end */
+	pdx_buf_free(&k.all);
+	scored_free(&s);
+}
+
+/* 3,000 agencies, each answering only 1.1.1 "có" (yesno, 3 points, pillar 1): every
+ * row is "Annnn,,,,,2025,3.00,1,Yếu,3.00,0.00,0.00,0.00,0.00,0" (level 1 from 0). */
+static void test_writer_chunks(void **state)
+{
+	const pdx_rubric *r = *state;
+	pdx_buf csv = {0};
+	pdx_buf_puts(&csv, "agency_id,year,criterion,answer,evidence\n");
+	for (int i = 0; i < 3000; i++)
+		pdx_buf_printf(&csv, "A%04d,2025,1.1.1,có,mc.pdf\n", i);
+	pdx_answers *set = pdx_answers_new(NULL);
+	assert_int_equal(pdx_answers_read_memory(set, csv.data, csv.len, "x.csv", NULL, NULL), 0);
+	sink k = {0};
+	assert_int_equal(stream(PDX_FORMAT_CSV, r, set, true, &k), 0);
+	/* about 60 bytes a row: 180 KB in several chunks, none much over 64 KiB */
+	assert_true(k.calls >= 2);
+	assert_true(k.largest < 64 * 1024 + 4096);
+	const char *p = strstr(k.all.data, "\r\n") + 2;
+	for (int i = 0; i < 3000; i++) {
+		char row[96];
+		snprintf(row, sizeof row,
+		         "A%04d,,,,,2025,3.00,1,Yếu,3.00,0.00,0.00,0.00,0.00,0\r\n", i);
+		assert_memory_equal(p, row, strlen(row));
+		p += strlen(row);
+	}
+	assert_int_equal(*p, '\0');
+	pdx_buf_free(&k.all);
+	pdx_buf_free(&csv);
+	pdx_answers_free(set);
+}
+
+static void test_writer_write_error_sticks(void **state)
+{
+	const pdx_rubric *r = *state;
+	pdx_buf csv = {0};
+	pdx_buf_puts(&csv, "agency_id,year,criterion,answer\n");
+	for (int i = 0; i < 3000; i++)
+		pdx_buf_printf(&csv, "A%04d,2025,1.1.1,có\n", i);
+	pdx_answers *set = pdx_answers_new(NULL);
+	assert_int_equal(pdx_answers_read_memory(set, csv.data, csv.len, "x.csv", NULL, NULL), 0);
+	/* the first write fails: the writer stops there and says so from then on */
+	sink k = {.fail_at = 1};
+	assert_int_equal(stream(PDX_FORMAT_CSV, r, set, true, &k), PDX_EIO);
+	assert_int_equal(k.calls, 1);
+	pdx_report_writer *w;
+	sink k2 = {.fail_at = 1};
+	assert_int_equal(pdx_report_writer_new(&w, PDX_FORMAT_TEXT, r, set, sink_write, &k2), 0);
+	assert_int_equal(k2.calls, 0); /* nothing before the first add or finish */
+	assert_int_equal(pdx_report_writer_finish(w), PDX_EIO);
+	assert_int_equal(pdx_report_writer_finish(w), PDX_EIO);
+	assert_int_equal(k2.calls, 1);
+	pdx_report_writer_free(w);
+	pdx_buf_free(&k.all);
+	pdx_buf_free(&k2.all);
+	pdx_buf_free(&csv);
+	pdx_answers_free(set);
+}
+
+static void test_writer_json(void **state)
+{
+	const pdx_rubric *r = *state;
+	scored s = score_file(r, EXAMPLES_DIR "/hai-phong-2025-bao.csv");
+	/* the JSON report needs every criterion */
+	sink k = {0};
+	assert_int_equal(stream(PDX_FORMAT_JSON, r, s.set, true, &k), PDX_EINVALID);
+	pdx_buf_free(&k.all);
+	sink j = {0};
+	assert_int_equal(stream(PDX_FORMAT_JSON, r, s.set, false, &j), 0);
+	json_object *root = json_tokener_parse(j.all.data);
+	assert_non_null(root);
+	json_object *ag, *files, *v;
+	assert_true(json_object_object_get_ex(root, "agencies", &ag));
+	assert_int_equal(json_object_array_length(ag), 2);
+	assert_true(json_object_object_get_ex(json_object_array_get_idx(ag, 0), "total", &v));
+	assert_string_equal(json_object_get_string(v), "84.32");
+	assert_true(json_object_object_get_ex(json_object_array_get_idx(ag, 1), "total", &v));
+	assert_string_equal(json_object_get_string(v), "57.5");
+	assert_true(json_object_object_get_ex(root, "files", &files));
+	assert_int_equal(json_object_array_length(files), 1);
+	json_object_put(root);
+	/* the files come from the set, the agencies one by one: the same bytes as the
+	 * whole document built from the results */
+	char *whole;
+	size_t len;
+	assert_int_equal(pdx_report_json(&whole, &len, r, s.res, s.n), 0);
+	assert_string_equal(j.all.data, whole);
+	free(whole);
+	pdx_buf_free(&j.all);
+	scored_free(&s);
+}
+
+static void test_writer_no_agency(void **state)
+{
+	const pdx_rubric *r = *state;
+	pdx_answers *set = pdx_answers_new(NULL);
+	sink t = {0}, j = {0};
+	assert_int_equal(stream(PDX_FORMAT_TEXT, r, set, false, &t), 0);
+	assert_non_null(strstr(t.all.data, "Không có cơ quan nào trong dữ liệu."));
+	assert_int_equal(stream(PDX_FORMAT_JSON, r, set, false, &j), 0);
+	json_object *root = json_tokener_parse(j.all.data), *ag;
+	assert_non_null(root);
+	assert_true(json_object_object_get_ex(root, "agencies", &ag));
+	assert_int_equal(json_object_array_length(ag), 0);
+	json_object_put(root);
+	pdx_buf_free(&t.all);
+	pdx_buf_free(&j.all);
+	pdx_answers_free(set);
+}
+
 /* ---- JSON report ---- */
 
 /* No JSON number (outside strings) has more than two decimals. */
@@ -455,6 +627,11 @@ int main(void)
 	    cmocka_unit_test(test_report_json_unanswered_and_errors),
 	    cmocka_unit_test(test_report_json_official_rubric),
 	    cmocka_unit_test(test_report_text),
+	    cmocka_unit_test(test_writer_csv_totals_only),
+	    cmocka_unit_test(test_writer_chunks),
+	    cmocka_unit_test(test_writer_write_error_sticks),
+	    cmocka_unit_test(test_writer_json),
+	    cmocka_unit_test(test_writer_no_agency),
 	    cmocka_unit_test(test_template_shape),
 	    cmocka_unit_test(test_template_read_back),
 	    cmocka_unit_test(test_template_without_agency),
