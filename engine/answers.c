@@ -1025,14 +1025,19 @@ static int year_error(pdx_answers *s, uint32_t agency, const pdx_row *row, int w
 
 int pdx_internal_intern(pdx_answers *s, const char *text, size_t len, uint32_t hint, uint32_t *id)
 {
-	const intern *t = &s->strings;
 	/* most cells repeat the cell above them (an agency's name on each of its 42
 	 * rows): one comparison instead of a hash and a probe */
-	if (hint && hint < t->n && t->len[hint] == len && memcmp(t->str[hint], text, len) == 0) {
+	if (pdx_internal_is(s, hint, text, len)) {
 		*id = hint;
 		return 0;
 	}
 	return intern_n(&s->strings, text, len, id);
+}
+
+bool pdx_internal_is(const pdx_answers *s, uint32_t id, const char *text, size_t len)
+{
+	const intern *t = &s->strings;
+	return id && id < t->n && t->len[id] == len && memcmp(t->str[id], text, len) == 0;
 }
 
 const char *pdx_internal_string(const pdx_answers *s, uint32_t id)

@@ -30,6 +30,15 @@
 #define READ_CHUNK     65536
 #define HEADER_WAIT    ((size_t)1 << 20)
 
+#define RECENT 256 /* a power of two */
+
+/* An interned cell as the reader last saw it: the string stays where it is (the set's
+ * arena), so comparing a new cell with it needs no call into the set. */
+typedef struct seen {
+	const char *str;
+	uint32_t len, id;
+} seen;
+
 typedef struct field {
 	size_t off;  /* header cells: cleaned text at reader.text.data + off */
 	uint32_t id; /* kept cells of the rows after the header: interned, 0 when empty */
@@ -62,7 +71,13 @@ typedef struct reader {
 	bool header_done;
 	int col[PDX_FIELD_COUNT];         /* field index of each column, or -1 */
 	signed char field_at[MAX_FIELDS]; /* field index → pdx_field, or -1 */
-	uint32_t above[PDX_FIELD_COUNT];  /* each kept column's previous id (a hint) */
+	seen above[PDX_FIELD_COUNT];      /* each kept column's previous cell */
+	/* each kept column's recent cells by a cheap key of their text (see recent_key):
+	 * the criterion, answer and evidence cells change on every row but take few
+	 * values */
+	seen (*recent)[RECENT]; /* [PDX_FIELD_COUNT]; NULL until the first row (or
+	                           when it could not be had: it only saves time) */
+	bool no_recent;
 	size_t n_header;
 	bool fatal, oom;
 } reader;
@@ -124,32 +139,109 @@ static void keep_text(reader *R, field *f, const char *s, size_t len)
 }
 
 /* A kept cell of a row after the header: interned, cleaned first only when needed. */
-static void keep_id(reader *R, field *f, const char *s, size_t len, uint32_t *above)
+/* A cheap key of a cell: its first and last eight bytes and its length, so that
+ * "mc/1.1.1.pdf" and "mc/1.1.2.pdf", "có" and "không" get different keys. */
+static size_t recent_key(const char *s, size_t len)
 {
-	int rc;
-	if (pdx_utf8_is_clean(s, len)) {
-		if (neutralised(s, len)) {
-			s++;
-			len--;
-		}
-		rc = pdx_internal_intern(R->set, s, len, *above, &f->id);
+	uint64_t head = 0, tail = 0;
+	if (len >= 8) {
+		memcpy(&head, s, 8);
+		memcpy(&tail, s + len - 8, 8);
 	} else {
-		R->cleaned.len = 0;
-		rc = pdx_utf8_clean_into(&R->cleaned, &R->scratch, s, len);
-		if (!rc) {
-			const char *t = R->cleaned.data;
-			size_t n = strlen(t);
-			if (neutralised(t, n)) {
-				t++;
-				n--;
-			}
-			rc = pdx_internal_intern(R->set, t, n, *above, &f->id);
-		}
+		for (size_t i = 0; i < len; i++)
+			head = head << 8 | (unsigned char)s[i];
 	}
-	if (f->id)
-		*above = f->id;
-	if (rc)
+	uint64_t h = (head * 0x9e3779b97f4a7c15u) ^ (tail * 0xc2b2ae3d27d4eb4fu) ^ len;
+	h *= 0xff51afd7ed558ccdu;
+	return (size_t)(h >> 56) & (RECENT - 1);
+}
+
+/* Interns a cell: straight from libcsv's buffer when it is clean already, else
+ * trimmed and normalised first; an apostrophe that neutralised a formula is taken off.
+ * Returns 0 or PDX_ENOMEM. */
+static int intern_cell(reader *R, field *f, const char *s, size_t len, uint32_t hint)
+{
+	if (!pdx_utf8_is_clean(s, len)) {
+		R->cleaned.len = 0;
+		int rc = pdx_utf8_clean_into(&R->cleaned, &R->scratch, s, len);
+		if (rc)
+			return rc;
+		s = R->cleaned.data;
+		len = strlen(s);
+	}
+	if (neutralised(s, len)) {
+		s++;
+		len--;
+	}
+	return pdx_internal_intern(R->set, s, len, hint, &f->id);
+}
+
+/* Whether s[0..len) is the cell `c` holds. Cells are short: compared eight bytes at a
+ * time in line, not through a call. */
+static bool is_seen(const seen *c, const char *s, size_t len)
+{
+	if (!c->id || c->len != len)
+		return false;
+	uint64_t x, y;
+	if (len >= 8) {
+		size_t i = 0;
+		for (; i + 8 < len; i += 8) {
+			memcpy(&x, s + i, 8);
+			memcpy(&y, c->str + i, 8);
+			if (x != y)
+				return false;
+		}
+		/* the last eight bytes, overlapping what was compared */
+		memcpy(&x, s + len - 8, 8);
+		memcpy(&y, c->str + len - 8, 8);
+		return x == y;
+	}
+	if (len >= 4) {
+		uint32_t a, b, e, f;
+		memcpy(&a, s, 4);
+		memcpy(&b, c->str, 4);
+		memcpy(&e, s + len - 4, 4);
+		memcpy(&f, c->str + len - 4, 4);
+		return a == b && e == f;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != c->str[i])
+			return false;
+	return true;
+}
+
+static void keep_id(reader *R, field *f, const char *s, size_t len, int column)
+{
+	seen *above = &R->above[column];
+	if (!R->recent && !R->no_recent) {
+		R->recent = pdx_calloc(PDX_FIELD_COUNT, sizeof(*R->recent));
+		R->no_recent = !R->recent;
+	}
+	seen spare = {0};
+	seen *recent = R->recent ? &R->recent[column][len ? recent_key(s, len) : 0] : &spare;
+	/* The cell above, or a recent cell of this column, byte for byte: an interned
+	 * string is already clean (trimmed, NFC), so the cell is too and cleans to itself
+	 * — unless it reads as neutralised, which cleaning would change. */
+	bool plain = len > 0 && !neutralised(s, len);
+	if (plain && is_seen(above, s, len)) {
+		f->id = above->id;
+		return;
+	}
+	if (plain && is_seen(recent, s, len)) {
+		f->id = recent->id;
+		*above = *recent;
+		return;
+	}
+	if (intern_cell(R, f, s, len, above->id)) {
 		R->oom = true; /* the decoder let only valid UTF-8 through */
+		return;
+	}
+	if (f->id) {
+		above->id = f->id;
+		above->str = pdx_internal_string(R->set, f->id);
+		above->len = (uint32_t)strlen(above->str);
+		*recent = *above;
+	}
 }
 
 static void on_field(void *data_, size_t len, void *ctx)
@@ -188,7 +280,7 @@ static void on_field(void *data_, size_t len, void *ctx)
 		return;
 	}
 	if (R->header_done) {
-		keep_id(R, f, s, len, &R->above[R->field_at[idx]]);
+		keep_id(R, f, s, len, R->field_at[idx]);
 		f->blank = f->id == 0;
 	} else {
 		f->blank = is_blank(s, len);
@@ -694,6 +786,7 @@ static int read_source(pdx_answers *set, const char *name, const pdx_read_option
 	if (R.p_init)
 		csv_free(&R.p);
 	pdx_free(R.fields);
+	pdx_free(R.recent);
 	pdx_buf_free(&R.text);
 	pdx_buf_free(&R.scratch);
 	pdx_buf_free(&R.cleaned);

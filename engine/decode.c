@@ -140,6 +140,14 @@ static void track(pdx_decoder *d, const char *s, size_t n)
 		d->last_cr = s[n - 1] == '\r';
 }
 
+/* Text checked already (no NUL in it) is appended without a second look. */
+static int emit_checked(pdx_decoder *d, pdx_buf *out, const char *s, size_t n)
+{
+	track(d, s, n);
+	pdx_buf_append(out, s, n);
+	return out->failed ? PDX_ENOMEM : 0;
+}
+
 static int emit(pdx_decoder *d, pdx_buf *out, const char *s, size_t n)
 {
 	const char *nul = memchr(s, '\0', n);
@@ -279,6 +287,25 @@ static int run_iconv(pdx_decoder *d, const char *s, size_t n, bool final, pdx_bu
 	return 0;
 }
 
+/* The ASCII bytes (not NUL) at u, at least the first, which is one: a word at a time
+ * in line, for the short runs between the letters of Vietnamese words, where a call
+ * to pdx_ascii_prefix would cost more than it saves. */
+static size_t ascii_run(const unsigned char *u, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n >= 8) {
+		const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+		uint64_t w;
+		memcpy(&w, u, 8);
+		/* a high bit, or a zero byte (exact up to the first one) */
+		uint64_t m = (w & high) | ((w - ones) & ~w & high);
+		return m ? (size_t)__builtin_ctzll(m) >> 3 : 8;
+	}
+#endif
+	(void)n;
+	return 1;
+}
+
 /* UTF-8 (and the ASCII prefix of an undecided file): checked, passed through. */
 static int run_utf8(pdx_decoder *d, const char *s, size_t n, bool final, pdx_buf *out)
 {
@@ -289,8 +316,21 @@ static int run_utf8(pdx_decoder *d, const char *s, size_t n, bool final, pdx_buf
 		i += pdx_ascii_prefix(s + i, n - i);
 		if (d->mode == D_UTF8) {
 			while (i < n && u[i]) {
-				if (u[i] < 0x80) {
-					i += pdx_ascii_prefix(s + i, n - i);
+				unsigned c = u[i];
+				if (c < 0x80) {
+					i += ascii_run(u + i, n - i);
+					continue;
+				}
+				/* the two- and three-byte letters of Vietnamese (C3 A1 á,
+				 * E1 BB 87 ệ) checked here; the rest by utf8_seq */
+				if (c >= 0xc2 && c <= 0xdf && i + 1 < n &&
+				    (u[i + 1] & 0xc0) == 0x80) {
+					i += 2;
+					continue;
+				}
+				if (c >= 0xe1 && c <= 0xec && i + 2 < n &&
+				    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
+					i += 3;
 					continue;
 				}
 				int k = utf8_seq(u + i, n - i);
@@ -299,7 +339,8 @@ static int run_utf8(pdx_decoder *d, const char *s, size_t n, bool final, pdx_buf
 				i += (size_t)k;
 			}
 		}
-		int rc = emit(d, out, s + start, i - start);
+		/* what was passed over holds no NUL: the loops stop at one */
+		int rc = emit_checked(d, out, s + start, i - start);
 		d->offset += (unsigned long long)(i - start);
 		if (rc || i == n)
 			return rc;

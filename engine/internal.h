@@ -120,6 +120,8 @@ void pdx_diags_truncate(pdx_diags *d, size_t n);
 int pdx_internal_intern(pdx_answers *set, const char *text, size_t len, uint32_t hint,
                         uint32_t *id);
 const char *pdx_internal_string(const pdx_answers *set, uint32_t id);
+/* Whether interned string `id` (0: none) is exactly text[0..len). */
+bool pdx_internal_is(const pdx_answers *set, uint32_t id, const char *text, size_t len);
 int pdx_internal_add_row(pdx_answers *set, const pdx_row *row, const uint32_t *ids,
                          pdx_diags *diags);
 /* The encoding the open source of `set` turned out to be in (a static name). */

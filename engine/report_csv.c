@@ -68,6 +68,18 @@ void pdx_csv_report_head(pdx_buf *b, const pdx_rubric *r)
 	pdx_csv_put(b, "errors", 1);
 }
 
+/* A non-negative integer as a cell, without snprintf (one per agency and column). */
+static void put_count(pdx_buf *b, uint64_t v, int last)
+{
+	char t[24], *q = t + sizeof t;
+	*--q = '\0';
+	do {
+		*--q = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	pdx_csv_put(b, q, last);
+}
+
 void pdx_csv_report_row(pdx_buf *b, const pdx_rubric *r, const pdx_result *res)
 {
 	const pdx_assessment *a = res->assessment;
@@ -77,16 +89,24 @@ void pdx_csv_report_row(pdx_buf *b, const pdx_rubric *r, const pdx_result *res)
 	pdx_csv_put(b, a->province, 0);
 	pdx_csv_put(b, a->owner, 0);
 	pdx_csv_put(b, a->block, 0);
-	if (a->year)
+	if (a->year > 0)
+		put_count(b, (uint64_t)a->year, 0);
+	else if (a->year < 0) {
 		snprintf(num, sizeof num, "%d", a->year);
-	pdx_csv_put(b, a->year ? num : "", 0);
+		pdx_csv_put(b, num, 0);
+	} else
+		pdx_csv_put(b, "", 0);
 	pdx_csv_put(b, pdx_points_format(res->total, num, sizeof num), 0);
-	snprintf(num, sizeof num, "%d", res->level ? res->level->number : 0);
-	pdx_csv_put(b, num, 0);
+	if (res->level && res->level->number >= 0)
+		put_count(b, (uint64_t)res->level->number, 0);
+	else if (res->level) {
+		snprintf(num, sizeof num, "%d", res->level->number);
+		pdx_csv_put(b, num, 0);
+	} else
+		pdx_csv_put(b, "0", 0);
 	pdx_csv_put(b, res->level ? res->level->name : "", 0);
 	size_t np = pdx_rubric_pillar_count(r);
 	for (size_t i = 0; i < np; i++)
 		pdx_csv_put(b, pdx_points_format(res->pillars[i], num, sizeof num), 0);
-	snprintf(num, sizeof num, "%zu", pdx_result_errors(res));
-	pdx_csv_put(b, num, 1);
+	put_count(b, pdx_result_errors(res), 1);
 }
