@@ -41,6 +41,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RUBRIC = os.path.normpath(os.path.join(HERE, "..", "..", "rubrics", "951-2023.xml"))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, HERE)
 import duckdb_sql  # noqa: E402
 import gen  # noqa: E402
@@ -283,8 +284,14 @@ def main():
         fl = statistics.median(floor.walls) if floor.walls else None
         head = ["command", "wall s", "ratio to floor", "peak RSS MiB"]
         rows = [fmt_row(c, fl) for c in cmds]
-        title = ("%d assessments × 42 criteria = %d rows, %.0f MB; median of %d, round-robin; "
-                 "release build" % (a.assessments, nrows, size / 1e6, a.reps))
+        try:
+            version = subprocess.run([pressdx, "--version"], capture_output=True, text=True,
+                                     timeout=30).stdout.strip().splitlines()[0]
+        except (OSError, IndexError, subprocess.SubprocessError):
+            version = "pressdx"
+        title = ("%s (%s); %d assessments × %d criteria = %d rows, %.0f MB; median of %d, "
+                 "round-robin" % (version, a.pressdx, a.assessments, nrows // a.assessments,
+                                  nrows, size / 1e6, a.reps))
         widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
         text = [title, "  ".join(h.ljust(w) for h, w in zip(head, widths))]
         text += ["  ".join((c.ljust(w) if i == 0 else c.rjust(w)) for i, (c, w) in
