@@ -156,9 +156,9 @@ def fmt_row(c, floor):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
-                                 epilog=__doc__.split("\n", 2)[2])
+                                 epilog=__doc__.split("\n\n", 1)[1])
     ap.add_argument("pressdx")
     ap.add_argument("baseline")
     ap.add_argument("--assessments", type=int, default=50000)
@@ -338,7 +338,8 @@ def main():
             with open(a.markdown, "w", encoding="utf-8") as f:
                 f.write("\n".join(md) + "\n\n" + "\n".join("- " + c.strip() for c in checks) +
                         "\n\nTargets (issue 8):\n\n" +
-                        "\n".join("- " + " ".join(t.split()) for t in targets) + "\n")
+                        "\n".join("- **%s** %s: %s" % (t[:4].strip(), t[5:63].strip(), t[63:].strip())
+                                  for t in targets) + "\n")
         if status:
             print("bench: FAILED (a command failed or a scorer disagrees with pressdx)", file=sys.stderr)
         return 1 if status else 0
