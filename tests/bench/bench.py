@@ -220,7 +220,7 @@ def main():
             Cmd("pressdx gap", P + ["gap"] + R + ["-o", o("gap.txt"), src]),
         ]
         ver = duckdb_version()
-        duck = Cmd("DuckDB %s (SQL, 2 threads)" % (ver.split("-")[0] if ver else ""), [])
+        duck = Cmd("DuckDB%s (SQL, 2 threads)" % ((" " + ver.split("-")[0]) if ver else ""), [])
         if not ver:
             duck.skipped = "skipped: DuckDB not installed (run with --install-duckdb)"
         elif not node:
@@ -292,10 +292,12 @@ def main():
         title = ("%s (%s); %d assessments × %d criteria = %d rows, %.0f MB; median of %d, "
                  "round-robin" % (version, a.pressdx, a.assessments, nrows // a.assessments,
                                   nrows, size / 1e6, a.reps))
-        widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
+        measured = [r for r in rows if r[2]]  # skipped and failed rows: name and why
+        widths = [max(len(r[i]) for r in measured + [head]) for i in range(4)]
         text = [title, "  ".join(h.ljust(w) for h, w in zip(head, widths))]
         text += ["  ".join((c.ljust(w) if i == 0 else c.rjust(w)) for i, (c, w) in
-                           enumerate(zip(r, widths))) for r in rows]
+                           enumerate(zip(r, widths))) if r[2] else
+                 r[0].ljust(widths[0]) + "  " + r[1] for r in rows]
         md = [title, "", "| " + " | ".join(head) + " |", "|---|---:|---:|---:|"]
         md += ["| " + " | ".join(r) + " |" for r in rows]
         if large:
