@@ -99,7 +99,8 @@ def measure(cmds, reps, tmp, env=None):
             if rc != 0:
                 with open(errf, encoding="utf-8", errors="replace") as f:
                     tail = f.read()[-2000:]
-                c.failed = "exit %d: %s" % (rc, tail.strip().splitlines()[-1] if tail.strip() else "")
+                c.failed = "exit %d" % rc + (": " + tail.strip().splitlines()[-1][:200]
+                                             if tail.strip() else "")
                 print("FAILED %s (%s)\n%s" % (c.name, " ".join(c.argv), tail), file=sys.stderr)
                 continue
             c.walls.append(wall)
