@@ -837,7 +837,8 @@ static int parse_year(const char *s, int *year)
 			return 1;
 	if (n != 4)
 		return n > 0 && n < 10 ? 2 : 1;
-	*year = atoi(s);
+	/* four digits, checked above: no strtol on every row */
+	*year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	return *year >= 1900 && *year <= 2999 ? 0 : 2;
 }
 

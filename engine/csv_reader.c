@@ -30,7 +30,7 @@
 #define READ_CHUNK     65536
 #define HEADER_WAIT    ((size_t)1 << 20)
 
-#define RECENT 256 /* a power of two */
+#define RECENT 1024 /* a power of two */
 
 /* An interned cell as the reader last saw it: the string stays where it is (the set's
  * arena), so comparing a new cell with it needs no call into the set. */
@@ -40,8 +40,9 @@ typedef struct seen {
 } seen;
 
 typedef struct field {
-	size_t off;  /* header cells: cleaned text at reader.text.data + off */
-	uint32_t id; /* kept cells of the rows after the header: interned, 0 when empty */
+	size_t off;      /* header cells: cleaned text at reader.text.data + off */
+	uint32_t id;     /* kept cells of the rows after the header: interned, 0 when empty */
+	const char *str; /* and that interned string (NULL when empty) */
 	bool kept;
 	bool blank;           /* nothing but white space */
 	unsigned char delims; /* 1: has ',', 2: ';', 4: tab (rows of another delimiter) */
@@ -102,7 +103,7 @@ static bool is_blank(const char *s, size_t len)
 static const char *text_of(const reader *R, size_t i)
 {
 	if (R->header_done) /* a row after the header: its kept cells are interned */
-		return R->fields[i].id ? pdx_internal_string(R->set, R->fields[i].id) : "";
+		return R->fields[i].id ? R->fields[i].str : "";
 	return R->text.data + R->fields[i].off;
 }
 
@@ -153,7 +154,7 @@ static size_t recent_key(const char *s, size_t len)
 	}
 	uint64_t h = (head * 0x9e3779b97f4a7c15u) ^ (tail * 0xc2b2ae3d27d4eb4fu) ^ len;
 	h *= 0xff51afd7ed558ccdu;
-	return (size_t)(h >> 56) & (RECENT - 1);
+	return (size_t)(h >> 54) & (RECENT - 1);
 }
 
 /* Interns a cell: straight from libcsv's buffer when it is clean already, else
@@ -178,7 +179,7 @@ static int intern_cell(reader *R, field *f, const char *s, size_t len, uint32_t 
 
 /* Whether s[0..len) is the cell `c` holds. Cells are short: compared eight bytes at a
  * time in line, not through a call. */
-static bool is_seen(const seen *c, const char *s, size_t len)
+static inline bool is_seen(const seen *c, const char *s, size_t len)
 {
 	if (!c->id || c->len != len)
 		return false;
@@ -213,35 +214,33 @@ static bool is_seen(const seen *c, const char *s, size_t len)
 static void keep_id(reader *R, field *f, const char *s, size_t len, int column)
 {
 	seen *above = &R->above[column];
-	if (!R->recent && !R->no_recent) {
-		R->recent = pdx_calloc(PDX_FIELD_COUNT, sizeof(*R->recent));
-		R->no_recent = !R->recent;
-	}
-	seen spare = {0};
-	seen *recent = R->recent ? &R->recent[column][len ? recent_key(s, len) : 0] : &spare;
 	/* The cell above, or a recent cell of this column, byte for byte: an interned
 	 * string is already clean (trimmed, NFC), so the cell is too and cleans to itself
 	 * — unless it reads as neutralised, which cleaning would change. */
 	bool plain = len > 0 && !neutralised(s, len);
 	if (plain && is_seen(above, s, len)) {
 		f->id = above->id;
+		f->str = above->str;
 		return;
 	}
-	if (plain && is_seen(recent, s, len)) {
-		f->id = recent->id;
+	seen *recent = R->recent && len ? &R->recent[column][recent_key(s, len)] : NULL;
+	if (plain && recent && is_seen(recent, s, len)) {
 		*above = *recent;
-		return;
-	}
-	if (intern_cell(R, f, s, len, above->id)) {
+	} else if (intern_cell(R, f, s, len, above->id)) {
 		R->oom = true; /* the decoder let only valid UTF-8 through */
 		return;
-	}
-	if (f->id) {
+	} else if (!f->id) {
+		f->str = NULL;
+		return;
+	} else {
 		above->id = f->id;
 		above->str = pdx_internal_string(R->set, f->id);
 		above->len = (uint32_t)strlen(above->str);
-		*recent = *above;
+		if (recent)
+			*recent = *above;
 	}
+	f->id = above->id;
+	f->str = above->str;
 }
 
 static void on_field(void *data_, size_t len, void *ctx)
@@ -280,6 +279,10 @@ static void on_field(void *data_, size_t len, void *ctx)
 		return;
 	}
 	if (R->header_done) {
+		if (!R->recent && !R->no_recent) {
+			R->recent = pdx_calloc(PDX_FIELD_COUNT, sizeof(*R->recent));
+			R->no_recent = !R->recent;
+		}
 		keep_id(R, f, s, len, R->field_at[idx]);
 		f->blank = f->id == 0;
 	} else {
@@ -452,7 +455,7 @@ static void read_row(reader *R)
 		int k = R->col[c];
 		bool has = k >= 0 && (size_t)k < R->n_fields;
 		ids[c] = has ? R->fields[k].id : 0;
-		row.cell[c] = has && ids[c] ? pdx_internal_string(R->set, ids[c]) : NULL;
+		row.cell[c] = has && ids[c] ? R->fields[k].str : NULL;
 		row.column[c] = k >= 0 ? k + 1 : 0;
 	}
 	row.line = R->row_line;

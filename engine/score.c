@@ -11,8 +11,8 @@
 
 typedef struct result_priv {
 	pdx_result pub;
-	pdx_points *pillars;
-	pdx_points *components;
+	pdx_points *pillars;    /* after the struct, in its allocation */
+	pdx_points *components; /* likewise */
 	pdx_criterion_result *criteria;
 	pdx_answer *answers;        /* the answer kept per criterion, then per question */
 	const pdx_answer **context; /* per question */
@@ -24,8 +24,6 @@ void pdx_result_free(pdx_result *res)
 	if (!res)
 		return;
 	result_priv *p = (result_priv *)res;
-	pdx_free(p->pillars);
-	pdx_free(p->components);
 	pdx_free(p->criteria);
 	pdx_free(p->answers);
 	pdx_free(p->context);
@@ -355,22 +353,30 @@ int pdx_score_assessment(pdx_result **out, const pdx_rubric *r, const pdx_assess
 		return PDX_EARG;
 	size_t np = pdx_rubric_pillar_count(r), nc = pdx_rubric_component_count(r),
 	       nk = pdx_rubric_criterion_count(r), nq = pdx_rubric_question_count(r);
-	result_priv *p = pdx_calloc(1, sizeof(*p));
+	/* what a result keeps in one allocation: a batch ranked from totals holds tens of
+	 * thousands of them */
+	if (np + nc + 2 > (SIZE_MAX - sizeof(result_priv)) / sizeof(pdx_points))
+		return PDX_ENOMEM;
+	result_priv *p = pdx_calloc(1, sizeof(*p) + (np + nc + 2) * sizeof(pdx_points));
 	if (!p)
 		return PDX_ENOMEM;
-	p->pillars = pdx_calloc(np + 1, sizeof(pdx_points));
-	p->components = pdx_calloc(nc + 1, sizeof(pdx_points));
+	p->pillars = (pdx_points *)(void *)(p + 1);
+	p->components = p->pillars + np + 1;
 	p->criteria = pdx_calloc(nk + 1, sizeof(pdx_criterion_result));
 	p->answers = pdx_calloc(nk + nq + 1, sizeof(pdx_answer));
 	p->context = pdx_calloc(nq + 1, sizeof(pdx_answer *));
-	slot *slots = pdx_calloc(nk + nq + 1, sizeof(slot));
+	/* not zeroed whole (10 KB an assessment for 951): an answer in a slot is read only
+	 * where a flag says it was taken */
+	slot *slots = pdx_reallocarray(NULL, nk + nq + 1, sizeof(slot));
 	p->diags = pdx_diags_new();
-	if (!p->pillars || !p->components || !p->criteria || !p->answers || !p->context || !slots ||
-	    !p->diags || pdx_diags_append(p->diags, a->diags)) {
+	if (!p->criteria || !p->answers || !p->context || !slots || !p->diags ||
+	    pdx_diags_append(p->diags, a->diags)) {
 		pdx_free(slots);
 		pdx_result_free(&p->pub);
 		return PDX_ENOMEM;
 	}
+	for (size_t i = 0; i < nk + nq + 1; i++)
+		slots[i].has = slots[i].filled = slots[i].has_dup = slots[i].conflict = false;
 	p->pub.criteria = p->criteria;
 	for (size_t i = 0; i < nk; i++)
 		p->criteria[i].criterion = pdx_rubric_criterion(r, i);
