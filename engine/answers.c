@@ -6,9 +6,12 @@
  * row is 16 bytes in a page of its assessment, so that memory grows with the answers
  * kept and not with the files read or the columns nothing reads. A source is a
  * transaction: everything it adds is undone when it is rolled back. */
+/* madvise's MADV_HUGEPAGE is a Linux extension (see add_chunks) */
+#define _DEFAULT_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "internal.h"
 
@@ -145,10 +148,13 @@ static const char *str_of(const intern *t, uint32_t id)
  * allocated in order, in chunks, so a rolled-back source gives its pages back by
  * moving one mark. */
 
-#define NIL        UINT32_MAX
-#define PAGE       16u
-#define CHUNK_BITS 12 /* slots per chunk: 4,096 (64 KiB) */
-#define CHUNK      ((uint32_t)1 << CHUNK_BITS)
+#define NIL          UINT32_MAX
+#define PAGE         16u
+#define CHUNK_BITS   12 /* slots per chunk: 4,096 (64 KiB) */
+#define CHUNK        ((uint32_t)1 << CHUNK_BITS)
+#define SMALL_CHUNKS 32u /* chunks allocated one by one, then slabs of: */
+#define SLAB_CHUNKS  32u /* 2 MiB */
+#define HUGE_PAGE    ((size_t)2 << 20)
 
 typedef struct rec {
 	uint32_t criterion, value, evidence; /* interned; 0 when the cell is empty */
@@ -234,8 +240,11 @@ struct pdx_answers {
 	pdx_answers_options opts;
 	pdx_arena *arena;
 	intern strings;
-	page_slot **chunks;
+	page_slot **chunks; /* the first SMALL_CHUNKS allocated one by one, the rest carved
+	                       out of slabs */
 	uint32_t n_chunks, n_slots;
+	void **slabs;
+	uint32_t n_slabs;
 	agency_rec *agencies;
 	uint32_t n_agencies, cap_agencies;
 	uint32_t *agency_slots; /* key id → agency index + 1 */
@@ -296,9 +305,12 @@ void pdx_answers_free(pdx_answers *s)
 		assess_free(s->items[i]);
 	pdx_free(s->items);
 	pdx_free(s->assess_slots);
-	for (uint32_t i = 0; i < s->n_chunks; i++)
+	for (uint32_t i = 0; i < s->n_chunks && i < SMALL_CHUNKS; i++)
 		pdx_free(s->chunks[i]);
 	pdx_free(s->chunks);
+	for (uint32_t i = 0; i < s->n_slabs; i++)
+		pdx_free(s->slabs[i]);
+	pdx_free(s->slabs);
 	pdx_free(s->agencies);
 	pdx_free(s->agency_slots);
 	pdx_free(s->spellings);
@@ -886,20 +898,55 @@ static int check_meta(pdx_answers *s, assess *a, const pdx_row *row, const uint3
 	return rc;
 }
 
+/* Past SMALL_CHUNKS chunks (about 120,000 rows) a set is a large batch: its chunks come
+ * SLAB_CHUNKS at a time from one allocation aligned to 2 MiB and marked for huge pages
+ * where the system has them, so the kernel maps the rows' memory 2 MiB at a time
+ * instead of faulting in every 4 KiB page (measured: a tenth of the time of scoring
+ * 50,000 assessments went to those faults). */
+static int add_chunks(pdx_answers *s)
+{
+	uint32_t n = s->n_chunks < SMALL_CHUNKS ? 1 : SLAB_CHUNKS;
+	if (s->n_chunks > UINT32_MAX / 2)
+		return PDX_ENOMEM;
+	page_slot **p = pdx_reallocarray(s->chunks, (size_t)s->n_chunks + n, sizeof(*p));
+	if (!p)
+		return PDX_ENOMEM;
+	s->chunks = p;
+	if (n == 1) {
+		p[s->n_chunks] = pdx_malloc(CHUNK * sizeof(page_slot));
+		if (!p[s->n_chunks])
+			return PDX_ENOMEM;
+		s->n_chunks++;
+		return 0;
+	}
+	void **slabs = pdx_reallocarray(s->slabs, (size_t)s->n_slabs + 1, sizeof(*slabs));
+	if (!slabs)
+		return PDX_ENOMEM;
+	s->slabs = slabs;
+	size_t bytes = (size_t)SLAB_CHUNKS * CHUNK * sizeof(page_slot);
+	char *raw = pdx_malloc(bytes + HUGE_PAGE);
+	if (!raw)
+		return PDX_ENOMEM;
+	slabs[s->n_slabs++] = raw;
+	char *at = raw + (HUGE_PAGE - (uintptr_t)raw % HUGE_PAGE) % HUGE_PAGE;
+#ifdef MADV_HUGEPAGE
+	(void)madvise(at, bytes, MADV_HUGEPAGE); /* a hint: refused, nothing is lost */
+#endif
+	for (uint32_t k = 0; k < n; k++)
+		p[s->n_chunks++] =
+		    (page_slot *)(void *)(at + (size_t)k * CHUNK * sizeof(page_slot));
+	return 0;
+}
+
 /* A new page for `a` at the end of the pages. */
 static int new_page(pdx_answers *s, assess *a, uint32_t src, uint16_t ca, uint16_t cc)
 {
 	if (s->n_slots > PDX_MAX_ANSWER_SLOTS - PAGE)
 		return PDX_EINVALID; /* rows are counted in 32 bits */
 	if ((s->n_slots >> CHUNK_BITS) == s->n_chunks) {
-		page_slot **p = pdx_reallocarray(s->chunks, s->n_chunks + 1, sizeof(*p));
-		if (!p)
-			return PDX_ENOMEM;
-		s->chunks = p;
-		p[s->n_chunks] = pdx_malloc(CHUNK * sizeof(page_slot));
-		if (!p[s->n_chunks])
-			return PDX_ENOMEM;
-		s->n_chunks++;
+		int rc = add_chunks(s);
+		if (rc)
+			return rc;
 	}
 	uint32_t page = s->n_slots;
 	s->n_slots += PAGE;
