@@ -115,23 +115,30 @@ int cli_inputs_each(cli_inputs *in, cli_result_fn fn, void *ctx)
 	pdx_score_options so = {.require_evidence = in->require_evidence,
 	                        .totals_only = in->totals_only};
 	size_t n = pdx_answers_count(in->answers);
-	for (size_t i = 0; i < n; i++) {
+	pdx_scorer *scorer;
+	if (pdx_scorer_new(&scorer, in->rubric, &so)) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		return 2;
+	}
+	int status = 0;
+	for (size_t i = 0; i < n && !status; i++) {
 		pdx_result *res;
-		if (pdx_score_assessment(&res, in->rubric, pdx_answers_get(in->answers, i), &so)) {
+		if (pdx_scorer_score(scorer, &res, pdx_answers_get(in->answers, i))) {
 			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
-			return 2;
+			status = 2;
+			break;
 		}
 		/* reading problems were attached to the assessment; print them once, here,
 		 * together with the answer errors found while scoring */
 		cli_print_diags(res->diags);
 		if (pdx_result_errors(res))
 			in->agencies_with_errors++;
-		int rc = fn(res, ctx);
-		if (rc)
-			return rc;
+		status = fn(res, ctx);
 	}
-	return 0;
+	pdx_scorer_free(scorer);
+	return status;
 }
+
 void cli_inputs_free(cli_inputs *in)
 {
 	pdx_output_free(in->out); /* not committed: the target stays as it was */

@@ -244,11 +244,11 @@ struct pdx_answers {
 	                       out of slabs */
 	uint32_t n_chunks, n_slots;
 	void **slabs;
-	uint32_t n_slabs;
 	agency_rec *agencies;
 	uint32_t n_agencies, cap_agencies;
 	uint32_t *agency_slots; /* key id → agency index + 1 */
 	uint32_t n_agency_slots;
+	uint32_t n_slabs;
 	spelling *spellings; /* every spelling seen, in order */
 	uint32_t n_spellings, cap_spellings;
 	uint32_t *spelling_slots; /* raw id → spelling index + 1 */

@@ -120,7 +120,7 @@ static const char *cell(const reader *R, pdx_field f)
  * so that a template prefilled by pressdx reads back as it was given. */
 static bool neutralised(const char *t, size_t len)
 {
-	return len > 1 && t[0] == '\'' && memchr("=+-@", t[1], 4) && t[1];
+	return len > 1 && t[0] == '\'' && t[1] && strchr("=+-@", t[1]);
 }
 
 /* A header cell: cleaned into the row's text. */
@@ -719,7 +719,8 @@ static int read_source(pdx_answers *set, const char *name, const pdx_read_option
 		return PDX_ENOMEM;
 	int rc = pdx_decoder_new(&dec, opts ? opts->encoding : NULL);
 	if (rc == PDX_EARG) {
-		char *e = pdx_excerpt(opts->encoding);
+		/* only a named encoding can be refused */
+		char *e = pdx_excerpt(opts && opts->encoding ? opts->encoding : "");
 		rc = e ? pdx_diag_addc(diags, PDX_E_UNSUPPORTED_ENCODING, PDX_SEV_ERROR, name, 0, 0,
 		                       NULL, NULL,
 		                       "bảng mã không được hỗ trợ; dùng cp1258 hoặc tcvn3",

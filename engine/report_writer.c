@@ -8,7 +8,7 @@
 
 /* Bytes gathered before they are handed on: large enough that a write call is rare,
  * small enough to stay in cache. */
-#define FLUSH_AT (64u * 1024u)
+#define FLUSH_AT ((size_t)64 * 1024)
 
 struct pdx_report_writer {
 	pdx_format fmt;

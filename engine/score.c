@@ -264,8 +264,118 @@ static int slot_diags(pdx_diags *d, const pdx_assessment *a, const slot *sl, con
 	return rc;
 }
 
-static int score_criterion(result_priv *p, const pdx_assessment *a, size_t i, const slot *sl,
-                           bool require)
+/* ---- a scorer: what scoring a batch learns once ----
+ *
+ * In a batch the same criterion ids and the same answers come back on every
+ * assessment, and an answer set hands them out as the same interned strings. A scorer
+ * remembers, by string address, which rubric criterion an id names and how an answer
+ * text parses; an entry is used only when its text is the one given (compared), so an
+ * address reused for another text after its set was freed is a miss, never a wrong
+ * result. Parsing and looking up are pure functions of the text: a scorer changes no
+ * result, only the time. */
+
+#define CRIT_MEMO  256u /* powers of two */
+#define VALUE_MEMO 2048u
+
+typedef struct crit_memo {
+	const char *ptr; /* NULL: empty */
+	long k, q;       /* criterion, question index (-1 when not one) */
+} crit_memo;
+
+typedef struct value_memo {
+	const char *ptr; /* NULL: empty */
+	char *text;      /* a copy, to check that ptr still holds it */
+	size_t crit;
+	int rc;
+	pdx_value v;
+	pdx_value_problem pb;
+} value_memo;
+
+struct pdx_scorer {
+	const pdx_rubric *r;
+	pdx_score_options opts;
+	crit_memo crit[CRIT_MEMO];
+	value_memo *vals; /* VALUE_MEMO of them; NULL when it could not be had */
+};
+
+static size_t addr_hash(const void *p, size_t salt)
+{
+	uint64_t h =
+	    ((uint64_t)(uintptr_t)p ^ (uint64_t)salt * 0x9e3779b97f4a7c15u) * 0xff51afd7ed558ccdu;
+	return (size_t)(h >> 40);
+}
+
+static void resolve(pdx_scorer *m, const pdx_rubric *r, const char *id, long *k, long *q)
+{
+	crit_memo *e = m ? &m->crit[addr_hash(id, 0) & (CRIT_MEMO - 1)] : NULL;
+	if (e && e->ptr == id) {
+		const char *known = e->k >= 0   ? pdx_rubric_criterion(r, (size_t)e->k)->id
+		                    : e->q >= 0 ? pdx_rubric_question(r, (size_t)e->q)->id
+		                                : NULL;
+		if (known && strcmp(known, id) == 0) {
+			*k = e->k;
+			*q = e->q;
+			return;
+		}
+	}
+	*k = pdx_rubric_find_criterion(r, id);
+	*q = *k >= 0 ? -1 : pdx_rubric_find_question(r, id);
+	if (e && (*k >= 0 || *q >= 0))
+		*e = (crit_memo){id, *k, *q};
+}
+
+static int parse_value(pdx_scorer *m, size_t i, const pdx_criterion *c, const char *text,
+                       pdx_value *v, pdx_value_problem *pb)
+{
+	value_memo *e = m && m->vals ? &m->vals[addr_hash(text, i) & (VALUE_MEMO - 1)] : NULL;
+	if (e && e->ptr == text && e->crit == i && strcmp(e->text, text) == 0) {
+		*v = e->v;
+		*pb = e->pb;
+		return e->rc;
+	}
+	int rc = pdx_value_parse(v, pb, c, text);
+	if (!e || rc == PDX_ENOMEM)
+		return rc;
+	size_t n = strlen(text);
+	char *copy = pdx_malloc(n + 1);
+	if (!copy)
+		return rc; /* not remembered: the result is the same */
+	memcpy(copy, text, n + 1);
+	pdx_free(e->text);
+	*e = (value_memo){text, copy, i, rc, *v, *pb};
+	return rc;
+}
+
+int pdx_scorer_new(pdx_scorer **out, const pdx_rubric *r, const pdx_score_options *opts)
+{
+	if (!out)
+		return PDX_EARG;
+	*out = NULL;
+	if (!r)
+		return PDX_EARG;
+	pdx_scorer *m = pdx_calloc(1, sizeof(*m));
+	if (!m)
+		return PDX_ENOMEM;
+	m->r = r;
+	if (opts)
+		m->opts = *opts;
+	m->vals = pdx_calloc(VALUE_MEMO, sizeof(*m->vals)); /* NULL: no value memo */
+	*out = m;
+	return 0;
+}
+
+void pdx_scorer_free(pdx_scorer *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; m->vals && i < VALUE_MEMO; i++)
+		pdx_free(m->vals[i].text);
+	pdx_free(m->vals);
+	pdx_free(m);
+}
+
+static int score_criterion(pdx_scorer *m, result_priv *p, const pdx_assessment *a, size_t i,
+                           const slot *sl, bool require)
 {
 	const pdx_criterion *c = p->pub.criteria[i].criterion;
 	pdx_criterion_result *cr = &p->criteria[i];
@@ -293,7 +403,7 @@ static int score_criterion(result_priv *p, const pdx_assessment *a, size_t i, co
 	pdx_value v;
 	pdx_value_problem pb;
 	char *vi = NULL, *en = NULL;
-	rc = pdx_value_parse(&v, &pb, c, cr->answer->value);
+	rc = parse_value(m, i, c, cr->answer->value, &v, &pb);
 	if (rc == PDX_ENOMEM)
 		return rc;
 	if (rc) {
@@ -343,14 +453,9 @@ static int unfilled_diag(pdx_diags *d, const pdx_assessment *a)
 	                     "rankings, summaries and plan targets");
 }
 
-int pdx_score_assessment(pdx_result **out, const pdx_rubric *r, const pdx_assessment *a,
-                         const pdx_score_options *opts)
+static int score_one(pdx_result **out, const pdx_rubric *r, const pdx_assessment *a,
+                     const pdx_score_options *opts, pdx_scorer *m)
 {
-	if (!out)
-		return PDX_EARG;
-	*out = NULL;
-	if (!r || !a)
-		return PDX_EARG;
 	size_t np = pdx_rubric_pillar_count(r), nc = pdx_rubric_component_count(r),
 	       nk = pdx_rubric_criterion_count(r), nq = pdx_rubric_question_count(r);
 	/* what a result keeps in one allocation: a batch ranked from totals holds tens of
@@ -385,12 +490,12 @@ int pdx_score_assessment(pdx_result **out, const pdx_rubric *r, const pdx_assess
 	size_t cursor = 0;
 	pdx_answer ans;
 	while (!rc && pdx_assessment_next_answer(a, &cursor, &ans)) {
-		long k = pdx_rubric_find_criterion(r, ans.criterion);
+		long k, q;
+		resolve(m, r, ans.criterion, &k, &q);
 		if (k >= 0) {
 			take(&slots[k], &ans, pdx_rubric_criterion(r, (size_t)k));
 			continue;
 		}
-		long q = pdx_rubric_find_question(r, ans.criterion);
 		if (q >= 0)
 			take(&slots[nk + (size_t)q], &ans, NULL);
 		else
@@ -398,7 +503,7 @@ int pdx_score_assessment(pdx_result **out, const pdx_rubric *r, const pdx_assess
 	}
 	bool require = opts && opts->require_evidence;
 	for (size_t i = 0; i < nk && !rc; i++)
-		rc = score_criterion(p, a, i, &slots[i], require);
+		rc = score_criterion(m, p, a, i, &slots[i], require);
 	for (size_t q = 0; q < nq && !rc; q++) {
 		const slot *sl = &slots[nk + q];
 		if (!sl->has || !sl->filled)
@@ -450,22 +555,50 @@ int pdx_score_assessment(pdx_result **out, const pdx_rubric *r, const pdx_assess
 	return 0;
 }
 
+int pdx_score_assessment(pdx_result **out, const pdx_rubric *r, const pdx_assessment *a,
+                         const pdx_score_options *opts)
+{
+	if (!out)
+		return PDX_EARG;
+	*out = NULL;
+	if (!r || !a)
+		return PDX_EARG;
+	return score_one(out, r, a, opts, NULL);
+}
+
+int pdx_scorer_score(pdx_scorer *m, pdx_result **out, const pdx_assessment *a)
+{
+	if (!out)
+		return PDX_EARG;
+	*out = NULL;
+	if (!m || !a)
+		return PDX_EARG;
+	return score_one(out, m->r, a, &m->opts, m);
+}
+
 int pdx_score_all(pdx_result ***out, size_t *n, const pdx_rubric *rubric, const pdx_answers *set,
                   const pdx_score_options *opts)
 {
 	size_t count = pdx_answers_count(set);
 	*out = NULL;
 	*n = 0;
+	if (!rubric)
+		return PDX_EARG;
 	pdx_result **res = pdx_calloc(count + 1, sizeof(*res));
-	if (!res)
+	pdx_scorer *m = NULL;
+	if (!res || pdx_scorer_new(&m, rubric, opts)) {
+		pdx_free(res);
 		return PDX_ENOMEM;
+	}
 	for (size_t i = 0; i < count; i++) {
-		int rc = pdx_score_assessment(&res[i], rubric, pdx_answers_get(set, i), opts);
+		int rc = pdx_scorer_score(m, &res[i], pdx_answers_get(set, i));
 		if (rc) {
 			pdx_results_free(res, i);
+			pdx_scorer_free(m);
 			return rc;
 		}
 	}
+	pdx_scorer_free(m);
 	*out = res;
 	*n = count;
 	return 0;

@@ -82,6 +82,17 @@ void pdx_result_free(pdx_result *res);
 /* Number of errors of the result (reading and answer errors). */
 size_t pdx_result_errors(const pdx_result *res);
 
+/* A scorer: scores many assessments against one rubric with one set of options, and
+ * remembers what they share (which criterion an id names, how an answer text parses),
+ * so that a batch is scored faster than assessment by assessment. Results are exactly
+ * those of pdx_score_assessment. One scorer belongs to one thread at a time; the rubric
+ * must outlive it. pdx_scorer_new returns 0, PDX_EARG or PDX_ENOMEM; pdx_scorer_score
+ * returns as pdx_score_assessment. */
+typedef struct pdx_scorer pdx_scorer;
+int pdx_scorer_new(pdx_scorer **out, const pdx_rubric *rubric, const pdx_score_options *opts);
+int pdx_scorer_score(pdx_scorer *scorer, pdx_result **out, const pdx_assessment *a);
+void pdx_scorer_free(pdx_scorer *scorer);
+
 /* Scores every assessment of `set`: *out is a malloc'd array of *n results, free with
  * pdx_results_free. */
 int pdx_score_all(pdx_result ***out, size_t *n, const pdx_rubric *rubric, const pdx_answers *set,
