@@ -636,6 +636,51 @@ static void test_score_single_assessment(void **state)
 
 /* totals_only keeps what rankings and summaries read, and nothing per criterion; the
  * numbers are those of examples/EXPECTED.md, as in test_examples_valid_files. */
+/* A scorer scores as pdx_score_assessment does: HP01 84.32 and HP02 57.50 (EXPECTED.md),
+ * twice over (the second time from what it remembers). Then the set is freed and another
+ * one, whose answer to 1.1.1 differs, is scored with the same scorer: a remembered
+ * address that now holds another text must not give the old parse. */
+static void test_scorer(void **state)
+{
+	const pdx_rubric *r = *state;
+	pdx_scorer *m;
+	assert_int_equal(pdx_scorer_new(&m, r, NULL), 0);
+	pdx_answers *set = pdx_answers_new(NULL);
+	assert_int_equal(
+	    pdx_answers_read_file(set, EXAMPLES_DIR "/hai-phong-2025-bao.csv", NULL, NULL), 0);
+	assert_int_equal(pdx_answers_count(set), 2);
+	static const pdx_points want[] = {8432, 5750};
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < 2; i++) {
+			pdx_result *res;
+			assert_int_equal(pdx_scorer_score(m, &res, pdx_answers_get(set, i)), 0);
+			assert_int_equal(res->total, want[i]);
+			assert_non_null(res->criteria);
+			pdx_result_free(res);
+		}
+	pdx_answers_free(set);
+	/* 1.1.1 (yesno, 3 points): "có" scores 3.00, then "không" 0.00, then "có" again */
+	static const char *const answers[] = {"có", "không", "có"};
+	static const pdx_points points[] = {300, 0, 300};
+	for (size_t k = 0; k < 3; k++) {
+		char csv[128];
+		snprintf(csv, sizeof csv,
+		         "agency_id,year,criterion,answer,evidence\nX,2025,1.1.1,%s,a\n",
+		         answers[k]);
+		set = pdx_answers_new(NULL);
+		assert_int_equal(
+		    pdx_answers_read_memory(set, csv, strlen(csv), "x.csv", NULL, NULL), 0);
+		pdx_result *res;
+		assert_int_equal(pdx_scorer_score(m, &res, pdx_answers_get(set, 0)), 0);
+		assert_int_equal(res->total, points[k]);
+		pdx_result_free(res);
+		pdx_answers_free(set);
+	}
+	pdx_scorer_free(m);
+	pdx_scorer_free(NULL);
+	assert_int_equal(pdx_scorer_new(&m, NULL, NULL), PDX_EARG);
+}
+
 static void test_totals_only(void **state)
 {
 	static const char *const paths[] = {EXAMPLES_DIR "/hai-phong-2025-bao.csv",
@@ -698,6 +743,7 @@ int main(void)
 	    cmocka_unit_test(test_score_single_assessment),
 	    cmocka_unit_test(test_score_all_empty_set),
 	    cmocka_unit_test(test_totals_only),
+	    cmocka_unit_test(test_scorer),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
