@@ -26,6 +26,8 @@ static const char *group_key(const pdx_result *r, pdx_within w)
 
 static int cmp_str_null_last(const char *a, const char *b)
 {
+	if (a == b)
+		return 0; /* an answer set keeps one copy of each text: the common case */
 	if (!a || !b)
 		return (a == NULL) - (b == NULL);
 	return strcmp(a, b);
@@ -36,29 +38,31 @@ typedef struct {
 	bool by_year;
 } rank_ctx;
 
-/* qsort has no context argument in C11; the comparator reads it from the item pair. */
+/* qsort has no context argument in C11; the comparator reads it from the item pair.
+ * What it compares is copied into the item, so that sorting tens of thousands of
+ * results reads one array, not every result and assessment again at each step. */
 typedef struct {
 	const pdx_result *r;
 	const rank_ctx *ctx;
+	const char *key, *id;
+	pdx_points total;
+	int year;
 } rank_sort_item;
 
 static int cmp_items(const void *pa, const void *pb)
 {
 	const rank_sort_item *a = pa, *b = pb;
-	const rank_ctx *c = a->ctx;
-	int k = cmp_str_null_last(group_key(a->r, c->within), group_key(b->r, c->within));
+	int k = cmp_str_null_last(a->key, b->key);
 	if (k)
 		return k;
-	if (c->by_year && a->r->assessment->year != b->r->assessment->year)
-		return a->r->assessment->year > b->r->assessment->year ? -1 : 1;
-	if (a->r->total != b->r->total)
-		return a->r->total > b->r->total ? -1 : 1;
-	k = strcmp(a->r->assessment->agency_id, b->r->assessment->agency_id);
+	if (a->ctx->by_year && a->year != b->year)
+		return a->year > b->year ? -1 : 1;
+	if (a->total != b->total)
+		return a->total > b->total ? -1 : 1;
+	k = a->id == b->id ? 0 : strcmp(a->id, b->id);
 	if (k)
 		return k;
-	return a->r->assessment->year < b->r->assessment->year
-	           ? -1
-	           : a->r->assessment->year > b->r->assessment->year;
+	return a->year < b->year ? -1 : a->year > b->year;
 }
 
 int pdx_rank(pdx_ranking **out, pdx_result *const *results, size_t n, pdx_within within)
@@ -85,7 +89,10 @@ int pdx_rank(pdx_ranking **out, pdx_result *const *results, size_t n, pdx_within
 		}
 		if (m && results[i]->assessment->year != tmp[0].r->assessment->year)
 			ctx.by_year = true;
-		tmp[m++] = (rank_sort_item){results[i], &ctx};
+		const pdx_assessment *a = results[i]->assessment;
+		tmp[m++] = (rank_sort_item){
+		    results[i],        &ctx,   group_key(results[i], within), a->agency_id,
+		    results[i]->total, a->year};
 	}
 	n = m;
 	qsort(tmp, n, sizeof(*tmp), cmp_items);
