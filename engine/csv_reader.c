@@ -747,15 +747,19 @@ static int read_source(pdx_answers *set, const char *name, const pdx_read_option
 		if (io)
 			break;
 		text.len = 0;
-		int d = pdx_decoder_feed(dec, data, len, final, &text);
+		const char *view;
+		size_t view_len;
+		int d = pdx_decoder_feed_view(dec, data, len, final, &text, &view, &view_len);
 		/* the text decoded before a decoding error is read first: its errors are
 		 * dropped with the file, but the place of the bad byte is the decoder's */
 		if (d == PDX_ENOMEM) {
 			R.oom = true;
 			break;
 		}
-		if (d == 0)
-			feed_text(&R, text.data ? text.data : "", text.len, final);
+		if (d == 0 && (text.len || !view_len))
+			feed_text(&R, text.data ? text.data : "", text.len, final && !view_len);
+		if (d == 0 && view_len)
+			feed_text(&R, view, view_len, final);
 		if (d == PDX_EINVALID) {
 			const pdx_decode_error *e = pdx_decoder_error(dec);
 			if (pdx_diag_addc(R.diags, e->code, PDX_SEV_ERROR, name, e->line, e->column,

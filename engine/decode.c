@@ -306,6 +306,35 @@ static size_t ascii_run(const unsigned char *u, size_t n)
 	return 1;
 }
 
+/* The valid UTF-8 at the start of u[0..n), without NUL and without a sequence cut
+ * short at the end. The two- and three-byte letters of Vietnamese (C3 A1 á, E1 BB 87
+ * ệ) are checked in line; the rest by utf8_seq. */
+static size_t utf8_prefix(const unsigned char *u, size_t n)
+{
+	size_t i = 0;
+	while (i < n && u[i]) {
+		unsigned c = u[i];
+		if (c < 0x80) {
+			i += ascii_run(u + i, n - i);
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf && i + 1 < n && (u[i + 1] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (c >= 0xe1 && c <= 0xec && i + 2 < n && (u[i + 1] & 0xc0) == 0x80 &&
+		    (u[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		int k = utf8_seq(u + i, n - i);
+		if (k <= 0)
+			break;
+		i += (size_t)k;
+	}
+	return i;
+}
+
 /* UTF-8 (and the ASCII prefix of an undecided file): checked, passed through. */
 static int run_utf8(pdx_decoder *d, const char *s, size_t n, bool final, pdx_buf *out)
 {
@@ -508,6 +537,16 @@ static int decide(pdx_decoder *d, bool final, pdx_buf *out)
 
 int pdx_decoder_feed(pdx_decoder *d, const char *in, size_t len, bool final, pdx_buf *out)
 {
+	return pdx_decoder_feed_view(d, in, len, final, out, NULL, NULL);
+}
+
+int pdx_decoder_feed_view(pdx_decoder *d, const char *in, size_t len, bool final, pdx_buf *out,
+                          const char **view, size_t *view_len)
+{
+	if (view) {
+		*view = NULL;
+		*view_len = 0;
+	}
 	if (d->mode == D_FAILED)
 		return PDX_EINVALID;
 	int rc;
@@ -543,6 +582,18 @@ int pdx_decoder_feed(pdx_decoder *d, const char *in, size_t len, bool final, pdx
 				return 0;
 			s = in + take - left;
 			n = len - take + left;
+		}
+		if (view && d->mode == D_UTF8) {
+			/* the valid text of a UTF-8 file is the caller's own bytes: handed back
+			 * as they are, not copied (what follows it, if anything, is a cut
+			 * sequence to carry or an error, never text) */
+			size_t ok = utf8_prefix((const unsigned char *)s, n);
+			track(d, s, ok);
+			d->offset += (unsigned long long)ok;
+			*view = s;
+			*view_len = ok;
+			s += ok;
+			n -= ok;
 		}
 		rc = d->mode == D_ICONV ? run_iconv(d, s, n, final, out)
 		                        : run_utf8(d, s, n, final, out);

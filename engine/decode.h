@@ -26,6 +26,13 @@ void pdx_decoder_free(pdx_decoder *d);
  * UTF-8 sequence, nor with a CR whose LF may follow. */
 int pdx_decoder_feed(pdx_decoder *d, const char *in, size_t len, bool final, pdx_buf *out);
 
+/* pdx_decoder_feed, except that once a file is known to be UTF-8 the text that is the
+ * input's own bytes is not copied: it is *view[0..*view_len), a part of `in`, and
+ * comes after what was appended to `out` (a sequence cut short by the previous feed,
+ * completed). *view_len is 0 when there is none. */
+int pdx_decoder_feed_view(pdx_decoder *d, const char *in, size_t len, bool final, pdx_buf *out,
+                          const char **view, size_t *view_len);
+
 /* The encoding the file is read with, once decided ("utf-8", "utf-16le", "utf-16be",
  * "cp1258", "tcvn3"), else NULL. Static. */
 const char *pdx_decoder_encoding(const pdx_decoder *d);
