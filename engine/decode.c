@@ -343,31 +343,8 @@ static int run_utf8(pdx_decoder *d, const char *s, size_t n, bool final, pdx_buf
 	while (i < n) {
 		size_t start = i;
 		i += pdx_ascii_prefix(s + i, n - i);
-		if (d->mode == D_UTF8) {
-			while (i < n && u[i]) {
-				unsigned c = u[i];
-				if (c < 0x80) {
-					i += ascii_run(u + i, n - i);
-					continue;
-				}
-				/* the two- and three-byte letters of Vietnamese (C3 A1 á,
-				 * E1 BB 87 ệ) checked here; the rest by utf8_seq */
-				if (c >= 0xc2 && c <= 0xdf && i + 1 < n &&
-				    (u[i + 1] & 0xc0) == 0x80) {
-					i += 2;
-					continue;
-				}
-				if (c >= 0xe1 && c <= 0xec && i + 2 < n &&
-				    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
-					i += 3;
-					continue;
-				}
-				int k = utf8_seq(u + i, n - i);
-				if (k <= 0)
-					break;
-				i += (size_t)k;
-			}
-		}
+		if (d->mode == D_UTF8)
+			i += utf8_prefix(u + i, n - i);
 		/* what was passed over holds no NUL: the loops stop at one */
 		int rc = emit_checked(d, out, s + start, i - start);
 		d->offset += (unsigned long long)(i - start);
