@@ -1043,8 +1043,13 @@ static int year_error(pdx_answers *s, uint32_t agency, const pdx_row *row, int w
 	pdx_diags *to = diags;
 	const char *agency_id = NULL;
 	for (size_t i = 0; i < s->n_items; i++)
-		if (s->items[i]->agency == agency) {
+		/* only an assessment this source has touched: one of an earlier source is
+		 * not rolled back with this one, so the error stays with the file (which
+		 * is) and names the agency */
+		if (s->items[i]->agency == agency && s->items[i]->touched == s->epoch) {
 			to = diags_of(s->items[i]);
+			if (!to)
+				return PDX_ENOMEM;
 			agency_id = s->items[i]->pub.agency_id;
 			break;
 		}
