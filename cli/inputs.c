@@ -247,9 +247,15 @@ int cli_inputs_read(cli_inputs *in, char **files, int n_files, bool score)
 	return rc;
 }
 
+/* No file could be read and the output is a file: an earlier report there is kept. */
+static bool keeps_old_output(const cli_inputs *in)
+{
+	return in->nothing_read && in->output && strcmp(in->output, "-") != 0;
+}
+
 int cli_inputs_commit(cli_inputs *in)
 {
-	if (in->nothing_read && in->output && strcmp(in->output, "-") != 0) {
+	if (keeps_old_output(in)) {
 		/* A report of nothing must not replace an earlier report: the output is
 		 * left uncommitted, so the file stays as it was. (On stdout the empty
 		 * report is still printed: it replaces nothing.) */
@@ -269,8 +275,7 @@ int cli_emit(cli_inputs *in, int rc, char *out, size_t len)
 		pdx_free(out);
 		return 2;
 	}
-	if (!(in->nothing_read && in->output && strcmp(in->output, "-") != 0) && !cli_oom &&
-	    pdx_output_write(in->out, out, len) != 0) {
+	if (!keeps_old_output(in) && !cli_oom && pdx_output_write(in->out, out, len) != 0) {
 		pdx_free(out);
 		return cli_output_failed(in->out, in->cmd, in->output, PDX_EIO);
 	}

@@ -203,17 +203,26 @@ static void test_writer_csv_totals_only(void **state)
 	scored_free(&s);
 }
 
-/* 3,000 agencies, each answering only 1.1.1 "có" (yesno, 3 points, pillar 1): every
- * row is "Annnn,,,,,2025,3.00,1,Yếu,3.00,0.00,0.00,0.00,0.00,0" (level 1 from 0). */
-static void test_writer_chunks(void **state)
+/* 3,000 agencies A0000…A2999, each answering only 1.1.1 "có" with evidence. */
+static pdx_answers *many_agencies(void)
 {
-	const pdx_rubric *r = *state;
 	pdx_buf csv = {0};
 	pdx_buf_puts(&csv, "agency_id,year,criterion,answer,evidence\n");
 	for (int i = 0; i < 3000; i++)
 		pdx_buf_printf(&csv, "A%04d,2025,1.1.1,có,mc.pdf\n", i);
 	pdx_answers *set = pdx_answers_new(NULL);
+	assert_non_null(set);
 	assert_int_equal(pdx_answers_read_memory(set, csv.data, csv.len, "x.csv", NULL, NULL), 0);
+	pdx_buf_free(&csv);
+	return set;
+}
+
+/* 3,000 agencies, each answering only 1.1.1 "có" (yesno, 3 points, pillar 1): every
+ * row is "Annnn,,,,,2025,3.00,1,Yếu,3.00,0.00,0.00,0.00,0.00,0" (level 1 from 0). */
+static void test_writer_chunks(void **state)
+{
+	const pdx_rubric *r = *state;
+	pdx_answers *set = many_agencies();
 	sink k = {0};
 	assert_int_equal(stream(PDX_FORMAT_CSV, r, set, true, &k), 0);
 	/* about 60 bytes a row: 180 KB in several chunks, none much over 64 KiB */
@@ -229,19 +238,13 @@ static void test_writer_chunks(void **state)
 	}
 	assert_int_equal(*p, '\0');
 	pdx_buf_free(&k.all);
-	pdx_buf_free(&csv);
 	pdx_answers_free(set);
 }
 
 static void test_writer_write_error_sticks(void **state)
 {
 	const pdx_rubric *r = *state;
-	pdx_buf csv = {0};
-	pdx_buf_puts(&csv, "agency_id,year,criterion,answer\n");
-	for (int i = 0; i < 3000; i++)
-		pdx_buf_printf(&csv, "A%04d,2025,1.1.1,có\n", i);
-	pdx_answers *set = pdx_answers_new(NULL);
-	assert_int_equal(pdx_answers_read_memory(set, csv.data, csv.len, "x.csv", NULL, NULL), 0);
+	pdx_answers *set = many_agencies();
 	/* the first write fails: the writer stops there and says so from then on */
 	sink k = {.fail_at = 1};
 	assert_int_equal(stream(PDX_FORMAT_CSV, r, set, true, &k), PDX_EIO);
@@ -256,7 +259,6 @@ static void test_writer_write_error_sticks(void **state)
 	pdx_report_writer_free(w);
 	pdx_buf_free(&k.all);
 	pdx_buf_free(&k2.all);
-	pdx_buf_free(&csv);
 	pdx_answers_free(set);
 }
 
