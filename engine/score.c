@@ -296,6 +296,14 @@ struct pdx_scorer {
 	pdx_score_options opts;
 	crit_memo crit[CRIT_MEMO];
 	value_memo *vals; /* VALUE_MEMO of them; NULL when it could not be had */
+	/* Working memory lent to each scoring instead of allocated and freed per
+	 * assessment; with totals_only the per-criterion arrays too, as the result gives
+	 * them up anyway. Held results then lie together in the heap, not between
+	 * freed 10 KB blocks. NULL when it could not be had: allocated per call. */
+	slot *slots;
+	pdx_criterion_result *criteria;
+	pdx_answer *answers;
+	const pdx_answer **context;
 };
 
 static size_t addr_hash(const void *p, size_t salt)
@@ -360,6 +368,13 @@ int pdx_scorer_new(pdx_scorer **out, const pdx_rubric *r, const pdx_score_option
 	if (opts)
 		m->opts = *opts;
 	m->vals = pdx_calloc(VALUE_MEMO, sizeof(*m->vals)); /* NULL: no value memo */
+	size_t nk = pdx_rubric_criterion_count(r), nq = pdx_rubric_question_count(r);
+	m->slots = pdx_reallocarray(NULL, nk + nq + 1, sizeof(*m->slots));
+	if (m->opts.totals_only) {
+		m->criteria = pdx_reallocarray(NULL, nk + 1, sizeof(*m->criteria));
+		m->answers = pdx_reallocarray(NULL, nk + nq + 1, sizeof(*m->answers));
+		m->context = pdx_reallocarray(NULL, nq + 1, sizeof(*m->context));
+	}
 	*out = m;
 	return 0;
 }
@@ -371,6 +386,10 @@ void pdx_scorer_free(pdx_scorer *m)
 	for (size_t i = 0; m->vals && i < VALUE_MEMO; i++)
 		pdx_free(m->vals[i].text);
 	pdx_free(m->vals);
+	pdx_free(m->slots);
+	pdx_free(m->criteria);
+	pdx_free(m->answers);
+	pdx_free(m->context);
 	pdx_free(m);
 }
 
@@ -453,6 +472,20 @@ static int unfilled_diag(pdx_diags *d, const pdx_assessment *a)
 	                     "rankings, summaries and plan targets");
 }
 
+/* Detaches what the scorer lent from a result about to be freed or trimmed, so that
+ * freeing the result frees only its own. */
+static void give_back(result_priv *p, pdx_scorer *m, slot *slots, bool lent)
+{
+	if (slots && (!m || slots != m->slots))
+		pdx_free(slots);
+	if (lent) {
+		p->criteria = NULL;
+		p->answers = NULL;
+		p->context = NULL;
+		p->pub.criteria = NULL;
+	}
+}
+
 static int score_one(pdx_result **out, const pdx_rubric *r, const pdx_assessment *a,
                      const pdx_score_options *opts, pdx_scorer *m)
 {
@@ -467,16 +500,24 @@ static int score_one(pdx_result **out, const pdx_rubric *r, const pdx_assessment
 		return PDX_ENOMEM;
 	p->pillars = (pdx_points *)(void *)(p + 1);
 	p->components = p->pillars + np + 1;
-	p->criteria = pdx_calloc(nk + 1, sizeof(pdx_criterion_result));
-	p->answers = pdx_calloc(nk + nq + 1, sizeof(pdx_answer));
-	p->context = pdx_calloc(nq + 1, sizeof(pdx_answer *));
+	/* the scorer's arrays when it lends them (see struct pdx_scorer) */
+	bool lent = m && m->criteria && m->answers && m->context;
+	if (lent) {
+		p->criteria = memset(m->criteria, 0, (nk + 1) * sizeof(*p->criteria));
+		p->answers = memset(m->answers, 0, (nk + nq + 1) * sizeof(*p->answers));
+		p->context = memset((void *)m->context, 0, (nq + 1) * sizeof(*p->context));
+	} else {
+		p->criteria = pdx_calloc(nk + 1, sizeof(pdx_criterion_result));
+		p->answers = pdx_calloc(nk + nq + 1, sizeof(pdx_answer));
+		p->context = pdx_calloc(nq + 1, sizeof(pdx_answer *));
+	}
 	/* not zeroed whole (10 KB an assessment for 951): an answer in a slot is read only
 	 * where a flag says it was taken */
-	slot *slots = pdx_reallocarray(NULL, nk + nq + 1, sizeof(slot));
+	slot *slots = m && m->slots ? m->slots : pdx_reallocarray(NULL, nk + nq + 1, sizeof(slot));
 	p->diags = pdx_diags_new();
 	if (!p->criteria || !p->answers || !p->context || !slots || !p->diags ||
 	    pdx_diags_append(p->diags, a->diags)) {
-		pdx_free(slots);
+		give_back(p, m, slots, lent);
 		pdx_result_free(&p->pub);
 		return PDX_ENOMEM;
 	}
@@ -512,7 +553,8 @@ static int score_one(pdx_result **out, const pdx_rubric *r, const pdx_assessment
 		p->context[q] = &p->answers[nk + q];
 		rc = slot_diags(p->diags, a, sl, pdx_rubric_question(r, q)->id);
 	}
-	pdx_free(slots);
+	if (!m || slots != m->slots)
+		pdx_free(slots);
 	if (!rc)
 		rc = evidence_diag(p->diags, a, p->criteria, nk, require);
 	p->pub.unfilled = nk > 0 && p->pub.n_unanswered == nk;
@@ -522,6 +564,7 @@ static int score_one(pdx_result **out, const pdx_rubric *r, const pdx_assessment
 	if (!rc)
 		rc = pdx_diags_sort(p->diags);
 	if (rc) {
+		give_back(p, m, NULL, lent);
 		pdx_result_free(&p->pub);
 		return PDX_ENOMEM;
 	}
@@ -541,6 +584,7 @@ static int score_one(pdx_result **out, const pdx_rubric *r, const pdx_assessment
 	p->pub.diags = p->diags;
 	if (opts && opts->totals_only) {
 		/* every pointer into the answers went with the criteria and the context */
+		give_back(p, m, NULL, lent);
 		pdx_free(p->criteria);
 		pdx_free(p->answers);
 		pdx_free(p->context);
