@@ -311,7 +311,7 @@ static size_t ascii_run(const unsigned char *u, size_t n)
  * ệ) are checked in line; the rest by utf8_seq. */
 static size_t utf8_prefix(const unsigned char *u, size_t n)
 {
-	size_t i = 0;
+	size_t i = pdx_utf8_fast_prefix((const char *)u, n);
 	while (i < n && u[i]) {
 		unsigned c = u[i];
 		if (c < 0x80) {

@@ -68,6 +68,10 @@ bool pdx_utf8_is_clean(const char *s, size_t len);
 /* The length of the run of ASCII bytes other than NUL that s[0..len) starts with,
  * eight bytes at a time. */
 size_t pdx_ascii_prefix(const char *s, size_t len);
+/* A prefix of s[0..len) that is whole, valid UTF-8 without NUL, found 32 bytes at a
+ * time where the CPU has AVX2 (utf8_avx2.c); 0 where it has not. Not the longest
+ * such prefix: the caller checks on from there, byte by byte. */
+size_t pdx_utf8_fast_prefix(const char *s, size_t len);
 /* The offset of the first CR or LF in s[0..len), or len. */
 size_t pdx_find_break(const char *s, size_t len);
 /* Case-folded NFC copy (for case-insensitive matching), malloc'd. */
