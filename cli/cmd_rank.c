@@ -13,13 +13,29 @@ static const char *const usage =
     "có nhiều năm, mỗi năm xếp riêng. Ranks agencies by total within blocks, provinces or\n"
     "overall; ties share a rank.\n"
     "\n"
-    "  --within block|province|none  nhóm xếp hạng (ranking group; default block)\n" CLI_INPUT_HELP;
+    "  --within block|province|none  nhóm xếp hạng (ranking group; default block)\n"
+    "  --publication     danh sách công bố theo mẫu quyết định công nhận của Bộ: theo khối,\n"
+    "                    theo mức từ cao xuống, rồi theo tên (thứ tự chữ cái tiếng Việt);\n"
+    "                    không có điểm; cơ quan có lỗi không được đưa vào (the ministry's\n"
+    "                    publication list: per block, by level, then by name; no "
+    "scores)\n" CLI_INPUT_HELP;
+
+typedef struct {
+	pdx_within within;
+	bool within_given, publication;
+} rank_opts;
 
 static int on_extra(int opt, const char *arg, void *ctx)
 {
-	pdx_within *w = ctx;
+	rank_opts *o = ctx;
+	pdx_within *w = &o->within;
+	if (opt == 'P') {
+		o->publication = true;
+		return 0;
+	}
 	if (opt != 'W')
 		return 2;
+	o->within_given = true;
 	if (strcmp(arg, "block") == 0)
 		*w = PDX_WITHIN_BLOCK;
 	else if (strcmp(arg, "province") == 0)
@@ -35,12 +51,17 @@ static int on_extra(int opt, const char *arg, void *ctx)
 int cmd_rank(int argc, char **argv)
 {
 	static const struct option extra[] = {{"within", required_argument, NULL, 'W'},
+	                                      {"publication", no_argument, NULL, 'P'},
 	                                      {NULL, 0, NULL, 0}};
 	cli_inputs in = {0};
-	pdx_within within = PDX_WITHIN_BLOCK;
-	int rc = cli_parse(&in, "rank", usage, argc, argv, extra, on_extra, &within);
+	rank_opts o = {PDX_WITHIN_BLOCK, false, false};
+	int rc = cli_parse(&in, "rank", usage, argc, argv, extra, on_extra, &o);
 	if (rc >= 0)
 		return rc;
+	if (o.publication && o.within_given)
+		return cli_usage_error("rank",
+		                       "--publication luôn theo khối, không dùng cùng --within "
+		                       "(the publication list is always per block)");
 	if (optind >= argc)
 		return cli_usage_error("rank", "thiếu tệp câu trả lời (no answer file given)");
 	rc = cli_inputs_begin(&in, "rank", argv + optind, argc - optind, NULL, 0);
@@ -49,13 +70,23 @@ int cmd_rank(int argc, char **argv)
 		rc = cli_inputs_read(&in, argv + optind, argc - optind, true);
 	if (!rc) {
 		pdx_ranking *rk = NULL;
+		pdx_publication *pub = NULL;
 		char *out = NULL;
 		size_t len = 0;
-		int e = pdx_rank(&rk, in.results, in.n_results, within);
-		if (!e)
-			e = pdx_report_rank(&out, &len, in.rubric, rk, cli_format(&in));
+		int e;
+		if (o.publication) {
+			e = pdx_publication_build(&pub, in.results, in.n_results);
+			if (!e)
+				e = pdx_report_publication(&out, &len, in.rubric, pub,
+				                           cli_format(&in));
+		} else {
+			e = pdx_rank(&rk, in.results, in.n_results, o.within);
+			if (!e)
+				e = pdx_report_rank(&out, &len, in.rubric, rk, cli_format(&in));
+		}
 		rc = cli_emit(&in, e, out, len);
 		pdx_ranking_free(rk);
+		pdx_publication_free(pub);
 		if (!rc)
 			rc = cli_inputs_status(&in);
 	}

@@ -72,6 +72,11 @@ size_t pdx_ascii_prefix(const char *s, size_t len);
  * time where the CPU has AVX2 (utf8_avx2.c); 0 where it has not. Not the longest
  * such prefix: the caller checks on from there, byte by byte. */
 size_t pdx_utf8_fast_prefix(const char *s, size_t len);
+/* The sort key of `s` in Vietnamese alphabetical order (collate.c): keys compared with
+ * pdx_collate_keys_cmp order their texts as pdx_collate does, up to texts that differ
+ * only in what the order ignores. *key malloc'd (*len bytes). 0 or PDX_ENOMEM. */
+int pdx_collate_key(const char *s, char **key, size_t *len);
+int pdx_collate_keys_cmp(const char *ka, size_t la, const char *kb, size_t lb);
 /* The offset of the first CR or LF in s[0..len), or len. */
 size_t pdx_find_break(const char *s, size_t len);
 /* Case-folded NFC copy (for case-insensitive matching), malloc'd. */
@@ -172,5 +177,17 @@ struct json_object;
 struct json_object *pdx_json_points(pdx_points p);
 struct json_object *pdx_json_rubric(const pdx_rubric *r, int *failed);
 int pdx_json_finish(struct json_object *root, int failed, char **out, size_t *len);
+/* report_util.c: padded text cells (user text escaped, padded by printed width),
+ * json-c additions that set *failed instead of leaking, CSV numbers. */
+void pdx_text_padr(pdx_buf *b, const char *s, size_t width);
+void pdx_text_padl(pdx_buf *b, const char *s, size_t width);
+const char *pdx_or_unknown(const char *s);
+void pdx_jput(struct json_object *o, const char *k, struct json_object *v, int *failed);
+void pdx_jstr(struct json_object *o, const char *k, const char *s, int *failed);
+void pdx_jpush(struct json_object *a, struct json_object *v, int *failed);
+struct json_object *pdx_jyear(int year);
+void pdx_csv_num(pdx_buf *b, long long v, int last);
+void pdx_csv_year(pdx_buf *b, int year);
+void pdx_csv_pts(pdx_buf *b, pdx_points p, int last);
 
 #endif

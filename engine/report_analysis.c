@@ -10,79 +10,7 @@
 
 #define PTS(p, buf) pdx_points_format((p), (buf), sizeof(buf))
 
-/* ---- shared helpers ---- */
-
-/* Cells of text tables: values from users' files are escaped (pdx_buf_put_safe) and
- * padded by the width of what is printed. */
-static void padr(pdx_buf *b, const char *s, size_t width)
-{
-	pdx_buf_put_safe(b, s);
-	for (size_t w = pdx_safe_width(s); w < width; w++)
-		pdx_buf_putc(b, ' ');
-}
-
-static void padl(pdx_buf *b, const char *s, size_t width)
-{
-	for (size_t w = pdx_safe_width(s); w < width; w++)
-		pdx_buf_putc(b, ' ');
-	pdx_buf_put_safe(b, s);
-}
-
-static const char *or_unknown(const char *s)
-{
-	return s ? s : "(không rõ)";
-}
-
-static void jput(json_object *o, const char *k, json_object *v, int *failed)
-{
-	if (!o || json_object_object_add(o, k, v) != 0) {
-		json_object_put(v);
-		*failed = 1;
-	}
-}
-
-static void jstr(json_object *o, const char *k, const char *s, int *failed)
-{
-	json_object *v = s ? json_object_new_string(s) : NULL;
-	if (s && !v)
-		*failed = 1;
-	else
-		jput(o, k, v, failed);
-}
-
-static void jpush(json_object *a, json_object *v, int *failed)
-{
-	if (!a || !v || json_object_array_add(a, v) != 0) {
-		json_object_put(v);
-		*failed = 1;
-	}
-}
-
-static json_object *jyear(int year)
-{
-	return year ? json_object_new_int(year) : NULL;
-}
-
-static void csv_num(pdx_buf *b, long long v, int last)
-{
-	char n[32];
-	snprintf(n, sizeof n, "%lld", v);
-	pdx_csv_put(b, n, last);
-}
-
-static void csv_year(pdx_buf *b, int year)
-{
-	if (year)
-		csv_num(b, year, 0);
-	else
-		pdx_csv_put(b, NULL, 0);
-}
-
-static void csv_pts(pdx_buf *b, pdx_points p, int last)
-{
-	char n[32];
-	pdx_csv_put(b, pdx_points_format(p, n, sizeof n), last);
-}
+/* ---- shared helpers (the others: report_util.c) ---- */
 
 static const char *pillar_name(const pdx_rubric *r, size_t i)
 {
@@ -95,49 +23,50 @@ static int rank_json(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 {
 	int f = 0;
 	json_object *root = json_object_new_object();
-	jput(root, "rubric", pdx_json_rubric(r, &f), &f);
-	jstr(root, "within", pdx_within_name(rk->within), &f);
+	pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	pdx_jstr(root, "within", pdx_within_name(rk->within), &f);
 	json_object *groups = json_object_new_array();
 	for (size_t g = 0; g < rk->n_groups; g++) {
 		const pdx_rank_group *G = &rk->groups[g];
 		json_object *go = json_object_new_object(), *key = json_object_new_object();
 		if (rk->within != PDX_WITHIN_NONE)
-			jstr(key, pdx_within_name(rk->within), G->key, &f);
+			pdx_jstr(key, pdx_within_name(rk->within), G->key, &f);
 		if (rk->by_year)
-			jput(key, "year", jyear(G->year), &f);
-		jput(go, "group", key, &f);
+			pdx_jput(key, "year", pdx_jyear(G->year), &f);
+		pdx_jput(go, "group", key, &f);
 		json_object *ags = json_object_new_array();
 		for (size_t i = 0; i < G->n; i++) {
 			const pdx_result *res = G->items[i].result;
 			const pdx_assessment *a = res->assessment;
 			json_object *o = json_object_new_object();
-			jput(o, "rank", json_object_new_int64((int64_t)G->items[i].rank), &f);
-			jstr(o, "agency_id", a->agency_id, &f);
-			jstr(o, "agency_name", a->agency_name, &f);
-			jstr(o, "province", a->province, &f);
-			jstr(o, "block", a->block, &f);
-			jput(o, "year", jyear(a->year), &f);
-			jput(o, "total", pdx_json_points(res->total), &f);
-			jput(o, "level", json_object_new_int(res->level ? res->level->number : 0),
-			     &f);
-			jstr(o, "level_name", res->level ? res->level->name : NULL, &f);
+			pdx_jput(o, "rank", json_object_new_int64((int64_t)G->items[i].rank), &f);
+			pdx_jstr(o, "agency_id", a->agency_id, &f);
+			pdx_jstr(o, "agency_name", a->agency_name, &f);
+			pdx_jstr(o, "province", a->province, &f);
+			pdx_jstr(o, "block", a->block, &f);
+			pdx_jput(o, "year", pdx_jyear(a->year), &f);
+			pdx_jput(o, "total", pdx_json_points(res->total), &f);
+			pdx_jput(o, "level",
+			         json_object_new_int(res->level ? res->level->number : 0), &f);
+			pdx_jstr(o, "level_name", res->level ? res->level->name : NULL, &f);
 			json_object *ps = json_object_new_array();
 			for (size_t p = 0; p < pdx_rubric_pillar_count(r); p++) {
 				json_object *po = json_object_new_object();
-				jstr(po, "id", pdx_rubric_pillar(r, p)->id, &f);
-				jput(po, "score", pdx_json_points(res->pillars[p]), &f);
-				jput(po, "max", pdx_json_points(pdx_rubric_pillar(r, p)->max), &f);
-				jpush(ps, po, &f);
+				pdx_jstr(po, "id", pdx_rubric_pillar(r, p)->id, &f);
+				pdx_jput(po, "score", pdx_json_points(res->pillars[p]), &f);
+				pdx_jput(po, "max", pdx_json_points(pdx_rubric_pillar(r, p)->max),
+				         &f);
+				pdx_jpush(ps, po, &f);
 			}
-			jput(o, "pillars", ps, &f);
-			jput(o, "has_errors", json_object_new_boolean(pdx_result_errors(res) > 0),
-			     &f);
-			jpush(ags, o, &f);
+			pdx_jput(o, "pillars", ps, &f);
+			pdx_jput(o, "has_errors",
+			         json_object_new_boolean(pdx_result_errors(res) > 0), &f);
+			pdx_jpush(ags, o, &f);
 		}
-		jput(go, "agencies", ags, &f);
-		jpush(groups, go, &f);
+		pdx_jput(go, "agencies", ags, &f);
+		pdx_jpush(groups, go, &f);
 	}
-	jput(root, "groups", groups, &f);
+	pdx_jput(root, "groups", groups, &f);
 	return pdx_json_finish(root, f, out, len);
 }
 
@@ -163,20 +92,20 @@ static int rank_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_rank
 			const pdx_result *res = G->items[i].result;
 			const pdx_assessment *a = res->assessment;
 			pdx_csv_put(&b, G->key, 0);
-			csv_num(&b, (long long)G->items[i].rank, 0);
+			pdx_csv_num(&b, (long long)G->items[i].rank, 0);
 			pdx_csv_put(&b, a->agency_id, 0);
 			pdx_csv_put(&b, a->agency_name, 0);
 			pdx_csv_put(&b, a->province, 0);
 			pdx_csv_put(&b, a->block, 0);
 			if (a->year)
-				csv_num(&b, a->year, 0);
+				pdx_csv_num(&b, a->year, 0);
 			else
 				pdx_csv_put(&b, NULL, 0);
-			csv_pts(&b, res->total, 0);
-			csv_num(&b, res->level ? res->level->number : 0, 0);
+			pdx_csv_pts(&b, res->total, 0);
+			pdx_csv_num(&b, res->level ? res->level->number : 0, 0);
 			pdx_csv_put(&b, res->level ? res->level->name : NULL, 0);
 			for (size_t p = 0; p < np; p++)
-				csv_pts(&b, res->pillars[p], 0);
+				pdx_csv_pts(&b, res->pillars[p], 0);
 			pdx_csv_put(&b, pdx_result_errors(res) ? "1" : "0", 1);
 		}
 	}
@@ -210,9 +139,9 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 		}
 		pdx_buf_puts(&b, "\n");
 		if (rk->within == PDX_WITHIN_BLOCK)
-			pdx_buf_printf(&b, "Khối (block): %s", or_unknown(G->key));
+			pdx_buf_printf(&b, "Khối (block): %s", pdx_or_unknown(G->key));
 		else if (rk->within == PDX_WITHIN_PROVINCE)
-			pdx_buf_printf(&b, "Tỉnh/TP (province): %s", or_unknown(G->key));
+			pdx_buf_printf(&b, "Tỉnh/TP (province): %s", pdx_or_unknown(G->key));
 		else
 			pdx_buf_puts(&b, "Tất cả (all)");
 		if (rk->by_year && G->year)
@@ -221,16 +150,16 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			pdx_buf_puts(&b, " · Năm không rõ (year unknown)");
 		pdx_buf_printf(&b, " — %zu cơ quan\n", G->n);
 		pdx_buf_puts(&b, "  Hạng  ");
-		padr(&b, "Mã", wid);
+		pdx_text_padr(&b, "Mã", wid);
 		pdx_buf_puts(&b, "  ");
-		padr(&b, "Tên", wname);
+		pdx_text_padr(&b, "Tên", wname);
 		pdx_buf_puts(&b, "   Tổng  ");
-		padr(&b, "Mức", wlev);
+		pdx_text_padr(&b, "Mức", wlev);
 		for (size_t p = 0; p < np; p++) {
 			char h[320];
 			snprintf(h, sizeof h, "TC%s", pdx_rubric_pillar(r, p)->id);
 			pdx_buf_puts(&b, "  ");
-			padl(&b, h, 5);
+			pdx_text_padl(&b, h, 5);
 		}
 		pdx_buf_putc(&b, '\n');
 		for (size_t i = 0; i < G->n; i++) {
@@ -242,18 +171,19 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 				break;
 			}
 			pdx_buf_printf(&b, "  %4zu  ", G->items[i].rank);
-			padr(&b, res->assessment->agency_id, wid);
+			pdx_text_padr(&b, res->assessment->agency_id, wid);
 			pdx_buf_puts(&b, "  ");
-			padr(&b, res->assessment->agency_name ? res->assessment->agency_name : "",
-			     wname);
+			pdx_text_padr(
+			    &b, res->assessment->agency_name ? res->assessment->agency_name : "",
+			    wname);
 			pdx_buf_puts(&b, "  ");
-			padl(&b, PTS(res->total, t), 6);
+			pdx_text_padl(&b, PTS(res->total, t), 6);
 			pdx_buf_puts(&b, "  ");
-			padr(&b, lv, wlev);
+			pdx_text_padr(&b, lv, wlev);
 			pdx_free(lv);
 			for (size_t p = 0; p < np; p++) {
 				pdx_buf_puts(&b, "  ");
-				padl(&b, PTS(res->pillars[p], t), 5);
+				pdx_text_padl(&b, PTS(res->pillars[p], t), 5);
 			}
 			if (pdx_result_errors(res))
 				pdx_buf_printf(&b, "  (!) có lỗi (%zu errors)",
@@ -287,48 +217,48 @@ int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_rank
 static json_object *stats_json(const pdx_rubric *r, const pdx_stats *st, int *f)
 {
 	json_object *o = json_object_new_object();
-	jput(o, "count", json_object_new_int64((int64_t)st->count), f);
-	jput(o, "mean", pdx_json_points(st->mean), f);
-	jput(o, "median", pdx_json_points(st->median), f);
-	jput(o, "min", pdx_json_points(st->min), f);
-	jput(o, "max", pdx_json_points(st->max), f);
+	pdx_jput(o, "count", json_object_new_int64((int64_t)st->count), f);
+	pdx_jput(o, "mean", pdx_json_points(st->mean), f);
+	pdx_jput(o, "median", pdx_json_points(st->median), f);
+	pdx_jput(o, "min", pdx_json_points(st->min), f);
+	pdx_jput(o, "max", pdx_json_points(st->max), f);
 	json_object *lv = json_object_new_object();
 	for (size_t l = 0; l < pdx_rubric_level_count(r); l++) {
 		char k[16];
 		snprintf(k, sizeof k, "%d", pdx_rubric_level(r, l)->number);
-		jput(lv, k, json_object_new_int64((int64_t)st->levels[l]), f);
+		pdx_jput(lv, k, json_object_new_int64((int64_t)st->levels[l]), f);
 	}
-	jput(o, "levels", lv, f);
+	pdx_jput(o, "levels", lv, f);
 	json_object *ps = json_object_new_array();
 	for (size_t p = 0; p < pdx_rubric_pillar_count(r); p++) {
 		json_object *po = json_object_new_object();
-		jstr(po, "id", pdx_rubric_pillar(r, p)->id, f);
-		jput(po, "mean", pdx_json_points(st->pillar_mean[p]), f);
-		jput(po, "mean_pct", pdx_json_points(st->pillar_pct[p]), f);
-		jpush(ps, po, f);
+		pdx_jstr(po, "id", pdx_rubric_pillar(r, p)->id, f);
+		pdx_jput(po, "mean", pdx_json_points(st->pillar_mean[p]), f);
+		pdx_jput(po, "mean_pct", pdx_json_points(st->pillar_pct[p]), f);
+		pdx_jpush(ps, po, f);
 	}
-	jput(o, "pillars", ps, f);
+	pdx_jput(o, "pillars", ps, f);
 	return o;
 }
 
 static void key_value_json(json_object *key, pdx_group_key k, const char *v, int *f)
 {
 	if (k == PDX_KEY_YEAR)
-		jput(key, "year", v ? json_object_new_int(atoi(v)) : NULL, f);
+		pdx_jput(key, "year", v ? json_object_new_int(atoi(v)) : NULL, f);
 	else
-		jstr(key, pdx_group_key_name(k), v, f);
+		pdx_jstr(key, pdx_group_key_name(k), v, f);
 }
 
 static int summary_json(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s)
 {
 	int f = 0;
 	json_object *root = json_object_new_object();
-	jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
 	json_object *by = json_object_new_array();
 	for (size_t k = 0; k < s->n_keys; k++)
-		jpush(by, json_object_new_string(pdx_group_key_name(s->keys[k])), &f);
-	jput(root, "by", by, &f);
-	jput(root, "by_year", json_object_new_boolean(s->by_year), &f);
+		pdx_jpush(by, json_object_new_string(pdx_group_key_name(s->keys[k])), &f);
+	pdx_jput(root, "by", by, &f);
+	pdx_jput(root, "by_year", json_object_new_boolean(s->by_year), &f);
 	bool year_asked = false;
 	for (size_t k = 0; k < s->n_keys; k++)
 		year_asked |= s->keys[k] == PDX_KEY_YEAR;
@@ -339,37 +269,37 @@ static int summary_json(char **out, size_t *len, const pdx_rubric *r, const pdx_
 		for (size_t k = 0; k < s->n_keys; k++)
 			key_value_json(key, s->keys[k], s->groups[g].values[k], &f);
 		if (s->by_year && !year_asked)
-			jput(key, "year", jyear(s->groups[g].year), &f);
-		jput(go, "key", key, &f);
-		jpush(groups, go, &f);
+			pdx_jput(key, "year", pdx_jyear(s->groups[g].year), &f);
+		pdx_jput(go, "key", key, &f);
+		pdx_jpush(groups, go, &f);
 	}
-	jput(root, "groups", groups, &f);
+	pdx_jput(root, "groups", groups, &f);
 	/* every agency of a year: one per year, never a sum over years */
 	json_object *totals = json_object_new_array();
 	for (size_t t = 0; t < s->n_totals; t++) {
 		json_object *to = stats_json(r, &s->totals[t].stats, &f);
-		jput(to, "year", jyear(s->totals[t].year), &f);
-		jpush(totals, to, &f);
+		pdx_jput(to, "year", pdx_jyear(s->totals[t].year), &f);
+		pdx_jpush(totals, to, &f);
 	}
-	jput(root, "totals", totals, &f);
-	jput(root, "all", s->by_year ? NULL : stats_json(r, &s->all, &f), &f);
-	jput(root, "unfilled", json_object_new_int64((int64_t)s->unfilled), &f);
+	pdx_jput(root, "totals", totals, &f);
+	pdx_jput(root, "all", s->by_year ? NULL : stats_json(r, &s->all, &f), &f);
+	pdx_jput(root, "unfilled", json_object_new_int64((int64_t)s->unfilled), &f);
 	return pdx_json_finish(root, f, out, len);
 }
 
 static void stats_csv(pdx_buf *b, const pdx_rubric *r, const pdx_stats *st)
 {
-	csv_num(b, (long long)st->count, 0);
-	csv_pts(b, st->mean, 0);
-	csv_pts(b, st->median, 0);
-	csv_pts(b, st->min, 0);
-	csv_pts(b, st->max, 0);
+	pdx_csv_num(b, (long long)st->count, 0);
+	pdx_csv_pts(b, st->mean, 0);
+	pdx_csv_pts(b, st->median, 0);
+	pdx_csv_pts(b, st->min, 0);
+	pdx_csv_pts(b, st->max, 0);
 	for (size_t l = 0; l < pdx_rubric_level_count(r); l++)
-		csv_num(b, (long long)st->levels[l], 0);
+		pdx_csv_num(b, (long long)st->levels[l], 0);
 	size_t np = pdx_rubric_pillar_count(r);
 	for (size_t p = 0; p < np; p++) {
-		csv_pts(b, st->pillar_mean[p], 0);
-		csv_pts(b, st->pillar_pct[p], p + 1 == np);
+		pdx_csv_pts(b, st->pillar_mean[p], 0);
+		pdx_csv_pts(b, st->pillar_pct[p], p + 1 == np);
 	}
 }
 
@@ -402,7 +332,7 @@ static int summary_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_s
 	}
 	for (size_t g = 0; g < s->n_groups; g++) {
 		if (year_col)
-			csv_year(&b, s->groups[g].year);
+			pdx_csv_year(&b, s->groups[g].year);
 		for (size_t k = 0; k < s->n_keys; k++)
 			pdx_csv_put(&b, s->groups[g].values[k], 0);
 		stats_csv(&b, r, &s->groups[g].stats);
@@ -410,10 +340,10 @@ static int summary_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_s
 	/* the totals of each year: a summary never adds up years */
 	for (size_t t = 0; t < (s->by_year ? s->n_totals : 1); t++) {
 		if (year_col)
-			csv_year(&b, s->totals[t].year);
+			pdx_csv_year(&b, s->totals[t].year);
 		for (size_t k = 0; k < s->n_keys; k++) {
 			if (s->by_year && !year_col && s->keys[k] == PDX_KEY_YEAR)
-				csv_year(&b, s->totals[t].year);
+				pdx_csv_year(&b, s->totals[t].year);
 			else
 				pdx_csv_put(&b, k == 0 ? "(tất cả / all)" : NULL, 0);
 		}
@@ -427,12 +357,12 @@ static void summary_row(pdx_buf *b, const pdx_rubric *r, const char *label, size
 {
 	char t[32];
 	pdx_buf_puts(b, "  ");
-	padr(b, label, wlabel);
+	pdx_text_padr(b, label, wlabel);
 	pdx_buf_printf(b, "  %5zu", st->count);
-	padl(b, PTS(st->mean, t), 8);
-	padl(b, PTS(st->median, t), 9);
-	padl(b, PTS(st->min, t), 8);
-	padl(b, PTS(st->max, t), 8);
+	pdx_text_padl(b, PTS(st->mean, t), 8);
+	pdx_text_padl(b, PTS(st->median, t), 9);
+	pdx_text_padl(b, PTS(st->min, t), 8);
+	pdx_text_padl(b, PTS(st->max, t), 8);
 	pdx_buf_puts(b, " ");
 	for (size_t l = 0; l < pdx_rubric_level_count(r); l++)
 		pdx_buf_printf(b, " %3zu", st->levels[l]);
@@ -444,7 +374,7 @@ static void summary_row(pdx_buf *b, const pdx_rubric *r, const char *label, size
 		long long tenths = (long long)pdx_round_div(st->pillar_pct[p], 10);
 		snprintf(pct, sizeof pct, "%s%lld.%lld", tenths < 0 ? "-" : "", llabs(tenths) / 10,
 		         llabs(tenths) % 10);
-		padl(b, pct, 7);
+		pdx_text_padl(b, pct, 7);
 	}
 	pdx_buf_putc(b, '\n');
 }
@@ -492,7 +422,7 @@ static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 			}
 			for (size_t k = 0; k < s->n_keys; k++) {
 				pdx_buf_puts(&lb, k ? " · " : "");
-				pdx_buf_puts(&lb, or_unknown(G->values[k]));
+				pdx_buf_puts(&lb, pdx_or_unknown(G->values[k]));
 			}
 		}
 		if (pdx_buf_finish(&lb, &labels[i], NULL))
@@ -503,7 +433,7 @@ static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 	if (!labels)
 		b.failed = 1;
 	pdx_buf_puts(&b, "  ");
-	padr(&b, "Nhóm (group)", wlabel);
+	pdx_text_padr(&b, "Nhóm (group)", wlabel);
 	pdx_buf_puts(&b, "  Số CQ      TB  Trung vị     Min     Max ");
 	for (size_t l = 0; l < pdx_rubric_level_count(r); l++)
 		pdx_buf_printf(&b, "  M%d", pdx_rubric_level(r, l)->number);
@@ -511,7 +441,7 @@ static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 	for (size_t p = 0; p < pdx_rubric_pillar_count(r); p++) {
 		char h[320];
 		snprintf(h, sizeof h, "TC%s%%", pdx_rubric_pillar(r, p)->id);
-		padl(&b, h, 7);
+		pdx_text_padl(&b, h, 7);
 	}
 	pdx_buf_putc(&b, '\n');
 	if (labels && !s->by_year) {
@@ -560,9 +490,9 @@ static json_object *next_band_json(const pdx_gap_item *it, int *f)
 	if (!it->has_next)
 		return NULL;
 	json_object *o = json_object_new_object();
-	jstr(o, "answer", it->next_answer, f);
-	jput(o, "points", pdx_json_points(it->next_points), f);
-	jput(o, "gain", pdx_json_points(it->next_points - it->current), f);
+	pdx_jstr(o, "answer", it->next_answer, f);
+	pdx_jput(o, "points", pdx_json_points(it->next_points), f);
+	pdx_jput(o, "gain", pdx_json_points(it->next_points - it->current), f);
 	return o;
 }
 
@@ -571,23 +501,23 @@ static json_object *next_band_json(const pdx_gap_item *it, int *f)
 static json_object *item_json(const pdx_rubric *r, const pdx_gap_item *it, bool full, int *f)
 {
 	json_object *o = json_object_new_object();
-	jstr(o, "criterion", it->criterion->id, f);
-	jstr(o, "pillar", pdx_rubric_pillar(r, it->criterion->pillar)->id, f);
-	jstr(o, "action", pdx_gap_action_name(it->action), f);
-	jstr(o, "current_answer", it->answer, f);
-	jstr(o, "proposed_answer", it->full_answer, f);
-	jput(o, "needs_evidence", json_object_new_boolean(it->needs_evidence), f);
+	pdx_jstr(o, "criterion", it->criterion->id, f);
+	pdx_jstr(o, "pillar", pdx_rubric_pillar(r, it->criterion->pillar)->id, f);
+	pdx_jstr(o, "action", pdx_gap_action_name(it->action), f);
+	pdx_jstr(o, "current_answer", it->answer, f);
+	pdx_jstr(o, "proposed_answer", it->full_answer, f);
+	pdx_jput(o, "needs_evidence", json_object_new_boolean(it->needs_evidence), f);
 	if (it->action == PDX_GAP_FIX) {
-		jstr(o, "problem", it->problem ? it->problem->message_vi : NULL, f);
-		jstr(o, "problem_en", it->problem ? it->problem->message_en : NULL, f);
+		pdx_jstr(o, "problem", it->problem ? it->problem->message_vi : NULL, f);
+		pdx_jstr(o, "problem_en", it->problem ? it->problem->message_en : NULL, f);
 	}
 	if (full) {
-		jput(o, "current", pdx_json_points(it->current), f);
-		jput(o, "max", pdx_json_points(it->criterion->max), f);
+		pdx_jput(o, "current", pdx_json_points(it->current), f);
+		pdx_jput(o, "max", pdx_json_points(it->criterion->max), f);
 	}
-	jput(o, "gain", pdx_json_points(it->gain), f);
+	pdx_jput(o, "gain", pdx_json_points(it->gain), f);
 	if (full)
-		jput(o, "next_band", next_band_json(it, f), f);
+		pdx_jput(o, "next_band", next_band_json(it, f), f);
 	return o;
 }
 
@@ -595,47 +525,47 @@ static int gap_json(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 {
 	int f = 0;
 	json_object *root = json_object_new_object();
-	jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
 	json_object *ags = json_object_new_array();
 	for (size_t i = 0; i < n; i++) {
 		const pdx_gap *g = gaps[i];
 		const pdx_result *res = g->result;
 		json_object *o = json_object_new_object();
-		jstr(o, "agency_id", res->assessment->agency_id, &f);
-		jstr(o, "agency_name", res->assessment->agency_name, &f);
-		jput(o, "year", jyear(res->assessment->year), &f);
-		jput(o, "total", pdx_json_points(res->total), &f);
-		jput(o, "level", json_object_new_int(res->level ? res->level->number : 0), &f);
-		jput(o, "target_level", g->target ? json_object_new_int(g->target->number) : NULL,
-		     &f);
-		jput(o, "points_needed", pdx_json_points(g->needed), &f);
-		jput(o, "reachable", json_object_new_boolean(g->reachable), &f);
+		pdx_jstr(o, "agency_id", res->assessment->agency_id, &f);
+		pdx_jstr(o, "agency_name", res->assessment->agency_name, &f);
+		pdx_jput(o, "year", pdx_jyear(res->assessment->year), &f);
+		pdx_jput(o, "total", pdx_json_points(res->total), &f);
+		pdx_jput(o, "level", json_object_new_int(res->level ? res->level->number : 0), &f);
+		pdx_jput(o, "target_level",
+		         g->target ? json_object_new_int(g->target->number) : NULL, &f);
+		pdx_jput(o, "points_needed", pdx_json_points(g->needed), &f);
+		pdx_jput(o, "reachable", json_object_new_boolean(g->reachable), &f);
 		json_object *ms = json_object_new_array();
 		for (size_t k = 0; k < g->n_minimal; k++)
-			jpush(ms, item_json(r, &g->minimal[k], false, &f), &f);
-		jput(o, "minimal_set", ms, &f);
+			pdx_jpush(ms, item_json(r, &g->minimal[k], false, &f), &f);
+		pdx_jput(o, "minimal_set", ms, &f);
 		json_object *im = json_object_new_array();
 		for (size_t k = 0; k < g->n_improvements; k++)
-			jpush(im, item_json(r, &g->improvements[k], true, &f), &f);
-		jput(o, "improvements", im, &f);
+			pdx_jpush(im, item_json(r, &g->improvements[k], true, &f), &f);
+		pdx_jput(o, "improvements", im, &f);
 		json_object *wk = json_object_new_array();
 		for (size_t k = 0; !g->target && k < g->n_weakest; k++) {
 			size_t p = g->weakest[k];
 			json_object *po = json_object_new_object();
 			const pdx_pillar *P = pdx_rubric_pillar(r, p);
-			jstr(po, "id", P->id, &f);
-			jput(po, "score", pdx_json_points(res->pillars[p]), &f);
-			jput(po, "max", pdx_json_points(P->max), &f);
-			jput(po, "pct",
-			     pdx_json_points(P->max ? pdx_round_div(res->pillars[p] * 10000, P->max)
-			                            : 0),
-			     &f);
-			jpush(wk, po, &f);
+			pdx_jstr(po, "id", P->id, &f);
+			pdx_jput(po, "score", pdx_json_points(res->pillars[p]), &f);
+			pdx_jput(po, "max", pdx_json_points(P->max), &f);
+			pdx_jput(po, "pct",
+			         pdx_json_points(
+			             P->max ? pdx_round_div(res->pillars[p] * 10000, P->max) : 0),
+			         &f);
+			pdx_jpush(wk, po, &f);
 		}
-		jput(o, "weakest_pillars", wk, &f);
-		jpush(ags, o, &f);
+		pdx_jput(o, "weakest_pillars", wk, &f);
+		pdx_jpush(ags, o, &f);
 	}
-	jput(root, "agencies", ags, &f);
+	pdx_jput(root, "agencies", ags, &f);
 	return pdx_json_finish(root, f, out, len);
 }
 
@@ -674,25 +604,25 @@ static int gap_csv(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const 
 				in_min |= g->minimal[m].criterion == it->criterion;
 			pdx_csv_put(&b, res->assessment->agency_id, 0);
 			if (res->assessment->year)
-				csv_num(&b, res->assessment->year, 0);
+				pdx_csv_num(&b, res->assessment->year, 0);
 			else
 				pdx_csv_put(&b, NULL, 0);
-			csv_pts(&b, res->total, 0);
-			csv_num(&b, res->level ? res->level->number : 0, 0);
+			pdx_csv_pts(&b, res->total, 0);
+			pdx_csv_num(&b, res->level ? res->level->number : 0, 0);
 			if (g->target)
-				csv_num(&b, g->target->number, 0);
+				pdx_csv_num(&b, g->target->number, 0);
 			else
 				pdx_csv_put(&b, NULL, 0);
-			csv_pts(&b, g->needed, 0);
+			pdx_csv_pts(&b, g->needed, 0);
 			pdx_csv_put(&b, in_min ? "1" : "0", 0);
 			pdx_csv_put(&b, it->criterion->id, 0);
 			pdx_csv_put(&b, pdx_rubric_pillar(r, it->criterion->pillar)->id, 0);
-			csv_pts(&b, it->current, 0);
-			csv_pts(&b, it->criterion->max, 0);
-			csv_pts(&b, it->gain, 0);
+			pdx_csv_pts(&b, it->current, 0);
+			pdx_csv_pts(&b, it->criterion->max, 0);
+			pdx_csv_pts(&b, it->gain, 0);
 			pdx_csv_put(&b, it->has_next ? it->next_answer : NULL, 0);
 			if (it->has_next)
-				csv_pts(&b, it->next_points, 0);
+				pdx_csv_pts(&b, it->next_points, 0);
 			else
 				pdx_csv_put(&b, NULL, 0);
 			pdx_csv_put(&b, pdx_gap_action_name(it->action), 0);
@@ -828,9 +758,9 @@ int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const 
 static json_object *side_json(const pdx_result *res, int *f)
 {
 	json_object *o = json_object_new_object();
-	jput(o, "year", jyear(res->assessment->year), f);
-	jput(o, "total", pdx_json_points(res->total), f);
-	jput(o, "level", json_object_new_int(res->level ? res->level->number : 0), f);
+	pdx_jput(o, "year", pdx_jyear(res->assessment->year), f);
+	pdx_jput(o, "total", pdx_json_points(res->total), f);
+	pdx_jput(o, "level", json_object_new_int(res->level ? res->level->number : 0), f);
 	return o;
 }
 
@@ -838,38 +768,38 @@ static int diff_json(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 {
 	int f = 0;
 	json_object *root = json_object_new_object();
-	jput(root, "rubric", pdx_json_rubric(r, &f), &f);
-	jput(root, "differs", json_object_new_boolean(d->differs), &f);
+	pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	pdx_jput(root, "differs", json_object_new_boolean(d->differs), &f);
 	json_object *ags = json_object_new_array();
 	for (size_t i = 0; i < d->n; i++) {
 		const pdx_diff_item *it = &d->items[i];
 		json_object *o = json_object_new_object();
-		jstr(o, "agency_id", it->before->assessment->agency_id, &f);
-		jput(o, "before", side_json(it->before, &f), &f);
-		jput(o, "after", side_json(it->after, &f), &f);
-		jput(o, "delta", pdx_json_points(it->after->total - it->before->total), &f);
+		pdx_jstr(o, "agency_id", it->before->assessment->agency_id, &f);
+		pdx_jput(o, "before", side_json(it->before, &f), &f);
+		pdx_jput(o, "after", side_json(it->after, &f), &f);
+		pdx_jput(o, "delta", pdx_json_points(it->after->total - it->before->total), &f);
 		json_object *ch = json_object_new_array();
 		for (size_t k = 0; k < it->n_changes; k++) {
 			const pdx_change *c = &it->changes[k];
 			json_object *co = json_object_new_object();
-			jstr(co, "criterion", c->criterion->id, &f);
-			jstr(co, "before_answer", c->before_answer, &f);
-			jstr(co, "after_answer", c->after_answer, &f);
-			jput(co, "before_points", pdx_json_points(c->before_points), &f);
-			jput(co, "after_points", pdx_json_points(c->after_points), &f);
-			jpush(ch, co, &f);
+			pdx_jstr(co, "criterion", c->criterion->id, &f);
+			pdx_jstr(co, "before_answer", c->before_answer, &f);
+			pdx_jstr(co, "after_answer", c->after_answer, &f);
+			pdx_jput(co, "before_points", pdx_json_points(c->before_points), &f);
+			pdx_jput(co, "after_points", pdx_json_points(c->after_points), &f);
+			pdx_jpush(ch, co, &f);
 		}
-		jput(o, "changes", ch, &f);
-		jpush(ags, o, &f);
+		pdx_jput(o, "changes", ch, &f);
+		pdx_jpush(ags, o, &f);
 	}
-	jput(root, "agencies", ags, &f);
+	pdx_jput(root, "agencies", ags, &f);
 	json_object *ob = json_object_new_array(), *oa = json_object_new_array();
 	for (size_t i = 0; i < d->n_only_before; i++)
-		jpush(ob, json_object_new_string(d->only_before[i]->assessment->agency_id), &f);
+		pdx_jpush(ob, json_object_new_string(d->only_before[i]->assessment->agency_id), &f);
 	for (size_t i = 0; i < d->n_only_after; i++)
-		jpush(oa, json_object_new_string(d->only_after[i]->assessment->agency_id), &f);
-	jput(root, "only_before", ob, &f);
-	jput(root, "only_after", oa, &f);
+		pdx_jpush(oa, json_object_new_string(d->only_after[i]->assessment->agency_id), &f);
+	pdx_jput(root, "only_before", ob, &f);
+	pdx_jput(root, "only_after", oa, &f);
 	return pdx_json_finish(root, f, out, len);
 }
 
@@ -888,11 +818,11 @@ static int diff_csv(char **out, size_t *len, const pdx_diff *d)
 		size_t rows = it->n_changes ? it->n_changes : 1;
 		for (size_t k = 0; k < rows; k++) {
 			pdx_csv_put(&b, it->before->assessment->agency_id, 0);
-			csv_pts(&b, it->before->total, 0);
-			csv_num(&b, it->before->level ? it->before->level->number : 0, 0);
-			csv_pts(&b, it->after->total, 0);
-			csv_num(&b, it->after->level ? it->after->level->number : 0, 0);
-			csv_pts(&b, it->after->total - it->before->total, 0);
+			pdx_csv_pts(&b, it->before->total, 0);
+			pdx_csv_num(&b, it->before->level ? it->before->level->number : 0, 0);
+			pdx_csv_pts(&b, it->after->total, 0);
+			pdx_csv_num(&b, it->after->level ? it->after->level->number : 0, 0);
+			pdx_csv_pts(&b, it->after->total - it->before->total, 0);
 			if (!it->n_changes) {
 				for (int c = 0; c < 4; c++)
 					pdx_csv_put(&b, NULL, 0);
@@ -903,8 +833,8 @@ static int diff_csv(char **out, size_t *len, const pdx_diff *d)
 			pdx_csv_put(&b, c->criterion->id, 0);
 			pdx_csv_put(&b, c->before_answer, 0);
 			pdx_csv_put(&b, c->after_answer, 0);
-			csv_pts(&b, c->before_points, 0);
-			csv_pts(&b, c->after_points, 1);
+			pdx_csv_pts(&b, c->before_points, 0);
+			pdx_csv_pts(&b, c->after_points, 1);
 		}
 	}
 	/* agencies on one side only: that side's total and level, the other side empty */
@@ -915,8 +845,8 @@ static int diff_csv(char **out, size_t *len, const pdx_diff *d)
 			pdx_csv_put(&b, rs[i]->assessment->agency_id, 0);
 			for (int s2 = 0; s2 < 2; s2++) {
 				if (s2 == side) {
-					csv_pts(&b, rs[i]->total, 0);
-					csv_num(&b, rs[i]->level ? rs[i]->level->number : 0, 0);
+					pdx_csv_pts(&b, rs[i]->total, 0);
+					pdx_csv_num(&b, rs[i]->level ? rs[i]->level->number : 0, 0);
 				} else {
 					pdx_csv_put(&b, NULL, 0);
 					pdx_csv_put(&b, NULL, 0);

@@ -1,7 +1,8 @@
-/* Unit tests of the vectorised byte scans of the reader's hot path: the UTF-8 prefix
- * found 32 bytes at a time (engine/utf8_avx2.c), checked against a byte-at-a-time
- * validator written here from RFC 3629's table, on valid Vietnamese text and on every
- * kind of bad sequence placed at every offset around the 32-byte block boundaries. */
+/* Unit tests of text helpers: the UTF-8 prefix found 32 bytes at a time
+ * (engine/utf8_avx2.c), checked against a byte-at-a-time validator written here from
+ * RFC 3629's table, on valid Vietnamese text and on every kind of bad sequence placed
+ * at every offset around the 32-byte block boundaries; and Vietnamese alphabetical
+ * order (engine/collate.c) on pairs worked out from the alphabet and tone order. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,12 +220,102 @@ static void test_random_damage(void **state)
 	}
 }
 
+/* a sorts strictly before b, both ways round */
+static void before(const char *a, const char *b)
+{
+	int x = pdx_collate(a, b), y = pdx_collate(b, a);
+	if (!(x < 0 && y > 0))
+		print_error("expected \"%s\" before \"%s\" (got %d, %d)\n", a, b, x, y);
+	assert_true(x < 0);
+	assert_true(y > 0);
+}
+
+static void test_collate_alphabet(void **state)
+{
+	(void)state;
+	/* a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, in order */
+	static const char *const letters[] = {"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g",
+	                                      "h", "i", "k", "l", "m", "n", "o", "ô", "ơ", "p",
+	                                      "q", "r", "s", "t", "u", "ư", "v", "x", "y"};
+	size_t n = sizeof letters / sizeof *letters;
+	for (size_t i = 0; i + 1 < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			before(letters[i], letters[j]);
+	/* f, j, w, z of foreign names in their Latin places */
+	before("ê", "f");
+	before("f", "g");
+	before("i", "j");
+	before("j", "k");
+	before("v", "w");
+	before("w", "x");
+	before("y", "z");
+	/* bytes would say otherwise: Đ is U+0110, Ê U+00CA, Á U+00C1 */
+	before("Đài", "Tạp chí");
+	before("Đà Nẵng", "Êa Súp");
+	before("Ánh", "Bắc");
+	before("Dương", "Đà Nẵng"); /* d before đ, whatever follows */
+	before("Ăn", "Ân");
+	before("Ơn", "Pa");
+	before("Ửng", "Vân");
+}
+
+static void test_collate_tones_case_words(void **state)
+{
+	(void)state;
+	/* ngang, huyền, hỏi, ngã, sắc, nặng */
+	static const char *const tones[] = {"ma", "mà", "mả", "mã", "má", "mạ"};
+	for (size_t i = 0; i + 1 < 6; i++)
+		for (size_t j = i + 1; j < 6; j++)
+			before(tones[i], tones[j]);
+	/* letters first over the whole text, then tones from the first letter */
+	before("mạ", "mac");
+	before("án", "ăn");
+	before("ác", "ạc");
+	before("ạc", "acb");
+	/* the first letter whose tone differs decides: o ngang (hoá) before o huyền (hòa),
+	 * whatever the tone of the a after it */
+	before("hoá", "hòa");
+	/* tone before case, case last: lower before upper */
+	before("báo", "Báo");
+	before("Báo", "bạo");
+	before("BAO", "bào");
+	/* word by word: a space before any letter; digits before letters */
+	before("Báo Hà Nam", "Báo Hàm Yên");
+	before("Báo Hà", "Báo Hà Nam");
+	before("Báo 24h", "Báo An Giang");
+	before("Báo An Giang", "Báo Ánh Dương");
+	before("", "a");
+	before(NULL, "a");
+}
+
+static void test_collate_equal_only_when_same(void **state)
+{
+	(void)state;
+	/* NFC and NFD spellings have the same key; the order is still total (bytes last) */
+	const char *nfc = "H\xe1\xba\xa3i Ph\xc3\xb2ng", *nfd = "Ha\xcc\x89i Pho\xcc\x80ng";
+	char *ka, *kb;
+	size_t la, lb;
+	assert_int_equal(pdx_collate_key(nfc, &ka, &la), 0);
+	assert_int_equal(pdx_collate_key(nfd, &kb, &lb), 0);
+	assert_int_equal(pdx_collate_keys_cmp(ka, la, kb, lb), 0);
+	pdx_free(ka);
+	pdx_free(kb);
+	assert_true(pdx_collate(nfc, nfd) != 0);
+	assert_int_equal(pdx_collate("Hải Phòng", "Hải Phòng"), 0);
+	assert_int_equal(pdx_collate(NULL, ""), 0);
+	/* not UTF-8: still ordered, never equal to another text */
+	assert_true(pdx_collate("a\xff", "a\xfe") != 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_valid_text_passes),
 	    cmocka_unit_test(test_every_error_at_every_offset),
 	    cmocka_unit_test(test_random_damage),
+	    cmocka_unit_test(test_collate_alphabet),
+	    cmocka_unit_test(test_collate_tones_case_words),
+	    cmocka_unit_test(test_collate_equal_only_when_same),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,6 +47,40 @@ int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_rank
                     pdx_format fmt);
 const char *pdx_within_name(pdx_within w);
 
+/* ---- the publication list ----
+ *
+ * The list in the form the ministry publishes its yearly recognition decision: per
+ * block (khối) — and per year when the input has several — the agencies scored without
+ * errors, by level from the highest down, then by name in Vietnamese alphabetical order
+ * (pdx_collate), then by agency_id. Numbered from 1 in each group (STT). No scores, as
+ * the ministry prints none. Blocks are in Vietnamese alphabetical order too, an
+ * unknown block last; years newest first. */
+
+typedef struct pdx_publication_group {
+	const char *block; /* NULL when not given */
+	int year;          /* the group's year when the input has several years, else 0 */
+	const pdx_result *const *items;
+	size_t n;
+} pdx_publication_group;
+
+typedef struct pdx_publication {
+	bool by_year;
+	const pdx_publication_group *groups;
+	size_t n_groups;
+	size_t with_errors; /* agencies left out because their answers have errors */
+	size_t unfilled;    /* unfilled questionnaires left out */
+} pdx_publication;
+
+/* Returns 0 or PDX_ENOMEM (PDX_EARG when out is NULL, or results is NULL with n > 0). */
+int pdx_publication_build(pdx_publication **out, pdx_result *const *results, size_t n);
+void pdx_publication_free(pdx_publication *pub);
+int pdx_report_publication(char **out, size_t *len, const pdx_rubric *r, const pdx_publication *pub,
+                           pdx_format fmt);
+
+/* Vietnamese alphabetical order of two UTF-8 texts (see pdx_publication): < 0, 0 or
+ * > 0 like strcmp, and 0 only for the same bytes. NULL sorts as the empty text. */
+int pdx_collate(const char *a, const char *b);
+
 /* ---- summaries ---- */
 
 typedef enum {

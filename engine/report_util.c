@@ -1,0 +1,80 @@
+/* Helpers shared by the analysis reports (report_analysis.c, report_publication.c):
+ * padded text cells, json-c additions that remember a failure, CSV numbers. */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Cells of text tables: values from users' files are escaped (pdx_buf_put_safe) and
+ * padded by the width of what is printed. */
+void pdx_text_padr(pdx_buf *b, const char *s, size_t width)
+{
+	pdx_buf_put_safe(b, s);
+	for (size_t w = pdx_safe_width(s); w < width; w++)
+		pdx_buf_putc(b, ' ');
+}
+
+void pdx_text_padl(pdx_buf *b, const char *s, size_t width)
+{
+	for (size_t w = pdx_safe_width(s); w < width; w++)
+		pdx_buf_putc(b, ' ');
+	pdx_buf_put_safe(b, s);
+}
+
+const char *pdx_or_unknown(const char *s)
+{
+	return s ? s : "(không rõ)";
+}
+
+void pdx_jput(json_object *o, const char *k, json_object *v, int *failed)
+{
+	if (!o || json_object_object_add(o, k, v) != 0) {
+		json_object_put(v);
+		*failed = 1;
+	}
+}
+
+void pdx_jstr(json_object *o, const char *k, const char *s, int *failed)
+{
+	json_object *v = s ? json_object_new_string(s) : NULL;
+	if (s && !v)
+		*failed = 1;
+	else
+		pdx_jput(o, k, v, failed);
+}
+
+void pdx_jpush(json_object *a, json_object *v, int *failed)
+{
+	if (!a || !v || json_object_array_add(a, v) != 0) {
+		json_object_put(v);
+		*failed = 1;
+	}
+}
+
+json_object *pdx_jyear(int year)
+{
+	return year ? json_object_new_int(year) : NULL;
+}
+
+void pdx_csv_num(pdx_buf *b, long long v, int last)
+{
+	char n[32];
+	snprintf(n, sizeof n, "%lld", v);
+	pdx_csv_put(b, n, last);
+}
+
+void pdx_csv_year(pdx_buf *b, int year)
+{
+	if (year)
+		pdx_csv_num(b, year, 0);
+	else
+		pdx_csv_put(b, NULL, 0);
+}
+
+void pdx_csv_pts(pdx_buf *b, pdx_points p, int last)
+{
+	char n[32];
+	pdx_csv_put(b, pdx_points_format(p, n, sizeof n), last);
+}
