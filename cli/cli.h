@@ -138,6 +138,18 @@ int cli_output_finish(pdx_output *o, const char *cmd, const char *path, const ch
 int cli_stdout_close(const char *cmd);
 int cli_parse_year(const char *s, int *year);
 
+/* score --split DIR (split.c): one report per assessment, DIR/<agency_id>-<year>.<ext>
+ * (the id made safe as a file name; "-2"… when two ids read the same). begin makes
+ * DIR when missing and refuses a DIR that is not a folder; add writes one file (a
+ * file that cannot be written is said and counted, the others go on; 2 only when out
+ * of memory); end prints the count and returns 2 when a file failed. 0 or 2. */
+typedef struct cli_split cli_split;
+int cli_split_begin(cli_split **out, const char *dir, const cli_inputs *in,
+                    const char *const *inputs, size_t n_inputs);
+int cli_split_add(cli_split *s, const pdx_result *res);
+int cli_split_end(cli_split *s);
+void cli_split_free(cli_split *s);
+
 /* The --format value as a pdx_format. */
 pdx_format cli_format(const cli_inputs *in);
 

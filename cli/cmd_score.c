@@ -11,12 +11,27 @@ static const char *const usage =
     "\n"
     "Chấm điểm từng cơ quan (mỗi cơ quan × năm) trong các tệp câu trả lời: tổng điểm, mức\n"
     "trưởng thành và điểm từng trụ cột. Scores every agency (agency × year) in the files.\n"
-    "\n" CLI_INPUT_HELP;
+    "\n"
+    "  --split THƯ_MỤC     mỗi cơ quan × năm một tệp báo cáo trong THƯ_MỤC, tên\n"
+    "                      <agency_id>-<năm>.txt|.csv|.json (one report file per\n"
+    "                      assessment, for sending each agency its own)\n" CLI_INPUT_HELP;
 
 typedef struct stream {
 	pdx_report_writer *w;
 	int rc; /* the writer's failure */
+	cli_split *split;
 } stream;
+
+enum { OPT_SPLIT = 256 }; /* no short option: above every char */
+
+static int on_extra(int opt, const char *arg, void *ctx)
+{
+	const char **split = ctx;
+	if (opt != OPT_SPLIT)
+		return 2;
+	*split = arg;
+	return 0;
+}
 
 static int to_output(void *ctx, const char *data, size_t len)
 {
@@ -28,34 +43,64 @@ static int to_output(void *ctx, const char *data, size_t len)
 static int add(pdx_result *res, void *ctx)
 {
 	stream *s = ctx;
-	s->rc = pdx_report_writer_add(s->w, res);
+	int rc = 0;
+	if (s->split)
+		rc = cli_split_add(s->split, res);
+	else
+		s->rc = pdx_report_writer_add(s->w, res);
 	pdx_result_free(res);
-	return s->rc ? 2 : 0;
+	return rc || s->rc ? 2 : 0;
 }
 
 int cmd_score(int argc, char **argv)
 {
+	static const struct option extra[] = {{"split", required_argument, NULL, OPT_SPLIT},
+	                                      {NULL, 0, NULL, 0}};
 	cli_inputs in = {0};
-	int rc = cli_parse(&in, "score", usage, argc, argv, NULL, NULL, NULL);
+	const char *split = NULL;
+	int rc = cli_parse(&in, "score", usage, argc, argv, extra, on_extra, &split);
 	if (rc >= 0)
 		return rc;
 	if (optind >= argc)
 		return cli_usage_error("score", "thiếu tệp câu trả lời (no answer file given)");
+	if (split && in.output)
+		return cli_usage_error("score",
+		                       "--split ghi mỗi cơ quan một tệp, không dùng cùng -o "
+		                       "(--split writes a file per agency: not with -o)");
 	rc = cli_inputs_begin(&in, "score", argv + optind, argc - optind, NULL, 0);
+	stream s = {0};
+	const char **inputs = NULL; /* what a split file must never be: the answers, the rubric */
+	if (!rc && split) {
+		size_t n = (size_t)(argc - optind);
+		inputs = calloc(n + 1, sizeof(*inputs));
+		if (!inputs) {
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			rc = 2;
+		} else {
+			for (size_t i = 0; i < n; i++)
+				inputs[i] = argv[optind + (int)i];
+			inputs[n] = in.rubric_path;
+			rc = cli_split_begin(&s.split, split, &in, inputs, n + 1);
+		}
+	}
 	if (!rc)
 		rc = cli_inputs_read(&in, argv + optind, argc - optind, false);
 	pdx_format fmt = cli_format(&in);
 	/* the CSV table has no per-criterion column */
 	in.totals_only = fmt == PDX_FORMAT_CSV;
-	stream s = {0};
-	if (!rc && pdx_report_writer_new(&s.w, fmt, in.rubric, in.answers, to_output, in.out)) {
+	if (!rc && !s.split &&
+	    pdx_report_writer_new(&s.w, fmt, in.rubric, in.answers, to_output, in.out)) {
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 		rc = 2;
 	}
 	if (!rc)
 		rc = cli_inputs_each(&in, add, &s);
-	if (!rc)
+	if (!rc && !s.split)
 		s.rc = pdx_report_writer_finish(s.w);
+	if (!rc && s.split)
+		rc = cli_split_end(s.split);
+	cli_split_free(s.split);
+	free(inputs);
 	pdx_report_writer_free(s.w);
 	if (s.rc == PDX_ENOMEM) {
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
