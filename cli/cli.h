@@ -55,7 +55,8 @@ typedef struct cli_inputs {
 	"                       (claimed criteria without evidence score 0)\n"                                     \
 	"  --supersede          tệp sau thay toàn bộ phiếu (cơ quan × năm) của tệp trước\n"       \
 	"                       (later files replace earlier files' assessments whole)\n"                          \
-	"  --format text|json|csv  định dạng kết quả (output format; mặc định text)\n"               \
+	"  --format text|json|csv|html  định dạng kết quả (output format; mặc định text;\n"          \
+	"                       html: rank --publication)\n"                                                       \
 	"  -o, --output TỆP     ghi kết quả vào tệp (write to FILE, atomically; never an input)\n"        \
 	"  -h, --help           trợ giúp (this help)\n"                                                         \
 	"  Tệp \"-\" là đầu vào chuẩn (stdin).\n"

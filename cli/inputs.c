@@ -52,9 +52,16 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 		in->supersede = true;
 		return 0;
 	case 'f':
-		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0 && strcmp(arg, "csv") != 0)
+		if (strcmp(arg, "html") == 0 && strcmp(cmd, "rank") != 0)
+			/* the reports move to the report model one by one (engine/doc.h) */
 			return cli_usage_error(
-			    cmd, "định dạng phải là text, json hoặc csv (format) \"%s\"", arg);
+			    cmd, "định dạng html hiện mới có cho \"rank --publication\" "
+			         "(html is available for rank --publication so far)");
+		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0 &&
+		    strcmp(arg, "csv") != 0 && strcmp(arg, "html") != 0)
+			return cli_usage_error(
+			    cmd, "định dạng phải là text, json, csv hoặc html (format) \"%s\"",
+			    arg);
 		in->format = arg;
 		return 0;
 	case 'o':
@@ -173,6 +180,8 @@ pdx_format cli_format(const cli_inputs *in)
 		return PDX_FORMAT_JSON;
 	if (in->format && strcmp(in->format, "csv") == 0)
 		return PDX_FORMAT_CSV;
+	if (in->format && strcmp(in->format, "html") == 0)
+		return PDX_FORMAT_HTML;
 	return PDX_FORMAT_TEXT;
 }
 

@@ -177,6 +177,9 @@ struct json_object;
 struct json_object *pdx_json_points(pdx_points p);
 struct json_object *pdx_json_rubric(const pdx_rubric *r, int *failed);
 int pdx_json_finish(struct json_object *root, int failed, char **out, size_t *len);
+/* Appends `o` pretty-printed as it would be nested `depth` levels deep in a document
+ * (report_json.c): a document streamed part by part reads as one json-c wrote whole. */
+void pdx_json_put_nested(pdx_buf *b, struct json_object *o, int depth);
 /* report_util.c: padded text cells (user text escaped, padded by printed width),
  * json-c additions that set *failed instead of leaking, CSV numbers. */
 void pdx_text_padr(pdx_buf *b, const char *s, size_t width);

@@ -194,7 +194,7 @@ int pdx_json_finish(json_object *root, int failed, char **out, size_t *len)
  * two more spaces after every line break per level (strings never hold a raw line
  * break: json-c escapes it), so a value serialised alone and indented here is
  * byte for byte what the whole document would hold. */
-static void put_nested(pdx_buf *b, json_object *o, int depth)
+void pdx_json_put_nested(pdx_buf *b, json_object *o, int depth)
 {
 	size_t n = 0;
 	const char *s = json_object_to_json_string_length(
@@ -262,7 +262,7 @@ void pdx_json_report_agency(pdx_buf *b, const pdx_rubric *r, const pdx_result *r
 		b->failed = 1;
 	else {
 		pdx_buf_puts(b, first ? "\n    " : ",\n    ");
-		put_nested(b, o, 2);
+		pdx_json_put_nested(b, o, 2);
 	}
 	json_object_put(o);
 }

@@ -1,166 +1,124 @@
-/* Serialisers of the publication list (publication.c): text for a printer, CSV for
- * Excel (UTF-8 BOM), JSON for scripts. The columns are the ministry's: STT, cơ quan báo
- * chí, cơ quan chủ quản, đạt mức, thuộc khối; no scores. */
-#include <json-c/json.h>
+/* The publication list (publication.c) as a document of the report model: every format
+ * (text, CSV, JSON, HTML) from one description. The columns are the ministry's: STT,
+ * cơ quan báo chí, cơ quan chủ quản, đạt mức, thuộc khối; no scores. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "doc.h"
 
 static const char *name_of(const pdx_assessment *a)
 {
 	return a->agency_name ? a->agency_name : a->agency_id;
 }
 
-static const char *level_name(const pdx_result *res)
+static const pdx_column columns[] = {
+    {"stt", "STT", PDX_CELL_COUNT, PDX_COL_ALL},
+    {"agency_name", "Cơ quan báo chí", PDX_CELL_TEXT, PDX_COL_ALL},
+    {"owner", "Cơ quan chủ quản", PDX_CELL_TEXT, PDX_COL_ALL},
+    {"level", "Đạt mức", PDX_CELL_LEVEL, PDX_COL_ALL},
+    {"block", "Thuộc khối", PDX_CELL_TEXT, PDX_COL_ALL},
+    {"year", "Năm", PDX_CELL_YEAR, PDX_COL_MACHINE},
+    {"agency_id", "Mã", PDX_CELL_TEXT, PDX_COL_MACHINE},
+};
+
+static int collect(void *ctx, const char *data, size_t len)
 {
-	return res->level ? res->level->name : "";
+	pdx_buf *b = ctx;
+	pdx_buf_append(b, data, len);
+	return b->failed ? PDX_ENOMEM : 0;
 }
 
-static int pub_json(char **out, size_t *len, const pdx_rubric *r, const pdx_publication *pub)
+/* The list as a document of the report model (doc.h): a section per block (and year),
+ * one table, what was left out as figures for machines and notes for people. */
+static int build(pdx_doc *d, const pdx_rubric *r, const pdx_publication *pub)
 {
-	int f = 0;
-	json_object *root = json_object_new_object();
-	pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
-	json_object *groups = json_object_new_array();
-	for (size_t g = 0; g < pub->n_groups; g++) {
+	int rc = pdx_doc_begin(d, r, "publication",
+	                       "DANH SÁCH CƠ QUAN BÁO CHÍ THEO MỨC ĐỘ TRƯỞNG THÀNH CHUYỂN ĐỔI SỐ",
+	                       "publication list: by block, by level, then by name");
+	for (size_t g = 0; !rc && g < pub->n_groups; g++) {
 		const pdx_publication_group *G = &pub->groups[g];
-		json_object *go = json_object_new_object(), *key = json_object_new_object();
-		pdx_jstr(key, "block", G->block, &f);
-		if (pub->by_year)
-			pdx_jput(key, "year", pdx_jyear(G->year), &f);
-		pdx_jput(go, "group", key, &f);
-		json_object *ags = json_object_new_array();
-		for (size_t i = 0; i < G->n; i++) {
-			const pdx_result *res = G->items[i];
-			const pdx_assessment *a = res->assessment;
-			json_object *o = json_object_new_object();
-			pdx_jput(o, "stt", json_object_new_int64((int64_t)i + 1), &f);
-			pdx_jstr(o, "agency_id", a->agency_id, &f);
-			pdx_jstr(o, "agency_name", a->agency_name, &f);
-			pdx_jstr(o, "owner", a->owner, &f);
-			pdx_jput(o, "level",
-			         json_object_new_int(res->level ? res->level->number : 0), &f);
-			pdx_jstr(o, "level_name", res->level ? res->level->name : NULL, &f);
-			pdx_jstr(o, "block", a->block, &f);
-			pdx_jput(o, "year", pdx_jyear(a->year), &f);
-			pdx_jpush(ags, o, &f);
-		}
-		pdx_jput(go, "agencies", ags, &f);
-		pdx_jpush(groups, go, &f);
-	}
-	pdx_jput(root, "groups", groups, &f);
-	json_object *left = json_object_new_object();
-	pdx_jput(left, "with_errors", json_object_new_int64((int64_t)pub->with_errors), &f);
-	pdx_jput(left, "unfilled", json_object_new_int64((int64_t)pub->unfilled), &f);
-	pdx_jput(root, "left_out", left, &f);
-	return pdx_json_finish(root, f, out, len);
-}
-
-static int pub_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_publication *pub)
-{
-	pdx_buf b = {0};
-	/* the status on every row, so that no copied part of the list loses it */
-	const char *status = pdx_rubric_meta_get(r)->provisional ? "provisional" : "official";
-	pdx_buf_puts(&b, "\xef\xbb\xbf");
-	static const char *const head[] = {"stt",    "agency_name",  "owner",     "level_name",
-	                                   "block",  "year",         "agency_id", "level",
-	                                   "rubric", "rubric_status"};
-	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
-		pdx_csv_put(&b, head[i], i + 1 == sizeof head / sizeof *head);
-	for (size_t g = 0; g < pub->n_groups; g++) {
-		const pdx_publication_group *G = &pub->groups[g];
-		for (size_t i = 0; i < G->n; i++) {
-			const pdx_result *res = G->items[i];
-			const pdx_assessment *a = res->assessment;
-			pdx_csv_num(&b, (long long)i + 1, 0);
-			pdx_csv_put(&b, name_of(a), 0);
-			pdx_csv_put(&b, a->owner, 0);
-			pdx_csv_put(&b, level_name(res), 0);
-			pdx_csv_put(&b, a->block, 0);
-			pdx_csv_year(&b, a->year);
-			pdx_csv_put(&b, a->agency_id, 0);
-			pdx_csv_num(&b, res->level ? res->level->number : 0, 0);
-			pdx_csv_put(&b, pdx_rubric_meta_get(r)->id, 0);
-			pdx_csv_put(&b, status, 1);
-		}
-	}
-	return pdx_buf_finish(&b, out, len);
-}
-
-static int pub_text(char **out, size_t *len, const pdx_rubric *r, const pdx_publication *pub)
-{
-	pdx_buf b = {0};
-	pdx_text_header(&b, r);
-	pdx_buf_puts(&b, "\nDANH SÁCH CƠ QUAN BÁO CHÍ THEO MỨC ĐỘ TRƯỞNG THÀNH CHUYỂN ĐỔI SỐ\n"
-	                 "(publication list: by block, by level, then by name)\n");
-	for (size_t g = 0; g < pub->n_groups; g++) {
-		const pdx_publication_group *G = &pub->groups[g];
-		size_t wname = pdx_utf8_width("Cơ quan báo chí"),
-		       wowner = pdx_utf8_width("Cơ quan chủ quản"),
-		       wlev = pdx_utf8_width("Đạt mức");
-		for (size_t i = 0; i < G->n; i++) {
-			const pdx_assessment *a = G->items[i]->assessment;
-			size_t w = pdx_safe_width(name_of(a));
-			wname = w > wname ? w : wname;
-			w = a->owner ? pdx_safe_width(a->owner) : 0;
-			wowner = w > wowner ? w : wowner;
-			w = pdx_safe_width(level_name(G->items[i]));
-			wlev = w > wlev ? w : wlev;
-		}
-		pdx_buf_puts(&b, "\nKhối (block): ");
-		pdx_buf_put_safe(&b, pdx_or_unknown(G->block));
+		char year[48] = "";
 		if (pub->by_year && G->year)
-			pdx_buf_printf(&b, " · Năm %d", G->year);
+			snprintf(year, sizeof year, " · Năm %d", G->year);
 		else if (pub->by_year)
-			pdx_buf_puts(&b, " · Năm không rõ (year unknown)");
-		pdx_buf_printf(&b, " — %zu cơ quan\n", G->n);
-		pdx_buf_puts(&b, "   STT  ");
-		pdx_text_padr(&b, "Cơ quan báo chí", wname);
-		pdx_buf_puts(&b, "  ");
-		pdx_text_padr(&b, "Cơ quan chủ quản", wowner);
-		pdx_buf_puts(&b, "  ");
-		pdx_text_padr(&b, "Đạt mức", wlev);
-		pdx_buf_puts(&b, "  Thuộc khối\n");
-		for (size_t i = 0; i < G->n; i++) {
+			snprintf(year, sizeof year, " · Năm không rõ (year unknown)");
+		char *heading = pdx_aprintf("Khối (block): %s%s — %zu cơ quan",
+		                            G->block ? G->block : "(không rõ)", year, G->n);
+		if (!heading)
+			return PDX_ENOMEM;
+		pdx_doc_key keys[2] = {{"block", {PDX_CELL_TEXT, G->block, 0}},
+		                       {"year", {PDX_CELL_YEAR, NULL, G->year}}};
+		rc = pdx_doc_section(d, heading, keys, pub->by_year ? 2 : 1);
+		pdx_free(heading);
+		if (!rc)
+			rc =
+			    pdx_doc_table(d, "agencies", columns, sizeof columns / sizeof *columns);
+		for (size_t i = 0; !rc && i < G->n; i++) {
 			const pdx_result *res = G->items[i];
 			const pdx_assessment *a = res->assessment;
-			pdx_buf_printf(&b, "  %4zu  ", i + 1);
-			pdx_text_padr(&b, name_of(a), wname);
-			pdx_buf_puts(&b, "  ");
-			pdx_text_padr(&b, a->owner ? a->owner : "", wowner);
-			pdx_buf_puts(&b, "  ");
-			pdx_text_padr(&b, level_name(res), wlev);
-			pdx_buf_puts(&b, "  ");
-			pdx_buf_put_safe(&b, a->block ? a->block : "");
-			pdx_buf_putc(&b, '\n');
+			pdx_cell cells[] = {
+			    {PDX_CELL_COUNT, NULL, (long long)i + 1},
+			    {PDX_CELL_TEXT, name_of(a), 0},
+			    {PDX_CELL_TEXT, a->owner, 0},
+			    {PDX_CELL_LEVEL, res->level ? res->level->name : NULL,
+			     res->level ? res->level->number : 0},
+			    {PDX_CELL_TEXT, a->block, 0},
+			    {PDX_CELL_YEAR, NULL, a->year},
+			    {PDX_CELL_TEXT, a->agency_id, 0},
+			};
+			rc = pdx_doc_row(d, cells);
 		}
 	}
-	if (pub->n_groups == 0)
-		pdx_buf_puts(&b,
-		             "\nKhông có cơ quan nào được chấm mà không có lỗi (no agency scored "
-		             "without errors).\n");
-	if (pub->with_errors)
-		pdx_buf_printf(
-		    &b,
-		    "\nKhông đưa vào danh sách %zu cơ quan có lỗi trong câu trả lời; xem "
-		    "\"pressdx validate\" (%zu agencies with errors left out).\n",
-		    pub->with_errors, pub->with_errors);
-	if (pub->unfilled)
-		pdx_buf_printf(&b,
-		               "\nKhông đưa vào danh sách %zu phiếu chưa điền (%zu unfilled "
-		               "questionnaires left out).\n",
-		               pub->unfilled, pub->unfilled);
-	return pdx_buf_finish(&b, out, len);
+	if (!rc && pub->n_groups == 0)
+		rc =
+		    pdx_doc_note(d, PDX_NOTE_INFO, "Không có cơ quan nào được chấm mà không có lỗi",
+		                 "no agency scored without errors");
+	if (!rc)
+		rc = pdx_doc_fact(d, "with_errors",
+		                  (pdx_cell){PDX_CELL_COUNT, NULL, (long long)pub->with_errors});
+	if (!rc)
+		rc = pdx_doc_fact(d, "unfilled",
+		                  (pdx_cell){PDX_CELL_COUNT, NULL, (long long)pub->unfilled});
+	char *vi = NULL, *en = NULL;
+	if (!rc && pub->with_errors) {
+		vi =
+		    pdx_aprintf("Không đưa vào danh sách %zu cơ quan có lỗi trong câu trả lời; xem "
+		                "\"pressdx validate\"",
+		                pub->with_errors);
+		en = pdx_aprintf("%zu agencies with errors left out", pub->with_errors);
+		rc = vi && en ? pdx_doc_note(d, PDX_NOTE_WARNING, vi, en) : PDX_ENOMEM;
+		pdx_free(vi);
+		pdx_free(en);
+	}
+	if (!rc && pub->unfilled) {
+		vi = pdx_aprintf("Không đưa vào danh sách %zu phiếu chưa điền", pub->unfilled);
+		en = pdx_aprintf("%zu unfilled questionnaires left out", pub->unfilled);
+		rc = vi && en ? pdx_doc_note(d, PDX_NOTE_INFO, vi, en) : PDX_ENOMEM;
+		pdx_free(vi);
+		pdx_free(en);
+	}
+	return rc ? rc : pdx_doc_end(d);
 }
 
 int pdx_report_publication(char **out, size_t *len, const pdx_rubric *r, const pdx_publication *pub,
                            pdx_format fmt)
 {
-	if (!out || !len || !r || !pub)
+	if (!out || !len)
 		return PDX_EARG;
-	return fmt == PDX_FORMAT_JSON  ? pub_json(out, len, r, pub)
-	       : fmt == PDX_FORMAT_CSV ? pub_csv(out, len, r, pub)
-	                               : pub_text(out, len, r, pub);
+	*out = NULL;
+	*len = 0;
+	if (!r || !pub)
+		return PDX_EARG;
+	pdx_buf b = {0};
+	pdx_doc *d = NULL;
+	int rc = pdx_doc_new(&d, fmt, collect, &b);
+	if (!rc)
+		rc = build(d, r, pub);
+	pdx_doc_free(d);
+	if (rc) {
+		pdx_buf_free(&b);
+		return rc;
+	}
+	return pdx_buf_finish(&b, out, len);
 }

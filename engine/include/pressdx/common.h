@@ -46,7 +46,9 @@ typedef struct pdx_decimal {
 typedef enum { PDX_OFFICIAL = 0, PDX_PROVISIONAL = 1 } pdx_status;
 
 /* Output formats of the report serialisers. */
-typedef enum { PDX_FORMAT_TEXT = 0, PDX_FORMAT_JSON, PDX_FORMAT_CSV } pdx_format;
+/* HTML: a self-contained page; so far the publication list only (pdx_report_publication);
+ * the other reports take it as text. */
+typedef enum { PDX_FORMAT_TEXT = 0, PDX_FORMAT_JSON, PDX_FORMAT_CSV, PDX_FORMAT_HTML } pdx_format;
 
 /* Where libpressdx takes its memory from (see pdx_set_allocator). `realloc` must
  * accept NULL; a function returning NULL is an allocation failure, which every

@@ -1,0 +1,236 @@
+/* The report model's calls: order checked, bytes gathered and handed on in chunks, the
+ * format's writer chosen once (see doc.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+#define FLUSH_AT ((size_t)64 * 1024)
+
+struct pdx_doc {
+	const pdx_doc_sink *sink;
+	void *self;
+	pdx_write_fn write;
+	void *ctx;
+	pdx_buf b;
+	bool begun, in_section, in_table, ended;
+	int err;
+};
+
+int pdx_doc_new(pdx_doc **out, pdx_format fmt, pdx_write_fn write, void *ctx)
+{
+	if (!out)
+		return PDX_EARG;
+	*out = NULL;
+	if (!write)
+		return PDX_EARG;
+	pdx_doc *d = pdx_calloc(1, sizeof(*d));
+	if (!d)
+		return PDX_ENOMEM;
+	d->self = fmt == PDX_FORMAT_CSV    ? pdx_doc_csv_new(&d->sink)
+	          : fmt == PDX_FORMAT_JSON ? pdx_doc_json_new(&d->sink)
+	          : fmt == PDX_FORMAT_HTML ? pdx_doc_html_new(&d->sink)
+	                                   : pdx_doc_text_new(&d->sink);
+	if (!d->self) {
+		pdx_free(d);
+		return PDX_ENOMEM;
+	}
+	d->write = write;
+	d->ctx = ctx;
+	*out = d;
+	return 0;
+}
+
+void pdx_doc_free(pdx_doc *d)
+{
+	if (!d)
+		return;
+	d->sink->free(d->self);
+	pdx_buf_free(&d->b);
+	pdx_free(d);
+}
+
+/* Hands on what was gathered once there is enough (or at the end). */
+static int pass_on(pdx_doc *d, bool all)
+{
+	if (d->err)
+		return d->err;
+	if (d->b.failed)
+		return d->err = PDX_ENOMEM;
+	if (d->b.len && (all || d->b.len >= FLUSH_AT)) {
+		int rc = d->write(d->ctx, d->b.data, d->b.len);
+		d->b.len = 0;
+		if (rc)
+			return d->err = rc;
+	}
+	return 0;
+}
+
+/* A call out of order is a bug of the analysis, not of the user's data. */
+static int usable(pdx_doc *d, bool want_begun)
+{
+	if (!d)
+		return PDX_EARG;
+	if (d->err)
+		return d->err;
+	if (d->ended || d->begun != want_begun)
+		return d->err = PDX_EARG;
+	return 0;
+}
+
+static void close_table(pdx_doc *d)
+{
+	if (d->in_table)
+		d->sink->table_end(d->self, &d->b);
+	d->in_table = false;
+}
+
+static void close_section(pdx_doc *d)
+{
+	close_table(d);
+	if (d->in_section)
+		d->sink->section_end(d->self, &d->b);
+	d->in_section = false;
+}
+
+int pdx_doc_begin(pdx_doc *d, const pdx_rubric *r, const char *kind, const char *title_vi,
+                  const char *title_en)
+{
+	int rc = usable(d, false);
+	if (rc)
+		return rc;
+	if (!r || !kind || !title_vi)
+		return d->err = PDX_EARG;
+	d->begun = true;
+	d->sink->begin(d->self, &d->b, r, kind, title_vi, title_en);
+	return pass_on(d, false);
+}
+
+int pdx_doc_section(pdx_doc *d, const char *heading, const pdx_doc_key *keys, size_t n_keys)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	close_section(d);
+	/* the section before is complete: it goes out now */
+	if ((rc = pass_on(d, false)))
+		return rc;
+	d->in_section = true;
+	d->sink->section(d->self, &d->b, heading ? heading : "", keys, keys ? n_keys : 0);
+	return pass_on(d, false);
+}
+
+int pdx_doc_table(pdx_doc *d, const char *name, const pdx_column *cols, size_t n_cols)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	if (!name || !cols || !n_cols)
+		return d->err = PDX_EARG;
+	close_table(d);
+	d->in_table = true;
+	d->sink->table(d->self, &d->b, name, cols, n_cols);
+	return pass_on(d, false);
+}
+
+int pdx_doc_row(pdx_doc *d, const pdx_cell *cells)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	if (!d->in_table || !cells)
+		return d->err = PDX_EARG;
+	d->sink->row(d->self, &d->b, cells);
+	return pass_on(d, false);
+}
+
+int pdx_doc_figure(pdx_doc *d, const char *key, const char *label, pdx_cell value)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	if (!key || !label || !d->in_section)
+		return d->err = PDX_EARG;
+	close_table(d);
+	d->sink->figure(d->self, &d->b, true, key, label, value);
+	return pass_on(d, false);
+}
+
+int pdx_doc_fact(pdx_doc *d, const char *key, pdx_cell value)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	if (!key)
+		return d->err = PDX_EARG;
+	close_section(d);
+	d->sink->figure(d->self, &d->b, false, key, key, value);
+	return pass_on(d, false);
+}
+
+int pdx_doc_bars(pdx_doc *d, const char *title, const pdx_bar *bars, size_t n)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	if (!title || (!bars && n))
+		return d->err = PDX_EARG;
+	close_table(d);
+	d->sink->bars(d->self, &d->b, title, bars, n);
+	return pass_on(d, false);
+}
+
+int pdx_doc_note(pdx_doc *d, pdx_note_kind kind, const char *vi, const char *en)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	if (!vi)
+		return d->err = PDX_EARG;
+	/* notes belong to the document, after its sections */
+	close_section(d);
+	d->sink->note(d->self, &d->b, kind, vi, en);
+	return pass_on(d, false);
+}
+
+int pdx_doc_end(pdx_doc *d)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	close_section(d);
+	d->sink->end(d->self, &d->b);
+	d->ended = true;
+	return pass_on(d, true);
+}
+
+const char *pdx_cell_format(const pdx_cell *c, char *buf, size_t size)
+{
+	char t[40];
+	switch (c->type) {
+	case PDX_CELL_POINTS:
+		return pdx_points_format((pdx_points)c->n, buf, size);
+	case PDX_CELL_PERCENT:
+		snprintf(buf, size, "%s %%", pdx_points_format((pdx_points)c->n, t, sizeof t));
+		return buf;
+	case PDX_CELL_COUNT:
+		snprintf(buf, size, "%lld", c->n);
+		return buf;
+	case PDX_CELL_YEAR:
+		if (c->n)
+			snprintf(buf, size, "%lld", c->n);
+		else if (size)
+			buf[0] = '\0';
+		return buf;
+	case PDX_CELL_LEVEL:
+	case PDX_CELL_TEXT:
+	default:
+		return c->text ? c->text : "";
+	}
+}
+
+bool pdx_column_shown(const pdx_column *c, bool people)
+{
+	return c->only == PDX_COL_ALL || c->only == (people ? PDX_COL_PEOPLE : PDX_COL_MACHINE);
+}

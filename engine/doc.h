@@ -1,0 +1,126 @@
+/* Private: the report model (doc.c) — an analysis says once what a report holds, and a
+ * writer per format renders it.
+ *
+ * A document is a stream of calls, in this order:
+ *
+ *   pdx_doc_new (format, where bytes go) → begin (rubric, title)
+ *     { section (heading for people, group keys for machines)
+ *         { table (name, columns) { row }* }*  figure*  chart* }*
+ *     fact* note* → end → free
+ *
+ * Nothing is kept after the section it belongs to: a writer holds at most one section
+ * (text needs a table's column widths before its first line), so memory is bounded by
+ * a group or an assessment, never by the batch. Cells are typed (text, points,
+ * percent, level, count, year): each writer formats them its own way — a JSON number,
+ * a CSV cell, a padded text column, an HTML cell and bar.
+ *
+ * Writers: text (terminal and printer), CSV (Excel: one table per document, UTF-8 BOM,
+ * CRLF, formula-looking cells neutralised), JSON (machines; a section is {"group":
+ * {keys}, <table name>: [rows as objects], <figure keys>}), HTML (a self-contained page,
+ * doc_html.c). Every call returns 0 or a PDX_ error; after the first error every call
+ * returns it and nothing more is written. */
+#ifndef PDX_DOC_H
+#define PDX_DOC_H
+
+#include "internal.h"
+
+typedef enum {
+	PDX_CELL_TEXT = 0, /* text: user text is escaped by every writer */
+	PDX_CELL_POINTS,   /* n: hundredths of a point (pdx_points) */
+	PDX_CELL_PERCENT,  /* n: hundredths of a percent */
+	PDX_CELL_LEVEL,    /* n: the level's number; text: its name */
+	PDX_CELL_COUNT,    /* n */
+	PDX_CELL_YEAR      /* n; 0: unknown (empty) */
+} pdx_cell_type;
+
+typedef struct pdx_cell {
+	pdx_cell_type type;
+	const char *text; /* NULL: empty */
+	long long n;
+} pdx_cell;
+
+/* Who a column is for: every writer, or only the machine ones (CSV, JSON: an id
+ * people do not read), or only the people ones (text, HTML). */
+enum { PDX_COL_ALL = 0, PDX_COL_MACHINE = 1, PDX_COL_PEOPLE = 2 };
+
+typedef struct pdx_column {
+	const char *key;   /* CSV header and JSON member: ASCII, stable */
+	const char *label; /* text and HTML header: Vietnamese */
+	pdx_cell_type type;
+	unsigned only; /* PDX_COL_* */
+} pdx_column;
+
+/* A group key of a section, for machines: JSON "group": {key: value}. */
+typedef struct pdx_doc_key {
+	const char *key;
+	pdx_cell value;
+} pdx_doc_key;
+
+/* One bar of a chart: value out of max (both hundredths). */
+typedef struct pdx_bar {
+	const char *label;
+	long long value, max;
+} pdx_bar;
+
+typedef enum { PDX_NOTE_INFO = 0, PDX_NOTE_WARNING, PDX_NOTE_ERROR } pdx_note_kind;
+
+typedef struct pdx_doc pdx_doc;
+
+/* fmt: PDX_FORMAT_TEXT, _CSV, _JSON or _HTML. Bytes go to `write` in chunks. */
+int pdx_doc_new(pdx_doc **out, pdx_format fmt, pdx_write_fn write, void *ctx);
+/* The document's head: the rubric (id, title, decision, its provisional notice) and
+ * the title in Vietnamese and English. `kind` names the document for machines (JSON
+ * "report": "publication"). */
+int pdx_doc_begin(pdx_doc *d, const pdx_rubric *r, const char *kind, const char *title_vi,
+                  const char *title_en);
+/* A group: the heading people read, and the keys machines read (may be empty). */
+int pdx_doc_section(pdx_doc *d, const char *heading, const pdx_doc_key *keys, size_t n_keys);
+/* A table of the current section; `cols` must live until the next table or section. */
+int pdx_doc_table(pdx_doc *d, const char *name, const pdx_column *cols, size_t n_cols);
+/* One row: a cell per column of the table (cells the writer does not show are still
+ * given). The texts are copied when the writer needs them later. */
+int pdx_doc_row(pdx_doc *d, const pdx_cell *cells);
+/* A key figure of the open section, shown to everyone (text, HTML, JSON member). */
+int pdx_doc_figure(pdx_doc *d, const char *key, const char *label, pdx_cell value);
+/* A fact of the whole document for machines (a JSON member; what people read of it is
+ * a note): closes the open section. */
+int pdx_doc_fact(pdx_doc *d, const char *key, pdx_cell value);
+/* A horizontal bar chart (bars are drawn in HTML; text shows the numbers). */
+int pdx_doc_bars(pdx_doc *d, const char *title, const pdx_bar *bars, size_t n);
+/* A sentence for people (warnings, what was left out), Vietnamese then English. */
+int pdx_doc_note(pdx_doc *d, pdx_note_kind kind, const char *vi, const char *en);
+/* Closes the document and hands on what is left. */
+int pdx_doc_end(pdx_doc *d);
+void pdx_doc_free(pdx_doc *d);
+
+/* The writers (doc_text.c, doc_csv.c, doc_json.c, doc_html.c) behind the calls above:
+ * each gets the events with a buffer to append to; doc.c flushes it. */
+typedef struct pdx_doc_sink {
+	void (*begin)(void *self, pdx_buf *b, const pdx_rubric *r, const char *kind,
+	              const char *title_vi, const char *title_en);
+	void (*section)(void *self, pdx_buf *b, const char *heading, const pdx_doc_key *keys,
+	                size_t n_keys);
+	void (*section_end)(void *self, pdx_buf *b);
+	void (*table)(void *self, pdx_buf *b, const char *name, const pdx_column *cols, size_t n);
+	void (*row)(void *self, pdx_buf *b, const pdx_cell *cells);
+	void (*table_end)(void *self, pdx_buf *b);
+	void (*figure)(void *self, pdx_buf *b, bool in_section, const char *key, const char *label,
+	               pdx_cell value);
+	void (*bars)(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n);
+	void (*note)(void *self, pdx_buf *b, pdx_note_kind kind, const char *vi, const char *en);
+	void (*end)(void *self, pdx_buf *b);
+	void (*free)(void *self);
+} pdx_doc_sink;
+
+/* Each returns a new writer state (NULL: out of memory) and sets *sink. */
+void *pdx_doc_text_new(const pdx_doc_sink **sink);
+void *pdx_doc_csv_new(const pdx_doc_sink **sink);
+void *pdx_doc_json_new(const pdx_doc_sink **sink);
+void *pdx_doc_html_new(const pdx_doc_sink **sink);
+
+/* A cell as people read it ("12.50", "80.00 %", "Tốt", "2025", ""), in buf. */
+const char *pdx_cell_format(const pdx_cell *c, char *buf, size_t size);
+/* Whether a writer for people (`people`) or machines shows column `c`. */
+bool pdx_column_shown(const pdx_column *c, bool people);
+
+#endif

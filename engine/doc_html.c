@@ -1,0 +1,431 @@
+/* The report model as one self-contained HTML page: CSS and SVG inline, no script, no
+ * request to any other address (a system font stack that has Vietnamese), lang="vi",
+ * a print stylesheet for A4, readable 360 px wide.
+ *
+ * Written with libxml2's xmlTextWriter, so every text and attribute is escaped by
+ * construction; control characters a user's file may hold (which no HTML may carry)
+ * are shown as \xNN first, as the text reports show them. The writer's memory buffer is
+ * emptied into the document's after every event: a page of any length is written with
+ * one section in memory. Text is UTF-8 as is, never numeric entities. */
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+typedef struct html_doc {
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w;
+	const pdx_column *cols;
+	size_t n_cols;
+	unsigned charts; /* for ids */
+	bool in_notes;
+	int failed;
+} html_doc;
+
+static const char css[] =
+    ":root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--accent:#0b5cad}"
+    "*{box-sizing:border-box}"
+    "body{margin:0 auto;max-width:62rem;padding:1rem;color:var(--ink);"
+    "font:15px/1.45 \"Segoe UI\",Roboto,\"Noto Sans\",\"Helvetica Neue\",Arial,"
+    "\"Liberation Sans\",sans-serif}"
+    "h1{font-size:1.35rem;margin:.6rem 0 .1rem}h2{font-size:1.1rem;margin:1.4rem 0 .4rem}"
+    ".en{color:var(--muted);margin:0 0 .6rem}"
+    ".rubric{color:var(--muted);margin:0}"
+    ".notice{border-left:4px solid #bf8700;background:#fff8c5;padding:.5rem .75rem;"
+    "margin:.6rem 0}"
+    ".scroll{overflow-x:auto}"
+    "table{border-collapse:collapse;width:100%;margin:.3rem 0 .8rem}"
+    "th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;"
+    "vertical-align:top}"
+    "th{background:#f6f8fa;font-weight:600}"
+    "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+    ".level{font-weight:600}"
+    ".level-5{color:#116329}.level-4{color:#1a7f37}.level-3{color:#0b5cad}"
+    ".level-2{color:#9a6700}.level-1{color:#cf222e}"
+    "dl.figures{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.3rem 0}"
+    "dl.figures div{min-width:8rem}dl.figures dt{color:var(--muted);font-size:.85rem}"
+    "dl.figures dd{margin:0;font-size:1.2rem;font-weight:600}"
+    "figure.chart{margin:.4rem 0}figure.chart svg{width:100%;height:auto}"
+    ".bar{fill:var(--accent)}.track{fill:#eaeef2}"
+    "svg text{font-size:12px;fill:var(--ink)}"
+    ".notes p{margin:.3rem 0}.note-warning{color:#9a6700}.note-error{color:#cf222e}"
+    "@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0;font-size:11pt}"
+    "section{break-inside:auto}h2{break-after:avoid}tr{break-inside:avoid}"
+    "thead{display:table-header-group}.scroll{overflow:visible}}";
+
+/* Text safe for HTML: the controls no HTML document may hold (all C0 but tab and line
+ * breaks, DEL, the C1 range) written as \xNN, the rest as given. malloc'd; NULL when
+ * out of memory. */
+static char *visible(const char *s)
+{
+	pdx_buf b = {0};
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f)
+			pdx_buf_printf(&b, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			pdx_buf_printf(&b, "\\u%04x", *++p);
+		else
+			pdx_buf_putc(&b, (char)*p);
+	}
+	char *out = NULL;
+	size_t len;
+	return pdx_buf_finish(&b, &out, &len) ? NULL : out;
+}
+
+#define X(s) ((const xmlChar *)(s))
+
+/* Each returns nothing: the first failure is remembered in h->failed. */
+static void open_el(html_doc *h, const char *name)
+{
+	if (xmlTextWriterStartElement(h->w, X(name)) < 0)
+		h->failed = 1;
+}
+
+static void close_el(html_doc *h)
+{
+	/* </td>, never <td/>: HTML has no self-closing element but the void ones */
+	if (xmlTextWriterFullEndElement(h->w) < 0)
+		h->failed = 1;
+}
+
+static void attr(html_doc *h, const char *name, const char *value)
+{
+	char *v = visible(value);
+	if (!v || xmlTextWriterWriteAttribute(h->w, X(name), X(v)) < 0)
+		h->failed = 1;
+	pdx_free(v);
+}
+
+static void text(html_doc *h, const char *s)
+{
+	char *v = visible(s);
+	if (!v || xmlTextWriterWriteString(h->w, X(v)) < 0)
+		h->failed = 1;
+	pdx_free(v);
+}
+
+/* <name class=…>text</name> */
+static void element(html_doc *h, const char *name, const char *cls, const char *s)
+{
+	open_el(h, name);
+	if (cls)
+		attr(h, "class", cls);
+	text(h, s);
+	close_el(h);
+}
+
+/* Moves what the writer produced into the document's buffer. */
+static void drain(html_doc *h, pdx_buf *b)
+{
+	if (xmlTextWriterFlush(h->w) < 0)
+		h->failed = 1;
+	int n = xmlBufferLength(h->buf);
+	if (n > 0)
+		pdx_buf_append(b, (const char *)xmlBufferContent(h->buf), (size_t)n);
+	xmlBufferEmpty(h->buf);
+	if (h->failed)
+		b->failed = 1;
+}
+
+static void close_notes(html_doc *h)
+{
+	if (h->in_notes)
+		close_el(h); /* aside */
+	h->in_notes = false;
+}
+
+static void h_begin(void *self, pdx_buf *b, const pdx_rubric *r, const char *kind,
+                    const char *title_vi, const char *title_en)
+{
+	html_doc *h = self;
+	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
+	if (xmlTextWriterWriteRaw(h->w, X("<!DOCTYPE html>\n")) < 0)
+		h->failed = 1;
+	open_el(h, "html");
+	attr(h, "lang", "vi");
+	open_el(h, "head");
+	open_el(h, "meta");
+	attr(h, "charset", "utf-8");
+	if (xmlTextWriterEndElement(h->w) < 0) /* a void element: <meta …/> */
+		h->failed = 1;
+	open_el(h, "meta");
+	attr(h, "name", "viewport");
+	attr(h, "content", "width=device-width, initial-scale=1");
+	if (xmlTextWriterEndElement(h->w) < 0)
+		h->failed = 1;
+	element(h, "title", NULL, title_vi);
+	/* our own constant, and CSS is no HTML text: written as it is */
+	open_el(h, "style");
+	if (xmlTextWriterWriteRaw(h->w, X(css)) < 0)
+		h->failed = 1;
+	close_el(h);
+	close_el(h); /* head */
+	open_el(h, "body");
+	attr(h, "class", kind);
+	open_el(h, "header");
+	char *line = pdx_aprintf("Bộ chỉ số (rubric): %s — %s%s%s%s", m->id, m->title,
+	                         m->decision ? " (" : "", m->decision ? m->decision : "",
+	                         m->decision ? ")" : "");
+	if (!line)
+		h->failed = 1;
+	element(h, "p", "rubric", line);
+	pdx_free(line);
+	const char *notice = pdx_report_provisional_notice(r);
+	if (notice)
+		element(h, "p", "notice", notice);
+	element(h, "h1", NULL, title_vi);
+	if (title_en) {
+		open_el(h, "p");
+		attr(h, "class", "en");
+		attr(h, "lang", "en");
+		text(h, title_en);
+		close_el(h);
+	}
+	close_el(h); /* header */
+	open_el(h, "main");
+	drain(h, b);
+}
+
+static void h_section(void *self, pdx_buf *b, const char *heading, const pdx_doc_key *keys,
+                      size_t n_keys)
+{
+	html_doc *h = self;
+	(void)keys;
+	(void)n_keys;
+	close_notes(h);
+	open_el(h, "section");
+	element(h, "h2", NULL, heading);
+	drain(h, b);
+}
+
+static void h_section_end(void *self, pdx_buf *b)
+{
+	html_doc *h = self;
+	close_el(h); /* section */
+	drain(h, b);
+}
+
+static bool numeric(pdx_cell_type t)
+{
+	return t == PDX_CELL_POINTS || t == PDX_CELL_PERCENT || t == PDX_CELL_COUNT ||
+	       t == PDX_CELL_YEAR;
+}
+
+static void h_table(void *self, pdx_buf *b, const char *name, const pdx_column *cols, size_t n)
+{
+	html_doc *h = self;
+	h->cols = cols;
+	h->n_cols = n;
+	open_el(h, "div");
+	attr(h, "class", "scroll");
+	open_el(h, "table");
+	attr(h, "class", name);
+	open_el(h, "thead");
+	open_el(h, "tr");
+	for (size_t i = 0; i < n; i++) {
+		if (!pdx_column_shown(&cols[i], true))
+			continue;
+		open_el(h, "th");
+		attr(h, "scope", "col");
+		if (numeric(cols[i].type))
+			attr(h, "class", "num");
+		text(h, cols[i].label);
+		close_el(h);
+	}
+	close_el(h); /* tr */
+	close_el(h); /* thead */
+	open_el(h, "tbody");
+	drain(h, b);
+}
+
+static void h_row(void *self, pdx_buf *b, const pdx_cell *cells)
+{
+	html_doc *h = self;
+	open_el(h, "tr");
+	for (size_t i = 0; i < h->n_cols; i++) {
+		if (!pdx_column_shown(&h->cols[i], true))
+			continue;
+		char num[64], cls[48];
+		const pdx_cell *c = &cells[i];
+		open_el(h, "td");
+		if (numeric(c->type)) {
+			attr(h, "class", "num");
+		} else if (c->type == PDX_CELL_LEVEL) {
+			snprintf(cls, sizeof cls, "level level-%lld", c->n);
+			attr(h, "class", cls);
+		}
+		text(h, pdx_cell_format(c, num, sizeof num));
+		close_el(h);
+	}
+	close_el(h); /* tr */
+	drain(h, b);
+}
+
+static void h_table_end(void *self, pdx_buf *b)
+{
+	html_doc *h = self;
+	close_el(h); /* tbody */
+	close_el(h); /* table */
+	close_el(h); /* div */
+	drain(h, b);
+}
+
+static void h_figure(void *self, pdx_buf *b, bool in_section, const char *key, const char *label,
+                     pdx_cell value)
+{
+	html_doc *h = self;
+	(void)key;
+	if (!in_section)
+		return; /* for machines; the notes say it to people */
+	char num[64];
+	open_el(h, "dl");
+	attr(h, "class", "figures");
+	open_el(h, "div");
+	element(h, "dt", NULL, label);
+	element(h, "dd", NULL, pdx_cell_format(&value, num, sizeof num));
+	close_el(h);
+	close_el(h);
+	drain(h, b);
+}
+
+/* A horizontal bar per item, its number written beside it: the chart is read without
+ * colour and by a screen reader (the title, and the numbers as text). */
+static void h_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n)
+{
+	html_doc *h = self;
+	const int row = 24, label_w = 220, bar_w = 300;
+	char id[32], v[160];
+	snprintf(id, sizeof id, "chart-%u", ++h->charts);
+	open_el(h, "figure");
+	attr(h, "class", "chart");
+	open_el(h, "svg");
+	attr(h, "xmlns", "http://www.w3.org/2000/svg");
+	snprintf(v, sizeof v, "0 0 %d %zu", label_w + bar_w + 120, (size_t)row * n + 4);
+	attr(h, "viewBox", v);
+	attr(h, "role", "img");
+	attr(h, "aria-labelledby", id);
+	open_el(h, "title");
+	attr(h, "id", id);
+	text(h, title);
+	close_el(h);
+	for (size_t i = 0; i < n; i++) {
+		long long max = bars[i].max > 0 ? bars[i].max : 1;
+		long long val = bars[i].value < 0 ? 0 : bars[i].value > max ? max : bars[i].value;
+		long long w = val * bar_w / max;
+		size_t y = (size_t)row * i + 2;
+		char a[32], m[32];
+		open_el(h, "text");
+		attr(h, "x", "0");
+		snprintf(v, sizeof v, "%zu", y + 15);
+		attr(h, "y", v);
+		text(h, bars[i].label);
+		close_el(h);
+		open_el(h, "rect");
+		attr(h, "class", "track");
+		snprintf(v, sizeof v, "%d", label_w);
+		attr(h, "x", v);
+		snprintf(v, sizeof v, "%zu", y + 3);
+		attr(h, "y", v);
+		snprintf(v, sizeof v, "%d", bar_w);
+		attr(h, "width", v);
+		attr(h, "height", "14");
+		close_el(h);
+		open_el(h, "rect");
+		attr(h, "class", "bar");
+		snprintf(v, sizeof v, "%d", label_w);
+		attr(h, "x", v);
+		snprintf(v, sizeof v, "%zu", y + 3);
+		attr(h, "y", v);
+		snprintf(v, sizeof v, "%lld", w);
+		attr(h, "width", v);
+		attr(h, "height", "14");
+		close_el(h);
+		open_el(h, "text");
+		snprintf(v, sizeof v, "%d", label_w + bar_w + 8);
+		attr(h, "x", v);
+		snprintf(v, sizeof v, "%zu", y + 15);
+		attr(h, "y", v);
+		snprintf(v, sizeof v, "%s / %s",
+		         pdx_points_format((pdx_points)bars[i].value, a, sizeof a),
+		         pdx_points_format((pdx_points)bars[i].max, m, sizeof m));
+		text(h, v);
+		close_el(h);
+	}
+	close_el(h); /* svg */
+	element(h, "figcaption", NULL, title);
+	close_el(h); /* figure */
+	drain(h, b);
+}
+
+static void h_note(void *self, pdx_buf *b, pdx_note_kind kind, const char *vi, const char *en)
+{
+	html_doc *h = self;
+	if (!h->in_notes) {
+		open_el(h, "aside");
+		attr(h, "class", "notes");
+		h->in_notes = true;
+	}
+	open_el(h, "p");
+	attr(h, "class",
+	     kind == PDX_NOTE_ERROR     ? "note note-error"
+	     : kind == PDX_NOTE_WARNING ? "note note-warning"
+	                                : "note");
+	text(h, vi);
+	if (en) {
+		text(h, " ");
+		open_el(h, "span");
+		attr(h, "lang", "en");
+		text(h, "(");
+		text(h, en);
+		text(h, ")");
+		close_el(h);
+	}
+	text(h, ".");
+	close_el(h);
+	drain(h, b);
+}
+
+static void h_end(void *self, pdx_buf *b)
+{
+	html_doc *h = self;
+	close_notes(h);
+	close_el(h); /* main */
+	close_el(h); /* body */
+	close_el(h); /* html */
+	if (xmlTextWriterWriteRaw(h->w, X("\n")) < 0)
+		h->failed = 1;
+	drain(h, b);
+}
+
+static void h_free(void *self)
+{
+	html_doc *h = self;
+	if (!h)
+		return;
+	if (h->w)
+		xmlFreeTextWriter(h->w);
+	if (h->buf)
+		xmlBufferFree(h->buf);
+	pdx_free(h);
+}
+
+static const pdx_doc_sink html_sink = {h_begin, h_section,   h_section_end, h_table,
+                                       h_row,   h_table_end, h_figure,      h_bars,
+                                       h_note,  h_end,       h_free};
+
+void *pdx_doc_html_new(const pdx_doc_sink **sink)
+{
+	*sink = &html_sink;
+	html_doc *h = pdx_calloc(1, sizeof(*h));
+	if (!h)
+		return NULL;
+	h->buf = xmlBufferCreate();
+	h->w = h->buf ? xmlNewTextWriterMemory(h->buf, 0) : NULL;
+	if (!h->w) {
+		h_free(h);
+		return NULL;
+	}
+	return h;
+}

@@ -1,0 +1,331 @@
+/* Unit tests of the report model (engine/doc.c and its writers) and of the first
+ * report built on it, the publication list (engine/publication.c,
+ * report_publication.c). The HTML page is parsed back with libxml2's HTML parser and
+ * checked with XPath against what was worked out by hand from
+ * tests/data/rubrics/good-minimal.xml (1.1.1 yes/no 4, 1.1.2 percent × 3/100, 2.1.1
+ * none 0 / 1-2 1 / 3+ 3; Yếu from 0, Tốt from 5); hostile names must come back as
+ * text, never as markup. */
+#include <json-c/json.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "unit.h"
+
+static pdx_rubric *load_minimal(void)
+{
+	pdx_diags *d = pdx_diags_new();
+	pdx_rubric *r = NULL;
+	int rc = pdx_rubric_load_file(&r, TEST_DATA_DIR "/rubrics/good-minimal.xml", d);
+	if (rc)
+		unit_dump_diags("good-minimal.xml", d);
+	assert_int_equal(rc, 0);
+	pdx_diags_free(d);
+	return r;
+}
+
+/* A1 10 points (4 + 3 + 3) Tốt, with a name, owner and block made to break a page;
+ * A2 0 Yếu; A3 4 + 1.5 = 5.5 Tốt in block "Đài" (đ before k: its section first). */
+static const char answers[] =
+    "agency_id,agency_name,province,owner,block,year,criterion,answer,evidence\n"
+    "A1,\"<script>alert(\"\"x\"\")</script> & Co\",Huế,\"Báo \"\"Tin\"\" <b>\",Khối "
+    "<i>,2025,1.1.1,có,QĐ 1\n"
+    "A1,,,,,,1.1.2,100,\n"
+    "A1,,,,,,2.1.1,3+,\n"
+    "A2,Báo Ánh,Huế,UBND,Khối <i>,2025,1.1.1,không,\n"
+    "A2,,,,,,1.1.2,0,\n"
+    "A2,,,,,,2.1.1,none,\n"
+    "A3,Đài Đông,Huế,UBND,Đài,2025,1.1.1,có,QĐ 3\n"
+    "A3,,,,,,1.1.2,50,\n"
+    "A3,,,,,,2.1.1,none,\n";
+
+static char *publication(const pdx_rubric *r, pdx_format fmt, size_t *len)
+{
+	unit_scored s = unit_score(r, NULL, answers, NULL);
+	assert_int_equal(s.n, 3);
+	pdx_publication *pub = NULL;
+	assert_int_equal(pdx_publication_build(&pub, s.res, s.n), 0);
+	char *out = NULL;
+	assert_int_equal(pdx_report_publication(&out, len, r, pub, fmt), 0);
+	pdx_publication_free(pub);
+	unit_scored_free(&s);
+	return out;
+}
+
+static char *xpath_string(xmlXPathContextPtr ctx, const char *expr)
+{
+	xmlXPathObjectPtr o = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+	assert_non_null(o);
+	xmlChar *s = xmlXPathCastToString(o);
+	xmlXPathFreeObject(o);
+	char *copy = strdup((const char *)s);
+	xmlFree(s);
+	return copy;
+}
+
+static void expect_xpath(xmlXPathContextPtr ctx, const char *expr, const char *want)
+{
+	char *got = xpath_string(ctx, expr);
+	if (strcmp(got, want) != 0)
+		print_error("%s: got \"%s\", want \"%s\"\n", expr, got, want);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_publication_html(void **state)
+{
+	(void)state;
+	pdx_rubric *r = load_minimal();
+	size_t len;
+	char *html = publication(r, PDX_FORMAT_HTML, &len);
+	assert_int_equal(strlen(html), len);
+	/* UTF-8 as is, never numeric character references */
+	assert_non_null(strstr(html, "Đài Đông"));
+	assert_null(strstr(html, "&#"));
+	assert_true(strncmp(html, "<!DOCTYPE html>\n", 16) == 0);
+	/* well formed as XML too: every element closed, every attribute quoted */
+	xmlDocPtr x = xmlReadMemory(html, (int)len, "pub.html", NULL,
+	                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	assert_non_null(x);
+	xmlFreeDoc(x);
+
+	htmlDocPtr doc =
+	    htmlReadMemory(html, (int)len, "pub.html", "UTF-8",
+	                   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	assert_non_null(ctx);
+	expect_xpath(ctx, "string(/html/@lang)", "vi");
+	expect_xpath(ctx, "string(/html/head/meta[1]/@charset)", "utf-8");
+	/* self-contained: nothing fetched, nothing run */
+	expect_xpath(ctx, "count(//script | //link | //img | //iframe | //@src | //@href)", "0");
+	expect_xpath(ctx, "count(//style)", "1");
+	expect_xpath(ctx, "contains(//p[@class='notice'], 'TẠM THỜI (provisional)')", "true");
+	expect_xpath(ctx, "count(//section)", "2");
+	expect_xpath(ctx, "string(//section[1]/h2)", "Khối (block): Đài — 1 cơ quan");
+	expect_xpath(ctx, "string(//section[2]/h2)", "Khối (block): Khối <i> — 2 cơ quan");
+	expect_xpath(ctx, "count(//section[1]//tbody/tr)", "1");
+	expect_xpath(ctx, "count(//section[2]//tbody/tr)", "2");
+	/* the columns people read: STT, agency, owner, level, block; no score, no id */
+	expect_xpath(ctx, "count(//section[2]//thead/tr/th)", "5");
+	expect_xpath(ctx, "string(//section[2]//thead/tr/th[4])", "Đạt mức");
+	expect_xpath(ctx, "string(//section[1]//tbody/tr[1]/td[2])", "Đài Đông");
+	expect_xpath(ctx, "string(//section[1]//tbody/tr[1]/td[4])", "Tốt");
+	/* by level first: A1 (Tốt) before A2 (Yếu) */
+	expect_xpath(ctx, "string(//section[2]//tbody/tr[1]/td[1])", "1");
+	expect_xpath(ctx, "string(//section[2]//tbody/tr[1]/td[2])",
+	             "<script>alert(\"x\")</script> & Co");
+	expect_xpath(ctx, "string(//section[2]//tbody/tr[1]/td[3])", "Báo \"Tin\" <b>");
+	expect_xpath(ctx, "count(//b | //i)", "0");
+	expect_xpath(ctx, "string(//section[2]//tbody/tr[1]/td[4]/@class)", "level level-2");
+	expect_xpath(ctx, "string(//section[2]//tbody/tr[2]/td[2])", "Báo Ánh");
+	expect_xpath(ctx, "string(//section[2]//tbody/tr[2]/td[4])", "Yếu");
+	expect_xpath(ctx, "string(//section[2]//tbody/tr[2]/td[1])", "2");
+	expect_xpath(ctx, "count(//td[contains(., '10.00') or contains(., '5.50')])", "0");
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	pdx_free(html);
+	pdx_rubric_free(r);
+}
+
+static void test_publication_json(void **state)
+{
+	(void)state;
+	pdx_rubric *r = load_minimal();
+	size_t len;
+	char *js = publication(r, PDX_FORMAT_JSON, &len);
+	json_object *root = json_tokener_parse(js);
+	assert_non_null(root);
+	json_object *v, *groups, *g, *ags, *a;
+	assert_true(json_object_object_get_ex(root, "report", &v));
+	assert_string_equal(json_object_get_string(v), "publication");
+	assert_true(json_object_object_get_ex(root, "groups", &groups));
+	assert_int_equal(json_object_array_length(groups), 2);
+	g = json_object_array_get_idx(groups, 1);
+	assert_true(json_object_object_get_ex(g, "group", &v));
+	assert_true(json_object_object_get_ex(v, "block", &v));
+	assert_string_equal(json_object_get_string(v), "Khối <i>");
+	assert_true(json_object_object_get_ex(g, "agencies", &ags));
+	assert_int_equal(json_object_array_length(ags), 2);
+	a = json_object_array_get_idx(ags, 0);
+	assert_true(json_object_object_get_ex(a, "agency_id", &v));
+	assert_string_equal(json_object_get_string(v), "A1");
+	assert_true(json_object_object_get_ex(a, "level", &v));
+	assert_int_equal(json_object_get_int(v), 2);
+	assert_true(json_object_object_get_ex(a, "level_name", &v));
+	assert_string_equal(json_object_get_string(v), "Tốt");
+	/* no score in the list */
+	assert_false(json_object_object_get_ex(a, "total", &v));
+	assert_true(json_object_object_get_ex(root, "with_errors", &v));
+	assert_int_equal(json_object_get_int(v), 0);
+	json_object_put(root);
+	pdx_free(js);
+	pdx_rubric_free(r);
+}
+
+/* ---- the model itself ---- */
+
+typedef struct sink {
+	pdx_buf all;
+	size_t calls, biggest;
+} sink;
+
+static int gather(void *ctx, const char *data, size_t len)
+{
+	sink *s = ctx;
+	s->calls++;
+	if (len > s->biggest)
+		s->biggest = len;
+	pdx_buf_append(&s->all, data, len);
+	return 0;
+}
+
+static const pdx_column cols[] = {
+    {"name", "Tên", PDX_CELL_TEXT, PDX_COL_ALL},
+    {"points", "Điểm", PDX_CELL_POINTS, PDX_COL_ALL},
+    {"share", "Tỷ lệ", PDX_CELL_PERCENT, PDX_COL_PEOPLE},
+    {"id", "Mã", PDX_CELL_TEXT, PDX_COL_MACHINE},
+};
+
+/* Sections of 100 rows each, 400 sections: the bytes reach the writer in chunks as the
+ * document goes, never as one block at the end. */
+static void test_doc_streams_every_format(void **state)
+{
+	(void)state;
+	pdx_rubric *r = load_minimal();
+	const pdx_format fmts[] = {PDX_FORMAT_TEXT, PDX_FORMAT_CSV, PDX_FORMAT_JSON,
+	                           PDX_FORMAT_HTML};
+	for (size_t f = 0; f < 4; f++) {
+		sink s = {{0}, 0, 0};
+		pdx_doc *d = NULL;
+		assert_int_equal(pdx_doc_new(&d, fmts[f], gather, &s), 0);
+		assert_int_equal(pdx_doc_begin(d, r, "test", "Thử", "test"), 0);
+		for (int g = 0; g < 400; g++) {
+			char h[32];
+			snprintf(h, sizeof h, "Nhóm %d", g);
+			pdx_doc_key key = {"group", {PDX_CELL_COUNT, NULL, g}};
+			assert_int_equal(pdx_doc_section(d, h, &key, 1), 0);
+			assert_int_equal(pdx_doc_table(d, "rows", cols, 4), 0);
+			for (int i = 0; i < 100; i++) {
+				pdx_cell c[] = {{PDX_CELL_TEXT, "Cơ quan Ánh", 0},
+				                {PDX_CELL_POINTS, NULL, 1250},
+				                {PDX_CELL_PERCENT, NULL, 8000},
+				                {PDX_CELL_TEXT, "=1+1", 0}};
+				assert_int_equal(pdx_doc_row(d, c), 0);
+			}
+		}
+		assert_int_equal(pdx_doc_end(d), 0);
+		pdx_doc_free(d);
+		assert_false(s.all.failed);
+		/* many hand-overs, each a part of a section and some more, not the whole */
+		if (s.calls < 10 || s.biggest > s.all.len / 10)
+			print_error("format %zu: %zu calls, biggest %zu of %zu bytes\n", f, s.calls,
+			            s.biggest, s.all.len);
+		assert_true(s.calls >= 10);
+		assert_true(s.biggest <= s.all.len / 10);
+		pdx_buf_putc(&s.all, '\0');
+		const char *all = s.all.data;
+		if (fmts[f] == PDX_FORMAT_CSV) {
+			/* machine columns, the rubric on every row, the formula neutralised */
+			assert_true(
+			    strncmp(
+			        all, "\xef\xbb\xbfname,points,id,rubric,rubric_status\r\n",
+			        strlen("\xef\xbb\xbfname,points,id,rubric,rubric_status\r\n")) ==
+			    0);
+			assert_non_null(strstr(
+			    all, "\r\nCơ quan Ánh,12.50,\"'=1+1\",test-minimal,provisional\r\n"));
+		} else if (fmts[f] == PDX_FORMAT_TEXT) {
+			/* people's columns: the id is not there, the share is */
+			assert_non_null(strstr(all, "  Tên           Điểm    Tỷ lệ\n"));
+			assert_non_null(strstr(all, "  Cơ quan Ánh  12.50  80.00 %\n"));
+			assert_null(strstr(all, "=1+1"));
+		} else if (fmts[f] == PDX_FORMAT_JSON) {
+			json_object *root = json_tokener_parse(all);
+			assert_non_null(root);
+			json_object *groups;
+			assert_true(json_object_object_get_ex(root, "groups", &groups));
+			assert_int_equal(json_object_array_length(groups), 400);
+			json_object_put(root);
+		} else {
+			assert_non_null(strstr(all, "<td class=\"num\">80.00 %</td>"));
+		}
+		pdx_buf_free(&s.all);
+	}
+	pdx_rubric_free(r);
+}
+
+/* Control characters in a heading or a cell are shown, never written raw: no HTML
+ * page may hold them, and a terminal would obey them. */
+static void test_doc_controls_shown(void **state)
+{
+	(void)state;
+	pdx_rubric *r = load_minimal();
+	const pdx_format fmts[] = {PDX_FORMAT_TEXT, PDX_FORMAT_HTML};
+	for (size_t f = 0; f < 2; f++) {
+		sink s = {{0}, 0, 0};
+		pdx_doc *d = NULL;
+		assert_int_equal(pdx_doc_new(&d, fmts[f], gather, &s), 0);
+		assert_int_equal(pdx_doc_begin(d, r, "test", "Thử", NULL), 0);
+		assert_int_equal(pdx_doc_section(d, "Nhóm \x1b[31m", NULL, 0), 0);
+		assert_int_equal(pdx_doc_table(d, "rows", cols, 4), 0);
+		pdx_cell c[] = {{PDX_CELL_TEXT,
+		                 "A\x01"
+		                 "B",
+		                 0},
+		                {PDX_CELL_POINTS, NULL, 0},
+		                {PDX_CELL_PERCENT, NULL, 0},
+		                {PDX_CELL_TEXT, "x", 0}};
+		assert_int_equal(pdx_doc_row(d, c), 0);
+		assert_int_equal(pdx_doc_end(d), 0);
+		pdx_doc_free(d);
+		pdx_buf_putc(&s.all, '\0');
+		assert_null(strchr(s.all.data, '\x1b'));
+		assert_null(strchr(s.all.data, '\x01'));
+		assert_non_null(strstr(s.all.data, "Nhóm \\x1b[31m"));
+		assert_non_null(strstr(s.all.data, "A\\x01B"));
+		pdx_buf_free(&s.all);
+	}
+	pdx_rubric_free(r);
+}
+
+/* Calls out of order are refused, and the first failure sticks. */
+static void test_doc_order(void **state)
+{
+	(void)state;
+	pdx_rubric *r = load_minimal();
+	sink s = {{0}, 0, 0};
+	pdx_doc *d = NULL;
+	assert_int_equal(pdx_doc_new(&d, PDX_FORMAT_JSON, gather, &s), 0);
+	pdx_cell c[4] = {{PDX_CELL_TEXT, "a", 0}};
+	assert_int_equal(pdx_doc_row(d, c), PDX_EARG);                        /* before begin */
+	assert_int_equal(pdx_doc_begin(d, r, "test", "Thử", NULL), PDX_EARG); /* sticks */
+	pdx_doc_free(d);
+	assert_int_equal(pdx_doc_new(&d, PDX_FORMAT_JSON, gather, &s), 0);
+	assert_int_equal(pdx_doc_begin(d, r, "test", "Thử", NULL), 0);
+	assert_int_equal(pdx_doc_row(d, c), PDX_EARG); /* no table */
+	pdx_doc_free(d);
+	assert_int_equal(pdx_doc_new(&d, PDX_FORMAT_TEXT, gather, &s), 0);
+	assert_int_equal(pdx_doc_begin(d, r, "test", "Thử", NULL), 0);
+	assert_int_equal(pdx_doc_figure(d, "k", "K", c[0]), PDX_EARG); /* no section */
+	pdx_doc_free(d);
+	assert_int_equal(pdx_doc_new(NULL, PDX_FORMAT_TEXT, gather, &s), PDX_EARG);
+	assert_int_equal(pdx_doc_new(&d, PDX_FORMAT_TEXT, NULL, &s), PDX_EARG);
+	pdx_buf_free(&s.all);
+	pdx_rubric_free(r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_publication_html),
+	    cmocka_unit_test(test_publication_json),
+	    cmocka_unit_test(test_doc_streams_every_format),
+	    cmocka_unit_test(test_doc_controls_shown),
+	    cmocka_unit_test(test_doc_order),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
