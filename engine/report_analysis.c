@@ -19,6 +19,33 @@ static const char *pillar_name(const pdx_rubric *r, size_t i)
 
 /* ---- rank ---- */
 
+/* `v` right-aligned in `width` columns; returns the characters written (sign too). */
+static size_t put_num_right(pdx_buf *b, long long v, size_t width)
+{
+	char t[24], *q = t + sizeof t;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	do {
+		*--q = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--q = '-';
+	size_t n = (size_t)(t + sizeof t - q);
+	for (size_t w = n; w < width; w++)
+		pdx_buf_putc(b, ' ');
+	pdx_buf_append(b, q, n);
+	return n;
+}
+
+/* An ASCII text of ours (a number) right-aligned: its width is its length. */
+static void put_ascii_right(pdx_buf *b, const char *s, size_t width)
+{
+	size_t n = strlen(s);
+	for (size_t w = n; w < width; w++)
+		pdx_buf_putc(b, ' ');
+	pdx_buf_append(b, s, n);
+}
+
 static int rank_json(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
 {
 	int f = 0;
@@ -164,26 +191,31 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 		pdx_buf_putc(&b, '\n');
 		for (size_t i = 0; i < G->n; i++) {
 			const pdx_result *res = G->items[i].result;
-			char *lv = pdx_aprintf("%d %s", res->level ? res->level->number : 0,
-			                       res->level ? res->level->name : "");
-			if (!lv) {
-				b.failed = 1;
-				break;
-			}
-			pdx_buf_printf(&b, "  %4zu  ", G->items[i].rank);
+			/* a row per agency of a national batch: numbers written and padded here,
+			 * without a formatted print per cell */
+			pdx_buf_puts(&b, "  ");
+			put_num_right(&b, (long long)G->items[i].rank, 4);
+			pdx_buf_puts(&b, "  ");
 			pdx_text_padr(&b, res->assessment->agency_id, wid);
 			pdx_buf_puts(&b, "  ");
 			pdx_text_padr(
 			    &b, res->assessment->agency_name ? res->assessment->agency_name : "",
 			    wname);
 			pdx_buf_puts(&b, "  ");
-			pdx_text_padl(&b, PTS(res->total, t), 6);
+			put_ascii_right(&b, PTS(res->total, t), 6);
 			pdx_buf_puts(&b, "  ");
-			pdx_text_padr(&b, lv, wlev);
-			pdx_free(lv);
+			/* the level as "N name", padded */
+			size_t w = put_num_right(&b, res->level ? res->level->number : 0, 0) + 1;
+			pdx_buf_putc(&b, ' ');
+			if (res->level) {
+				pdx_buf_put_safe(&b, res->level->name);
+				w += pdx_safe_width(res->level->name);
+			}
+			for (; w < wlev; w++)
+				pdx_buf_putc(&b, ' ');
 			for (size_t p = 0; p < np; p++) {
 				pdx_buf_puts(&b, "  ");
-				pdx_text_padl(&b, PTS(res->pillars[p], t), 5);
+				put_ascii_right(&b, PTS(res->pillars[p], t), 5);
 			}
 			if (pdx_result_errors(res))
 				pdx_buf_printf(&b, "  (!) có lỗi (%zu errors)",

@@ -225,7 +225,8 @@ static void before(const char *a, const char *b)
 {
 	int x = pdx_collate(a, b), y = pdx_collate(b, a);
 	if (!(x < 0 && y > 0))
-		print_error("expected \"%s\" before \"%s\" (got %d, %d)\n", a, b, x, y);
+		print_error("expected \"%s\" before \"%s\" (got %d, %d)\n", a ? a : "(null)",
+		            b ? b : "(null)", x, y);
 	assert_true(x < 0);
 	assert_true(y > 0);
 }
