@@ -59,9 +59,7 @@ int cmd_rank(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (!o.publication && cli_format(&in) == PDX_FORMAT_HTML)
-		return cli_usage_error("rank",
-		                       "định dạng html hiện mới có cho \"rank --publication\" "
-		                       "(html is available for rank --publication so far)");
+		return cli_usage_error("rank", CLI_HTML_SO_FAR);
 	if (o.publication && o.within_given)
 		return cli_usage_error("rank",
 		                       "--publication luôn theo khối, không dùng cùng --within "

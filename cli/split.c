@@ -100,7 +100,10 @@ int cli_split_begin(cli_split **out, const char *dir, const cli_inputs *in,
 	}
 	s->dir = dir;
 	s->fmt = cli_format(in);
-	s->ext = s->fmt == PDX_FORMAT_CSV ? ".csv" : s->fmt == PDX_FORMAT_JSON ? ".json" : ".txt";
+	s->ext = s->fmt == PDX_FORMAT_CSV    ? ".csv"
+	         : s->fmt == PDX_FORMAT_JSON ? ".json"
+	         : s->fmt == PDX_FORMAT_HTML ? ".html"
+	                                     : ".txt";
 	s->in = in;
 	s->inputs = inputs;
 	s->n_inputs = n_inputs;

@@ -121,6 +121,15 @@ int pdx_doc_section(pdx_doc *d, const char *heading, const pdx_doc_key *keys, si
 	return pass_on(d, false);
 }
 
+int pdx_doc_section_end(pdx_doc *d)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	close_section(d);
+	return pass_on(d, false);
+}
+
 int pdx_doc_table(pdx_doc *d, const char *name, const pdx_column *cols, size_t n_cols)
 {
 	int rc = usable(d, true);
@@ -188,9 +197,21 @@ int pdx_doc_note(pdx_doc *d, pdx_note_kind kind, const char *vi, const char *en)
 		return rc;
 	if (!vi)
 		return d->err = PDX_EARG;
-	/* notes belong to the document, after its sections */
-	close_section(d);
-	d->sink->note(d->self, &d->b, kind, vi, en);
+	close_table(d);
+	d->sink->note(d->self, &d->b, d->in_section, kind, vi, en);
+	return pass_on(d, false);
+}
+
+int pdx_doc_band(pdx_doc *d, const char *title, const pdx_level *levels, size_t n, long long value,
+                 long long max)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	if (!title || !levels || !n || max <= 0)
+		return d->err = PDX_EARG;
+	close_table(d);
+	d->sink->band(d->self, &d->b, title, levels, n, value, max);
 	return pass_on(d, false);
 }
 

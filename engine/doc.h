@@ -5,8 +5,12 @@
  *
  *   pdx_doc_new (format, where bytes go) → begin (rubric, title)
  *     { section (heading for people, group keys for machines)
- *         { table (name, columns) { row }* }*  figure*  chart* }*
- *     fact* note* → end → free
+ *         { table (name, columns) { row }* | figure | bars | band | note }*
+ *       [section_end] }*
+ *     { fact | note }* → end → free
+ *
+ * A note while a section is open belongs to the section; after section_end (or
+ * before the first section), to the document.
  *
  * Nothing is kept after the section it belongs to: a writer holds at most one section
  * (text needs a table's column widths before its first line), so memory is bounded by
@@ -75,6 +79,8 @@ int pdx_doc_begin(pdx_doc *d, const pdx_rubric *r, const char *kind, const char 
                   const char *title_en);
 /* A group: the heading people read, and the keys machines read (may be empty). */
 int pdx_doc_section(pdx_doc *d, const char *heading, const pdx_doc_key *keys, size_t n_keys);
+/* Closes the open section (a later note or fact is the document's). */
+int pdx_doc_section_end(pdx_doc *d);
 /* A table of the current section; `cols` must live until the next table or section. */
 int pdx_doc_table(pdx_doc *d, const char *name, const pdx_column *cols, size_t n_cols);
 /* One row: a cell per column of the table (cells the writer does not show are still
@@ -87,7 +93,13 @@ int pdx_doc_figure(pdx_doc *d, const char *key, const char *label, pdx_cell valu
 int pdx_doc_fact(pdx_doc *d, const char *key, pdx_cell value);
 /* A horizontal bar chart (bars are drawn in HTML; text shows the numbers). */
 int pdx_doc_bars(pdx_doc *d, const char *title, const pdx_bar *bars, size_t n);
-/* A sentence for people (warnings, what was left out), Vietnamese then English. */
+/* Where `value` stands on the scale 0..max of the rubric's levels (`levels`, `n`, by
+ * lower bound): drawn in HTML, a line in text, nothing for machines (the level is a
+ * cell or a figure). */
+int pdx_doc_band(pdx_doc *d, const char *title, const pdx_level *levels, size_t n, long long value,
+                 long long max);
+/* A sentence for people (an error, a warning, what was left out), Vietnamese then
+ * English; of the open section, else of the document. */
 int pdx_doc_note(pdx_doc *d, pdx_note_kind kind, const char *vi, const char *en);
 /* Closes the document and hands on what is left. */
 int pdx_doc_end(pdx_doc *d);
@@ -107,7 +119,10 @@ typedef struct pdx_doc_sink {
 	void (*figure)(void *self, pdx_buf *b, bool in_section, const char *key, const char *label,
 	               pdx_cell value);
 	void (*bars)(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n);
-	void (*note)(void *self, pdx_buf *b, pdx_note_kind kind, const char *vi, const char *en);
+	void (*band)(void *self, pdx_buf *b, const char *title, const pdx_level *levels, size_t n,
+	             long long value, long long max);
+	void (*note)(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,
+	             const char *en);
 	void (*end)(void *self, pdx_buf *b);
 	void (*free)(void *self);
 } pdx_doc_sink;
@@ -117,6 +132,11 @@ void *pdx_doc_text_new(const pdx_doc_sink **sink);
 void *pdx_doc_csv_new(const pdx_doc_sink **sink);
 void *pdx_doc_json_new(const pdx_doc_sink **sink);
 void *pdx_doc_html_new(const pdx_doc_sink **sink);
+
+/* The score report on the model (report_score_doc.c): the head, then one section per
+ * assessment (needs its criteria for the per-criterion table: not totals_only). */
+int pdx_score_doc_begin(pdx_doc *d, const pdx_rubric *r);
+int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res);
 
 /* A cell as people read it ("12.50", "80.00 %", "Tốt", "2025", ""), in buf. */
 const char *pdx_cell_format(const pdx_cell *c, char *buf, size_t size);

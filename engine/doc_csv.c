@@ -112,10 +112,24 @@ static void c_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 	(void)n;
 }
 
-static void c_note(void *self, pdx_buf *b, pdx_note_kind kind, const char *vi, const char *en)
+static void c_band(void *self, pdx_buf *b, const char *title, const pdx_level *levels, size_t n,
+                   long long value, long long max)
 {
 	(void)self;
 	(void)b;
+	(void)title;
+	(void)levels;
+	(void)n;
+	(void)value;
+	(void)max;
+}
+
+static void c_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,
+                   const char *en)
+{
+	(void)self;
+	(void)b;
+	(void)in_section;
 	(void)kind;
 	(void)vi;
 	(void)en;
@@ -126,8 +140,20 @@ static void c_free(void *self)
 	pdx_free(self);
 }
 
-static const pdx_doc_sink csv_sink = {c_begin,  c_section, c_nothing, c_table,   c_row, c_nothing,
-                                      c_figure, c_bars,    c_note,    c_nothing, c_free};
+static const pdx_doc_sink csv_sink = {
+    .begin = c_begin,
+    .section = c_section,
+    .section_end = c_nothing,
+    .table = c_table,
+    .row = c_row,
+    .table_end = c_nothing,
+    .figure = c_figure,
+    .bars = c_bars,
+    .band = c_band,
+    .note = c_note,
+    .end = c_nothing,
+    .free = c_free,
+};
 
 void *pdx_doc_csv_new(const pdx_doc_sink **sink)
 {

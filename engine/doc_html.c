@@ -21,6 +21,7 @@ typedef struct html_doc {
 	size_t n_cols;
 	unsigned charts; /* for ids */
 	bool in_notes;
+	bool in_figures; /* a <dl> of consecutive figures is open */
 	int failed;
 } html_doc;
 
@@ -41,19 +42,26 @@ static const char css[] =
     "vertical-align:top}"
     "th{background:#f6f8fa;font-weight:600}"
     "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
-    ".level{font-weight:600}"
+    "td.level{font-weight:600}"
     ".level-5{color:#116329}.level-4{color:#1a7f37}.level-3{color:#0b5cad}"
     ".level-2{color:#9a6700}.level-1{color:#cf222e}"
     "dl.figures{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.3rem 0}"
     "dl.figures div{min-width:8rem}dl.figures dt{color:var(--muted);font-size:.85rem}"
     "dl.figures dd{margin:0;font-size:1.2rem;font-weight:600}"
-    "figure.chart{margin:.4rem 0}figure.chart svg{width:100%;height:auto}"
+    "figure.chart{margin:.4rem 0}figure.chart svg{width:100%;max-width:42rem;height:auto}"
     ".bar{fill:var(--accent)}.track{fill:#eaeef2}"
     "svg text{font-size:12px;fill:var(--ink)}"
+    ".seg{stroke:#fff}.seg.level-1{fill:#ffd8d3}.seg.level-2{fill:#fff1c2}"
+    ".seg.level-3{fill:#d8ebff}.seg.level-4{fill:#d2f4dc}.seg.level-5{fill:#a7e3b8}"
+    ".marker{fill:var(--ink)}svg text.value{font-weight:600}svg text.bound{fill:var(--muted)}"
+    "body.score main>section{break-before:page}"
+    "body.score main>section:first-child{break-before:auto}"
     ".notes p{margin:.3rem 0}.note-warning{color:#9a6700}.note-error{color:#cf222e}"
-    "@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0;font-size:11pt}"
-    "section{break-inside:auto}h2{break-after:avoid}tr{break-inside:avoid}"
-    "thead{display:table-header-group}.scroll{overflow:visible}}";
+    "@media print{@page{size:A4;margin:12mm}body{max-width:none;padding:0;font-size:9pt;"
+    "line-height:1.3}h1{font-size:13pt}h2{font-size:11.5pt;margin:.2rem 0 .3rem}"
+    "th,td{padding:.08rem .3rem}dl.figures{gap:.2rem 1rem}dl.figures dd{font-size:10.5pt}"
+    "figure.chart svg{max-width:11cm}section{break-inside:auto}h2{break-after:avoid}"
+    "tr{break-inside:avoid}thead{display:table-header-group}.scroll{overflow:visible}}";
 
 /* Text safe for HTML: the controls no HTML document may hold (all C0 but tab and line
  * breaks, DEL, the C1 range) written as \xNN, the rest as given. malloc'd; NULL when
@@ -136,6 +144,14 @@ static void close_notes(html_doc *h)
 	h->in_notes = false;
 }
 
+/* Consecutive figures share one <dl>; any other part closes it. */
+static void close_figures(html_doc *h)
+{
+	if (h->in_figures)
+		close_el(h); /* dl */
+	h->in_figures = false;
+}
+
 static void h_begin(void *self, pdx_buf *b, const pdx_rubric *r, const char *kind,
                     const char *title_vi, const char *title_en)
 {
@@ -192,6 +208,7 @@ static void h_section(void *self, pdx_buf *b, const char *heading, const pdx_doc
                       size_t n_keys)
 {
 	html_doc *h = self;
+	close_figures(h);
 	(void)keys;
 	(void)n_keys;
 	close_notes(h);
@@ -203,6 +220,7 @@ static void h_section(void *self, pdx_buf *b, const char *heading, const pdx_doc
 static void h_section_end(void *self, pdx_buf *b)
 {
 	html_doc *h = self;
+	close_figures(h);
 	close_el(h); /* section */
 	drain(h, b);
 }
@@ -216,6 +234,7 @@ static bool numeric(pdx_cell_type t)
 static void h_table(void *self, pdx_buf *b, const char *name, const pdx_column *cols, size_t n)
 {
 	html_doc *h = self;
+	close_figures(h);
 	h->cols = cols;
 	h->n_cols = n;
 	open_el(h, "div");
@@ -280,12 +299,15 @@ static void h_figure(void *self, pdx_buf *b, bool in_section, const char *key, c
 	if (!in_section)
 		return; /* for machines; the notes say it to people */
 	char num[64];
-	open_el(h, "dl");
-	attr(h, "class", "figures");
+	if (!h->in_figures) {
+		open_el(h, "dl");
+		attr(h, "class", "figures");
+		h->in_figures = true;
+	}
 	open_el(h, "div");
+	attr(h, "class", key);
 	element(h, "dt", NULL, label);
 	element(h, "dd", NULL, pdx_cell_format(&value, num, sizeof num));
-	close_el(h);
 	close_el(h);
 	drain(h, b);
 }
@@ -295,14 +317,15 @@ static void h_figure(void *self, pdx_buf *b, bool in_section, const char *key, c
 static void h_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n)
 {
 	html_doc *h = self;
-	const int row = 24, label_w = 220, bar_w = 300;
+	close_figures(h);
+	const int row = 36, bar_w = 480;
 	char id[32], v[160];
 	snprintf(id, sizeof id, "chart-%u", ++h->charts);
 	open_el(h, "figure");
 	attr(h, "class", "chart");
 	open_el(h, "svg");
 	attr(h, "xmlns", "http://www.w3.org/2000/svg");
-	snprintf(v, sizeof v, "0 0 %d %zu", label_w + bar_w + 120, (size_t)row * n + 4);
+	snprintf(v, sizeof v, "0 0 %d %zu", bar_w + 110, (size_t)row * n + 4);
 	attr(h, "viewBox", v);
 	attr(h, "role", "img");
 	attr(h, "aria-labelledby", id);
@@ -314,38 +337,31 @@ static void h_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 		long long max = bars[i].max > 0 ? bars[i].max : 1;
 		long long val = bars[i].value < 0 ? 0 : bars[i].value > max ? max : bars[i].value;
 		long long w = val * bar_w / max;
-		size_t y = (size_t)row * i + 2;
+		size_t y = (size_t)row * i;
 		char a[32], m[32];
+		/* the label above its bar: a pillar's name is long */
 		open_el(h, "text");
 		attr(h, "x", "0");
-		snprintf(v, sizeof v, "%zu", y + 15);
+		snprintf(v, sizeof v, "%zu", y + 13);
 		attr(h, "y", v);
 		text(h, bars[i].label);
 		close_el(h);
-		open_el(h, "rect");
-		attr(h, "class", "track");
-		snprintf(v, sizeof v, "%d", label_w);
-		attr(h, "x", v);
-		snprintf(v, sizeof v, "%zu", y + 3);
-		attr(h, "y", v);
-		snprintf(v, sizeof v, "%d", bar_w);
-		attr(h, "width", v);
-		attr(h, "height", "14");
-		close_el(h);
-		open_el(h, "rect");
-		attr(h, "class", "bar");
-		snprintf(v, sizeof v, "%d", label_w);
-		attr(h, "x", v);
-		snprintf(v, sizeof v, "%zu", y + 3);
-		attr(h, "y", v);
-		snprintf(v, sizeof v, "%lld", w);
-		attr(h, "width", v);
-		attr(h, "height", "14");
-		close_el(h);
+		for (int k = 0; k < 2; k++) {
+			open_el(h, "rect");
+			attr(h, "class", k ? "bar" : "track");
+			attr(h, "x", "0");
+			snprintf(v, sizeof v, "%zu", y + 17);
+			attr(h, "y", v);
+			snprintf(v, sizeof v, "%lld", k ? w : (long long)bar_w);
+			attr(h, "width", v);
+			attr(h, "height", "14");
+			close_el(h);
+		}
 		open_el(h, "text");
-		snprintf(v, sizeof v, "%d", label_w + bar_w + 8);
+		attr(h, "class", "value");
+		snprintf(v, sizeof v, "%d", bar_w + 8);
 		attr(h, "x", v);
-		snprintf(v, sizeof v, "%zu", y + 15);
+		snprintf(v, sizeof v, "%zu", y + 29);
 		attr(h, "y", v);
 		snprintf(v, sizeof v, "%s / %s",
 		         pdx_points_format((pdx_points)bars[i].value, a, sizeof a),
@@ -359,10 +375,91 @@ static void h_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 	drain(h, b);
 }
 
-static void h_note(void *self, pdx_buf *b, pdx_note_kind kind, const char *vi, const char *en)
+/* The rubric's levels as bands on a 0..max scale, each with its lower bound, and a
+ * marker at `value`: where an agency stands and how far the next level is. */
+static void h_band(void *self, pdx_buf *b, const char *title, const pdx_level *levels, size_t n,
+                   long long value, long long max)
 {
 	html_doc *h = self;
-	if (!h->in_notes) {
+	close_figures(h);
+	const long long width = 600, top = 22;
+	char id[32], v[160], t[32];
+	snprintf(id, sizeof id, "chart-%u", ++h->charts);
+	open_el(h, "figure");
+	attr(h, "class", "chart band");
+	open_el(h, "svg");
+	attr(h, "xmlns", "http://www.w3.org/2000/svg");
+	snprintf(v, sizeof v, "0 0 %lld 70", width + 20);
+	attr(h, "viewBox", v);
+	attr(h, "role", "img");
+	attr(h, "aria-labelledby", id);
+	open_el(h, "title");
+	attr(h, "id", id);
+	snprintf(v, sizeof v, "%s: %s / %s", title,
+	         pdx_points_format((pdx_points)value, t, sizeof t),
+	         pdx_points_format((pdx_points)max, t + 16, sizeof t - 16));
+	text(h, v);
+	close_el(h);
+	for (size_t i = 0; i < n; i++) {
+		long long lo = levels[i].min < 0 ? 0 : levels[i].min > max ? max : levels[i].min;
+		long long hi = i + 1 < n ? levels[i + 1].min : max;
+		hi = hi < lo ? lo : hi > max ? max : hi;
+		long long x = 10 + lo * width / max, w = (hi - lo) * width / max;
+		open_el(h, "rect");
+		snprintf(v, sizeof v, "seg level-%d", levels[i].number);
+		attr(h, "class", v);
+		snprintf(v, sizeof v, "%lld", x);
+		attr(h, "x", v);
+		snprintf(v, sizeof v, "%lld", top);
+		attr(h, "y", v);
+		snprintf(v, sizeof v, "%lld", w);
+		attr(h, "width", v);
+		attr(h, "height", "18");
+		close_el(h);
+		open_el(h, "text");
+		attr(h, "class", "bound");
+		snprintf(v, sizeof v, "%lld", x);
+		attr(h, "x", v);
+		attr(h, "y", "54");
+		text(h, pdx_points_format_short(levels[i].min, t, sizeof t));
+		close_el(h);
+		open_el(h, "text");
+		attr(h, "class", "name");
+		snprintf(v, sizeof v, "%lld", x + 3);
+		attr(h, "x", v);
+		attr(h, "y", "66");
+		text(h, levels[i].name);
+		close_el(h);
+	}
+	long long at = value < 0 ? 0 : value > max ? max : value;
+	long long mx = 10 + at * width / max;
+	open_el(h, "rect");
+	attr(h, "class", "marker");
+	snprintf(v, sizeof v, "%lld", mx - 1);
+	attr(h, "x", v);
+	attr(h, "y", "14");
+	attr(h, "width", "3");
+	attr(h, "height", "34");
+	close_el(h);
+	open_el(h, "text");
+	attr(h, "class", "value");
+	snprintf(v, sizeof v, "%lld", mx > width - 30 ? width - 30 : mx);
+	attr(h, "x", v);
+	attr(h, "y", "11");
+	text(h, pdx_points_format((pdx_points)value, t, sizeof t));
+	close_el(h);
+	close_el(h); /* svg */
+	element(h, "figcaption", NULL, title);
+	close_el(h); /* figure */
+	drain(h, b);
+}
+
+static void h_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,
+                   const char *en)
+{
+	html_doc *h = self;
+	close_figures(h);
+	if (!in_section && !h->in_notes) {
 		open_el(h, "aside");
 		attr(h, "class", "notes");
 		h->in_notes = true;
@@ -382,7 +479,8 @@ static void h_note(void *self, pdx_buf *b, pdx_note_kind kind, const char *vi, c
 		text(h, ")");
 		close_el(h);
 	}
-	text(h, ".");
+	if (!in_section)
+		text(h, ".");
 	close_el(h);
 	drain(h, b);
 }
@@ -390,6 +488,7 @@ static void h_note(void *self, pdx_buf *b, pdx_note_kind kind, const char *vi, c
 static void h_end(void *self, pdx_buf *b)
 {
 	html_doc *h = self;
+	close_figures(h);
 	close_notes(h);
 	close_el(h); /* main */
 	close_el(h); /* body */
@@ -411,9 +510,20 @@ static void h_free(void *self)
 	pdx_free(h);
 }
 
-static const pdx_doc_sink html_sink = {h_begin, h_section,   h_section_end, h_table,
-                                       h_row,   h_table_end, h_figure,      h_bars,
-                                       h_note,  h_end,       h_free};
+static const pdx_doc_sink html_sink = {
+    .begin = h_begin,
+    .section = h_section,
+    .section_end = h_section_end,
+    .table = h_table,
+    .row = h_row,
+    .table_end = h_table_end,
+    .figure = h_figure,
+    .bars = h_bars,
+    .band = h_band,
+    .note = h_note,
+    .end = h_end,
+    .free = h_free,
+};
 
 void *pdx_doc_html_new(const pdx_doc_sink **sink)
 {

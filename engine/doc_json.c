@@ -173,11 +173,36 @@ static void j_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 	(void)n;
 }
 
-static void j_note(void *self, pdx_buf *b, pdx_note_kind kind, const char *vi, const char *en)
+static void j_band(void *self, pdx_buf *b, const char *title, const pdx_level *levels, size_t n,
+                   long long value, long long max)
+{
+	(void)self;
+	(void)b;
+	(void)title;
+	(void)levels;
+	(void)n;
+	(void)value;
+	(void)max;
+}
+
+static void j_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,
+                   const char *en)
 {
 	json_doc *j = self;
-	if (!j->notes)
-		j->notes = json_object_new_array();
+	json_object *list = NULL;
+	if (in_section && j->section) {
+		/* the section's own "notes" array, made with its first note */
+		if (!json_object_object_get_ex(j->section, "notes", &list)) {
+			list = json_object_new_array();
+			pdx_jput(j->section, "notes", list, &j->failed);
+			if (j->failed)
+				list = NULL; /* freed by pdx_jput */
+		}
+	} else {
+		if (!j->notes)
+			j->notes = json_object_new_array();
+		list = j->notes;
+	}
 	json_object *o = json_object_new_object();
 	pdx_jstr(o, "kind",
 	         kind == PDX_NOTE_ERROR     ? "error"
@@ -186,7 +211,7 @@ static void j_note(void *self, pdx_buf *b, pdx_note_kind kind, const char *vi, c
 	         &j->failed);
 	pdx_jstr(o, "message", vi, &j->failed);
 	pdx_jstr(o, "message_en", en, &j->failed);
-	pdx_jpush(j->notes, o, &j->failed);
+	pdx_jpush(list, o, &j->failed);
 	if (j->failed)
 		b->failed = 1;
 }
@@ -240,9 +265,20 @@ static void j_free(void *self)
 	pdx_free(j);
 }
 
-static const pdx_doc_sink json_sink = {j_begin, j_section,   j_section_end, j_table,
-                                       j_row,   j_table_end, j_figure,      j_bars,
-                                       j_note,  j_end,       j_free};
+static const pdx_doc_sink json_sink = {
+    .begin = j_begin,
+    .section = j_section,
+    .section_end = j_section_end,
+    .table = j_table,
+    .row = j_row,
+    .table_end = j_table_end,
+    .figure = j_figure,
+    .bars = j_bars,
+    .band = j_band,
+    .note = j_note,
+    .end = j_end,
+    .free = j_free,
+};
 
 void *pdx_doc_json_new(const pdx_doc_sink **sink)
 {

@@ -174,18 +174,40 @@ static void t_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 	}
 }
 
-static void t_note(void *self, pdx_buf *b, pdx_note_kind kind, const char *vi, const char *en)
+/* "Mức (levels): Yếu 0 · Trung bình 50 · … — 84.32 / 100" */
+static void t_band(void *self, pdx_buf *b, const char *title, const pdx_level *levels, size_t n,
+                   long long value, long long max)
+{
+	(void)self;
+	char v[32], m[32];
+	pdx_buf_puts(b, "  ");
+	pdx_buf_put_safe(b, title);
+	pdx_buf_puts(b, ": ");
+	for (size_t i = 0; i < n; i++) {
+		pdx_buf_puts(b, i ? " · " : "");
+		pdx_buf_put_safe(b, levels[i].name);
+		pdx_buf_printf(b, " %s", pdx_points_format(levels[i].min, v, sizeof v));
+	}
+	pdx_buf_printf(b, " — %s / %s\n", pdx_points_format((pdx_points)value, v, sizeof v),
+	               pdx_points_format((pdx_points)max, m, sizeof m));
+}
+
+static void t_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,
+                   const char *en)
 {
 	(void)self;
 	(void)kind;
-	pdx_buf_putc(b, '\n');
+	if (in_section)
+		pdx_buf_puts(b, "  ");
+	else
+		pdx_buf_putc(b, '\n');
 	pdx_buf_put_safe(b, vi);
 	if (en) {
 		pdx_buf_puts(b, " (");
 		pdx_buf_put_safe(b, en);
 		pdx_buf_putc(b, ')');
 	}
-	pdx_buf_puts(b, ".\n");
+	pdx_buf_puts(b, in_section ? "\n" : ".\n");
 }
 
 static void t_end(void *self, pdx_buf *b)
@@ -204,9 +226,20 @@ static void t_free(void *self)
 	pdx_free(t);
 }
 
-static const pdx_doc_sink text_sink = {t_begin, t_section,   t_section_end, t_table,
-                                       t_row,   t_table_end, t_figure,      t_bars,
-                                       t_note,  t_end,       t_free};
+static const pdx_doc_sink text_sink = {
+    .begin = t_begin,
+    .section = t_section,
+    .section_end = t_section_end,
+    .table = t_table,
+    .row = t_row,
+    .table_end = t_table_end,
+    .figure = t_figure,
+    .bars = t_bars,
+    .band = t_band,
+    .note = t_note,
+    .end = t_end,
+    .free = t_free,
+};
 
 void *pdx_doc_text_new(const pdx_doc_sink **sink)
 {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "doc.h"
 
 /* Bytes gathered before they are handed on: large enough that a write call is rare,
  * small enough to stay in cache. */
@@ -19,6 +19,7 @@ struct pdx_report_writer {
 	size_t n;     /* agencies added */
 	size_t width; /* text: the pillar labels' width */
 	int err;      /* the first failure, returned from then on */
+	pdx_doc *doc; /* HTML: the report model writes, and hands bytes on itself */
 };
 
 static int flush(pdx_report_writer *w)
@@ -46,6 +47,17 @@ static int start(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r, c
 	w->r = r;
 	w->write = write;
 	w->ctx = ctx;
+	if (fmt == PDX_FORMAT_HTML) {
+		int rc = pdx_doc_new(&w->doc, fmt, write, ctx);
+		if (!rc)
+			rc = pdx_score_doc_begin(w->doc, r);
+		if (rc) {
+			pdx_report_writer_free(w);
+			return rc;
+		}
+		*out = w;
+		return 0;
+	}
 	if (fmt == PDX_FORMAT_CSV)
 		pdx_csv_report_head(&w->b, r);
 	else if (fmt == PDX_FORMAT_JSON)
@@ -79,6 +91,13 @@ int pdx_report_writer_add(pdx_report_writer *w, const pdx_result *res)
 {
 	if (w->err)
 		return w->err;
+	if (w->doc) {
+		if (!res->criteria)
+			return w->err = PDX_EINVALID;
+		w->n++;
+		int rc = pdx_score_doc_agency(w->doc, w->r, res);
+		return rc ? (w->err = rc) : 0;
+	}
 	if (w->fmt == PDX_FORMAT_CSV)
 		pdx_csv_report_row(&w->b, w->r, res);
 	else if (w->fmt == PDX_FORMAT_JSON) {
@@ -95,6 +114,15 @@ int pdx_report_writer_finish(pdx_report_writer *w)
 {
 	if (w->err)
 		return w->err;
+	if (w->doc) {
+		int rc = w->n
+		             ? 0
+		             : pdx_doc_note(w->doc, PDX_NOTE_INFO, "Không có cơ quan nào được chấm",
+		                            "no agency was scored");
+		if (!rc)
+			rc = pdx_doc_end(w->doc);
+		return rc ? (w->err = rc) : 0;
+	}
 	if (w->fmt == PDX_FORMAT_JSON)
 		pdx_buf_puts(&w->b, PDX_JSON_REPORT_TAIL "\n");
 	else if (w->fmt == PDX_FORMAT_TEXT && w->n == 0)
@@ -106,6 +134,7 @@ void pdx_report_writer_free(pdx_report_writer *w)
 {
 	if (!w)
 		return;
+	pdx_doc_free(w->doc);
 	pdx_buf_free(&w->b);
 	pdx_free(w);
 }

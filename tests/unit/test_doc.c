@@ -318,11 +318,59 @@ static void test_doc_order(void **state)
 	pdx_rubric_free(r);
 }
 
+/* score --format html for one agency with 13 unknown criteria: each an error; the page
+ * shows ten and says three more (the two-page bound), and the 3 criteria of the rubric
+ * as rows. Totals by hand: 1.1.1 có 4 + 1.1.2 40 % → 1.2 + 2.1.1 1-2 → 1 = 6.2, Tốt. */
+static void test_score_html_caps_notes(void **state)
+{
+	(void)state;
+	pdx_rubric *r = load_minimal();
+	pdx_buf csv = {0};
+	pdx_buf_puts(&csv, "agency_id,agency_name,province,owner,block,year,criterion,answer,"
+	                   "evidence\n"
+	                   "X1,Báo X,Huế,UBND,Báo,2025,1.1.1,có,QĐ\n"
+	                   "X1,,,,,,1.1.2,40,\n"
+	                   "X1,,,,,,2.1.1,1-2,\n");
+	for (int i = 1; i <= 13; i++)
+		pdx_buf_printf(&csv, "X1,,,,,,9.9.%d,1,\n", i);
+	pdx_buf_putc(&csv, '\0');
+	unit_scored s = unit_score(r, NULL, csv.data, NULL);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(pdx_result_errors(s.res[0]), 13);
+	sink out = {{0}, 0, 0};
+	pdx_report_writer *w = NULL;
+	assert_int_equal(pdx_report_writer_new(&w, PDX_FORMAT_HTML, r, s.set, gather, &out), 0);
+	assert_int_equal(pdx_report_writer_add(w, s.res[0]), 0);
+	assert_int_equal(pdx_report_writer_finish(w), 0);
+	pdx_report_writer_free(w);
+	htmlDocPtr doc =
+	    htmlReadMemory(out.all.data, (int)out.all.len, "s.html", "UTF-8",
+	                   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	expect_xpath(ctx, "string(//div[@class='total']/dd)", "6.20");
+	expect_xpath(ctx, "string(//div[@class='level']/dd)", "Tốt");
+	expect_xpath(ctx, "count(//table[@class='criteria']/tbody/tr)", "3");
+	expect_xpath(ctx, "string(//table[@class='criteria']/tbody/tr[2]/td[4])", "1.20");
+	expect_xpath(ctx, "count(//p[@class='note note-error'])", "11");
+	expect_xpath(ctx,
+	             "starts-with(string((//p[@class='note note-error'])[11]), '… và 3 lỗi nữa')",
+	             "true");
+	expect_xpath(ctx, "count(//*[local-name()='rect'][@class='bar'])", "2");
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	pdx_buf_free(&out.all);
+	pdx_buf_free(&csv);
+	unit_scored_free(&s);
+	pdx_rubric_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_publication_html),
 	    cmocka_unit_test(test_publication_json),
+	    cmocka_unit_test(test_score_html_caps_notes),
 	    cmocka_unit_test(test_doc_streams_every_format),
 	    cmocka_unit_test(test_doc_controls_shown),
 	    cmocka_unit_test(test_doc_order),

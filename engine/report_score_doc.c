@@ -1,0 +1,148 @@
+/* The score report as a document of the report model (doc.h), one section per
+ * assessment: what an agency's director reads, on screen or printed (each agency on a
+ * new A4 page). So far the HTML report is made this way; the text, CSV and JSON score
+ * reports keep their own writers (report_text.c, report_csv.c, report_json.c) until
+ * they move here with byte-identical output. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+/* Notes per severity in one agency's page: the two-page bound holds however many rows
+ * a file got wrong; the rest is in the JSON report and `pressdx validate`. */
+#define NOTES_SHOWN 10
+
+static const pdx_column criteria_cols[] = {
+    {"id", "Mã", PDX_CELL_TEXT, PDX_COL_ALL},
+    {"criterion", "Tiêu chí", PDX_CELL_TEXT, PDX_COL_ALL},
+    {"answer", "Trả lời", PDX_CELL_TEXT, PDX_COL_ALL},
+    {"points", "Điểm", PDX_CELL_POINTS, PDX_COL_ALL},
+    {"max", "Tối đa", PDX_CELL_POINTS, PDX_COL_ALL},
+    {"status", "Tình trạng", PDX_CELL_TEXT, PDX_COL_ALL},
+};
+
+int pdx_score_doc_begin(pdx_doc *d, const pdx_rubric *r)
+{
+	return pdx_doc_begin(d, r, "score",
+	                     "KẾT QUẢ ĐÁNH GIÁ MỨC ĐỘ TRƯỞNG THÀNH CHUYỂN ĐỔI SỐ BÁO CHÍ",
+	                     "press digital transformation maturity: results per agency");
+}
+
+static const char *status_of(const pdx_criterion_result *c)
+{
+	switch (c->status) {
+	case PDX_CRIT_UNANSWERED:
+		return "chưa trả lời";
+	case PDX_CRIT_ERROR:
+		return "lỗi";
+	case PDX_CRIT_NO_EVIDENCE:
+		return "thiếu minh chứng: 0 điểm";
+	case PDX_CRIT_OK:
+	default:
+		return c->missing_evidence ? "thiếu minh chứng" : "";
+	}
+}
+
+/* The diagnostics of one severity as notes, at most NOTES_SHOWN, then how many more. */
+static int notes_of(pdx_doc *d, const pdx_diags *diags, pdx_severity sev)
+{
+	size_t shown = 0, more = 0;
+	for (size_t i = 0; i < pdx_diags_count(diags); i++) {
+		const pdx_diag *g = pdx_diags_get(diags, i);
+		if (g->severity != sev)
+			continue;
+		if (shown == NOTES_SHOWN) {
+			more++;
+			continue;
+		}
+		char *line = pdx_diag_format(g);
+		if (!line)
+			return PDX_ENOMEM;
+		int rc = pdx_doc_note(d, sev == PDX_SEV_ERROR ? PDX_NOTE_ERROR : PDX_NOTE_WARNING,
+		                      line, NULL);
+		pdx_free(line);
+		if (rc)
+			return rc;
+		shown++;
+	}
+	if (!more)
+		return 0;
+	bool err = sev == PDX_SEV_ERROR;
+	char *vi = pdx_aprintf("… và %zu %s nữa (xem báo cáo JSON hoặc \"pressdx validate\")", more,
+	                       err ? "lỗi" : "cảnh báo");
+	char *en = pdx_aprintf("… and %zu more %s; see the JSON report or \"pressdx validate\"",
+	                       more, err ? "errors" : "warnings");
+	int rc = vi && en ? pdx_doc_note(d, err ? PDX_NOTE_ERROR : PDX_NOTE_WARNING, vi, en)
+	                  : PDX_ENOMEM;
+	pdx_free(vi);
+	pdx_free(en);
+	return rc;
+}
+
+int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res)
+{
+	const pdx_assessment *a = res->assessment;
+	char *heading = a->agency_name ? pdx_aprintf("%s — %s", a->agency_id, a->agency_name)
+	                               : pdx_aprintf("%s", a->agency_id);
+	if (!heading)
+		return PDX_ENOMEM;
+	pdx_doc_key keys[] = {{"agency_id", {PDX_CELL_TEXT, a->agency_id, 0}},
+	                      {"year", {PDX_CELL_YEAR, NULL, a->year}}};
+	int rc = pdx_doc_section(d, heading, keys, 2);
+	pdx_free(heading);
+	const pdx_level *lv = res->level;
+	const struct {
+		const char *key, *label;
+		pdx_cell v;
+	} figs[] = {
+	    {"total", "Tổng điểm (total)", {PDX_CELL_POINTS, NULL, res->total}},
+	    {"level", "Mức (level)", {PDX_CELL_LEVEL, lv ? lv->name : NULL, lv ? lv->number : 0}},
+	    {"province", "Tỉnh/TP (province)", {PDX_CELL_TEXT, a->province, 0}},
+	    {"owner", "Cơ quan chủ quản (owner)", {PDX_CELL_TEXT, a->owner, 0}},
+	    {"block", "Khối (block)", {PDX_CELL_TEXT, a->block, 0}},
+	    {"year", "Năm (year)", {PDX_CELL_YEAR, NULL, a->year}},
+	};
+	for (size_t i = 0; !rc && i < sizeof figs / sizeof *figs; i++)
+		rc = pdx_doc_figure(d, figs[i].key, figs[i].label, figs[i].v);
+	size_t nl = pdx_rubric_level_count(r), np = pdx_rubric_pillar_count(r);
+	const pdx_level *first = nl ? pdx_rubric_level(r, 0) : NULL;
+	/* the levels are one array in the rubric, in order */
+	if (!rc && first)
+		rc = pdx_doc_band(d, "Mức trưởng thành theo thang điểm (levels on the scale)",
+		                  first, nl, res->total, pdx_rubric_meta_get(r)->total);
+	pdx_bar *bars = pdx_calloc(np + 1, sizeof(*bars));
+	char(*labels)[160] = pdx_calloc(np + 1, sizeof(*labels));
+	if (!rc && (!bars || !labels))
+		rc = PDX_ENOMEM;
+	for (size_t i = 0; !rc && i < np; i++) {
+		const pdx_pillar *p = pdx_rubric_pillar(r, i);
+		snprintf(labels[i], sizeof labels[i], "TC%s %s", p->id, p->name);
+		bars[i] = (pdx_bar){labels[i], res->pillars[i], p->max};
+	}
+	if (!rc)
+		rc = pdx_doc_bars(d, "Điểm theo trụ cột (points per pillar)", bars, np);
+	pdx_free(bars);
+	pdx_free(labels);
+	/* per criterion: only when the result kept them (not totals_only) */
+	if (!rc && res->criteria)
+		rc = pdx_doc_table(d, "criteria", criteria_cols,
+		                   sizeof criteria_cols / sizeof *criteria_cols);
+	for (size_t k = 0; !rc && res->criteria && k < pdx_rubric_criterion_count(r); k++) {
+		const pdx_criterion_result *c = &res->criteria[k];
+		pdx_cell cells[] = {
+		    {PDX_CELL_TEXT, c->criterion->id, 0},
+		    {PDX_CELL_TEXT, c->criterion->name, 0},
+		    {PDX_CELL_TEXT, c->answer ? c->answer->value : NULL, 0},
+		    {PDX_CELL_POINTS, NULL, c->points},
+		    {PDX_CELL_POINTS, NULL, c->criterion->max},
+		    {PDX_CELL_TEXT, status_of(c), 0},
+		};
+		rc = pdx_doc_row(d, cells);
+	}
+	if (!rc)
+		rc = notes_of(d, res->diags, PDX_SEV_ERROR);
+	if (!rc)
+		rc = notes_of(d, res->diags, PDX_SEV_WARNING);
+	return rc ? rc : pdx_doc_section_end(d);
+}
