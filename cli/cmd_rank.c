@@ -58,8 +58,6 @@ int cmd_rank(int argc, char **argv)
 	int rc = cli_parse(&in, "rank", usage, argc, argv, extra, on_extra, &o);
 	if (rc >= 0)
 		return rc;
-	if (!o.publication && cli_format(&in) == PDX_FORMAT_HTML)
-		return cli_usage_error("rank", CLI_HTML_SO_FAR);
 	if (o.publication && o.within_given)
 		return cli_usage_error("rank",
 		                       "--publication luôn theo khối, không dùng cùng --within "

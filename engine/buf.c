@@ -228,3 +228,10 @@ const char *pdx_version(void)
 {
 	return PRESSDX_VERSION;
 }
+
+int pdx_buf_collect(void *ctx, const char *data, size_t len)
+{
+	pdx_buf *b = ctx;
+	pdx_buf_append(b, data, len);
+	return b->failed ? PDX_ENOMEM : 0;
+}

@@ -202,6 +202,20 @@ int pdx_doc_note(pdx_doc *d, pdx_note_kind kind, const char *vi, const char *en)
 	return pass_on(d, false);
 }
 
+int pdx_doc_stacked(pdx_doc *d, const char *title, const char *const *categories, size_t n_cat,
+                    const pdx_stack_row *rows, size_t n_rows)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	if (!title || !categories || !n_cat || (!rows && n_rows))
+		return d->err = PDX_EARG;
+	close_table(d);
+	if (d->sink->stacked)
+		d->sink->stacked(d->self, &d->b, title, categories, n_cat, rows, n_rows);
+	return pass_on(d, false);
+}
+
 int pdx_doc_band(pdx_doc *d, const char *title, const pdx_level *levels, size_t n, long long value,
                  long long max)
 {

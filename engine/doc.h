@@ -66,6 +66,12 @@ typedef struct pdx_bar {
 	long long value, max;
 } pdx_bar;
 
+/* One bar of a stacked chart: a count per category (categories are given once). */
+typedef struct pdx_stack_row {
+	const char *label;
+	const long long *counts;
+} pdx_stack_row;
+
 typedef enum { PDX_NOTE_INFO = 0, PDX_NOTE_WARNING, PDX_NOTE_ERROR } pdx_note_kind;
 
 typedef struct pdx_doc pdx_doc;
@@ -93,6 +99,10 @@ int pdx_doc_figure(pdx_doc *d, const char *key, const char *label, pdx_cell valu
 int pdx_doc_fact(pdx_doc *d, const char *key, pdx_cell value);
 /* A horizontal bar chart (bars are drawn in HTML; text shows the numbers). */
 int pdx_doc_bars(pdx_doc *d, const char *title, const pdx_bar *bars, size_t n);
+/* A stacked bar chart: per row, how many fall in each category (e.g. agencies per
+ * level, categories from the lowest level up). Text shows the counts. */
+int pdx_doc_stacked(pdx_doc *d, const char *title, const char *const *categories, size_t n_cat,
+                    const pdx_stack_row *rows, size_t n_rows);
 /* Where `value` stands on the scale 0..max of the rubric's levels (`levels`, `n`, by
  * lower bound): drawn in HTML, a line in text, nothing for machines (the level is a
  * cell or a figure). */
@@ -121,6 +131,8 @@ typedef struct pdx_doc_sink {
 	void (*bars)(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n);
 	void (*band)(void *self, pdx_buf *b, const char *title, const pdx_level *levels, size_t n,
 	             long long value, long long max);
+	void (*stacked)(void *self, pdx_buf *b, const char *title, const char *const *categories,
+	                size_t n_cat, const pdx_stack_row *rows, size_t n_rows);
 	void (*note)(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,
 	             const char *en);
 	void (*end)(void *self, pdx_buf *b);
@@ -137,6 +149,8 @@ void *pdx_doc_html_new(const pdx_doc_sink **sink);
  * assessment (needs its criteria for the per-criterion table: not totals_only). */
 int pdx_score_doc_begin(pdx_doc *d, const pdx_rubric *r);
 int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res);
+/* The ranking as a dashboard on the model (report_rank_doc.c). */
+int pdx_rank_doc(pdx_doc *d, const pdx_rubric *r, const pdx_ranking *rk);
 
 /* A cell as people read it ("12.50", "80.00 %", "Tốt", "2025", ""), in buf. */
 const char *pdx_cell_format(const pdx_cell *c, char *buf, size_t size);

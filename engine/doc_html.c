@@ -375,6 +375,86 @@ static void h_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 	drain(h, b);
 }
 
+/* Per row a bar cut into its categories (segment colours by category: the level
+ * colours), and the counts written out below it for print and screen readers. */
+static void h_stacked(void *self, pdx_buf *b, const char *title, const char *const *categories,
+                      size_t n_cat, const pdx_stack_row *rows, size_t n_rows)
+{
+	html_doc *h = self;
+	close_figures(h);
+	const long long width = 480, row = 40;
+	char id[32], v[160];
+	snprintf(id, sizeof id, "chart-%u", ++h->charts);
+	open_el(h, "figure");
+	attr(h, "class", "chart stacked");
+	open_el(h, "svg");
+	attr(h, "xmlns", "http://www.w3.org/2000/svg");
+	snprintf(v, sizeof v, "0 0 %lld %lld", width + 20, row * (long long)n_rows + 4);
+	attr(h, "viewBox", v);
+	attr(h, "role", "img");
+	attr(h, "aria-labelledby", id);
+	open_el(h, "title");
+	attr(h, "id", id);
+	text(h, title);
+	close_el(h);
+	for (size_t i = 0; i < n_rows; i++) {
+		long long all = 0, x = 0, y = row * (long long)i;
+		for (size_t c = 0; c < n_cat; c++)
+			all += rows[i].counts[c] > 0 ? rows[i].counts[c] : 0;
+		open_el(h, "text");
+		attr(h, "x", "0");
+		snprintf(v, sizeof v, "%lld", y + 13);
+		attr(h, "y", v);
+		text(h, rows[i].label);
+		close_el(h);
+		for (size_t c = 0; all && c < n_cat; c++) {
+			long long n = rows[i].counts[c] > 0 ? rows[i].counts[c] : 0;
+			if (!n)
+				continue;
+			long long w = n * width / all;
+			open_el(h, "rect");
+			snprintf(v, sizeof v, "seg level-%zu", c + 1);
+			attr(h, "class", v);
+			snprintf(v, sizeof v, "%lld", x);
+			attr(h, "x", v);
+			snprintf(v, sizeof v, "%lld", y + 17);
+			attr(h, "y", v);
+			snprintf(v, sizeof v, "%lld", w);
+			attr(h, "width", v);
+			attr(h, "height", "16");
+			open_el(h, "title");
+			snprintf(v, sizeof v, "%lld", n);
+			char *t = pdx_aprintf("%s: %s", categories[c], v);
+			if (!t)
+				h->failed = 1;
+			text(h, t);
+			pdx_free(t);
+			close_el(h);
+			close_el(h);
+			x += w;
+		}
+	}
+	close_el(h); /* svg */
+	open_el(h, "figcaption");
+	text(h, title);
+	for (size_t i = 0; i < n_rows; i++) {
+		open_el(h, "br");
+		if (xmlTextWriterEndElement(h->w) < 0) /* void: <br/> */
+			h->failed = 1;
+		text(h, rows[i].label);
+		text(h, ":");
+		for (size_t c = 0; c < n_cat; c++) {
+			text(h, c ? " · " : " ");
+			text(h, categories[c]);
+			snprintf(v, sizeof v, " %lld", rows[i].counts[c]);
+			text(h, v);
+		}
+	}
+	close_el(h); /* figcaption */
+	close_el(h); /* figure */
+	drain(h, b);
+}
+
 /* The rubric's levels as bands on a 0..max scale, each with its lower bound, and a
  * marker at `value`: where an agency stands and how far the next level is. */
 static void h_band(void *self, pdx_buf *b, const char *title, const pdx_level *levels, size_t n,
@@ -520,6 +600,7 @@ static const pdx_doc_sink html_sink = {
     .figure = h_figure,
     .bars = h_bars,
     .band = h_band,
+    .stacked = h_stacked,
     .note = h_note,
     .end = h_end,
     .free = h_free,

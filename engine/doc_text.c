@@ -192,6 +192,27 @@ static void t_band(void *self, pdx_buf *b, const char *title, const pdx_level *l
 	               pdx_points_format((pdx_points)max, m, sizeof m));
 }
 
+/* "  title\n    label: Yếu 2 · Khá 1" */
+static void t_stacked(void *self, pdx_buf *b, const char *title, const char *const *categories,
+                      size_t n_cat, const pdx_stack_row *rows, size_t n_rows)
+{
+	(void)self;
+	pdx_buf_puts(b, "  ");
+	pdx_buf_put_safe(b, title);
+	pdx_buf_putc(b, '\n');
+	for (size_t i = 0; i < n_rows; i++) {
+		pdx_buf_puts(b, "    ");
+		pdx_buf_put_safe(b, rows[i].label);
+		pdx_buf_puts(b, ":");
+		for (size_t c = 0; c < n_cat; c++) {
+			pdx_buf_puts(b, c ? " · " : " ");
+			pdx_buf_put_safe(b, categories[c]);
+			pdx_buf_printf(b, " %lld", rows[i].counts[c]);
+		}
+		pdx_buf_putc(b, '\n');
+	}
+}
+
 static void t_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,
                    const char *en)
 {
@@ -236,6 +257,7 @@ static const pdx_doc_sink text_sink = {
     .figure = t_figure,
     .bars = t_bars,
     .band = t_band,
+    .stacked = t_stacked,
     .note = t_note,
     .end = t_end,
     .free = t_free,

@@ -38,6 +38,8 @@ void pdx_buf_printf(pdx_buf *b, const char *fmt, ...) PDX_PRINTF(2, 3);
  * failed (and frees the buffer). */
 int pdx_buf_finish(pdx_buf *b, char **out, size_t *len);
 void pdx_buf_free(pdx_buf *b);
+/* A pdx_write_fn that appends to the pdx_buf `ctx` (a whole document in memory). */
+int pdx_buf_collect(void *ctx, const char *data, size_t len);
 
 /* An arena: many small allocations freed at once, owned by one rubric or answer set. */
 typedef struct pdx_arena pdx_arena;

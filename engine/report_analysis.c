@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "doc.h"
 
 #define PTS(p, buf) pdx_points_format((p), (buf), sizeof(buf))
 
@@ -236,9 +236,27 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 	return pdx_buf_finish(&b, out, len);
 }
 
+/* HTML: the dashboard of the report model (report_rank_doc.c) */
+static int rank_html(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
+{
+	pdx_buf b = {0};
+	pdx_doc *d = NULL;
+	int rc = pdx_doc_new(&d, PDX_FORMAT_HTML, pdx_buf_collect, &b);
+	if (!rc)
+		rc = pdx_rank_doc(d, r, rk);
+	pdx_doc_free(d);
+	if (rc) {
+		pdx_buf_free(&b);
+		return rc;
+	}
+	return pdx_buf_finish(&b, out, len);
+}
+
 int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
                     pdx_format fmt)
 {
+	if (fmt == PDX_FORMAT_HTML)
+		return rank_html(out, len, r, rk);
 	return fmt == PDX_FORMAT_JSON  ? rank_json(out, len, r, rk)
 	       : fmt == PDX_FORMAT_CSV ? rank_csv(out, len, r, rk)
 	                               : rank_text(out, len, r, rk);

@@ -22,13 +22,6 @@ static const pdx_column columns[] = {
     {"agency_id", "Mã", PDX_CELL_TEXT, PDX_COL_MACHINE},
 };
 
-static int collect(void *ctx, const char *data, size_t len)
-{
-	pdx_buf *b = ctx;
-	pdx_buf_append(b, data, len);
-	return b->failed ? PDX_ENOMEM : 0;
-}
-
 /* The list as a document of the report model (doc.h): a section per block (and year),
  * one table, what was left out as figures for machines and notes for people. */
 static int build(pdx_doc *d, const pdx_rubric *r, const pdx_publication *pub)
@@ -112,7 +105,7 @@ int pdx_report_publication(char **out, size_t *len, const pdx_rubric *r, const p
 		return PDX_EARG;
 	pdx_buf b = {0};
 	pdx_doc *d = NULL;
-	int rc = pdx_doc_new(&d, fmt, collect, &b);
+	int rc = pdx_doc_new(&d, fmt, pdx_buf_collect, &b);
 	if (!rc)
 		rc = build(d, r, pub);
 	pdx_doc_free(d);

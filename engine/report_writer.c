@@ -141,13 +141,6 @@ void pdx_report_writer_free(pdx_report_writer *w)
 
 /* ---- the whole document: a writer that collects ---- */
 
-static int collect(void *ctx, const char *data, size_t len)
-{
-	pdx_buf *b = ctx;
-	pdx_buf_append(b, data, len);
-	return b->failed ? PDX_ENOMEM : 0;
-}
-
 static int whole(char **out, size_t *len, pdx_format fmt, const pdx_rubric *r,
                  pdx_result *const *results, size_t n)
 {
@@ -158,7 +151,7 @@ static int whole(char **out, size_t *len, pdx_format fmt, const pdx_rubric *r,
 	/* the files of the results given (not of a whole set) */
 	int rc = fmt == PDX_FORMAT_CSV ? 0 : pdx_files_of_results(&fl, results, n);
 	if (!rc)
-		rc = start(&w, fmt, r, &fl, collect, &doc);
+		rc = start(&w, fmt, r, &fl, pdx_buf_collect, &doc);
 	pdx_files_free(&fl);
 	for (size_t i = 0; !rc && i < n; i++)
 		rc = pdx_report_writer_add(w, results[i]);

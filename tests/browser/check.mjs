@@ -99,6 +99,21 @@ function pdfPages(bytes) {
   await page.close();
 }
 
+// ---- the ranking dashboard ----
+{
+  const page = await open("rank.html", 1000);
+  const first = await page.evaluate(() => {
+    const s = document.querySelector("main > section");
+    return [s.querySelector("h2").innerText,
+      [...s.querySelectorAll("tbody tr")].map((tr) => [tr.cells[0].innerText, tr.cells[1].innerText, tr.cells[3].innerText, tr.cells[4].innerText]),
+      s.querySelectorAll("svg rect.seg").length];
+  });
+  expect("rank.html: Báo địa phương ranked as seen", ["Khối (block): Báo địa phương — 2 cơ quan",
+    [["1", "HP01", "84.32", "Tốt"], ["2", "HP02", "57.50", "Trung bình"]], 2], first);
+  await page.screenshot({ path: path.join(dir, "rank.png") });
+  await page.close();
+}
+
 await browser.close();
 if (failures.length) {
   console.log(`${failures.length} check(s) failed`);

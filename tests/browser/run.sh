@@ -28,4 +28,5 @@ rc=0
 [ "$rc" -eq 1 ] || { echo "pressdx score exited $rc (1 expected: HP06 has errors)" >&2; exit 1; }
 "$P" rank --publication --format html -o "$OUT/publication.html" examples/hai-phong-2025-bao.csv \
   2>/dev/null
+"$P" rank --format html -o "$OUT/rank.html" examples/hai-phong-2025-bao.csv 2>/dev/null
 PRESSDX_NODE_MODULES="$CACHE/node_modules" node tests/browser/check.mjs "$OUT"
