@@ -151,6 +151,8 @@ int pdx_score_doc_begin(pdx_doc *d, const pdx_rubric *r);
 int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res);
 /* The ranking as a dashboard on the model (report_rank_doc.c). */
 int pdx_rank_doc(pdx_doc *d, const pdx_rubric *r, const pdx_ranking *rk);
+/* The summary as a dashboard on the model (report_summary_doc.c). */
+int pdx_summary_doc(pdx_doc *d, const pdx_rubric *r, const pdx_summary *s);
 
 /* A cell as people read it ("12.50", "80.00 %", "Tốt", "2025", ""), in buf. */
 const char *pdx_cell_format(const pdx_cell *c, char *buf, size_t size);

@@ -412,6 +412,12 @@ static void h_stacked(void *self, pdx_buf *b, const char *title, const char *con
 			if (!n)
 				continue;
 			long long w = n * width / all;
+			/* the last segment takes what rounding down left: the bar is whole */
+			size_t rest = c + 1;
+			while (rest < n_cat && rows[i].counts[rest] <= 0)
+				rest++;
+			if (rest == n_cat)
+				w = width - x;
 			open_el(h, "rect");
 			snprintf(v, sizeof v, "seg level-%zu", c + 1);
 			attr(h, "class", v);

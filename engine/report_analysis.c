@@ -236,14 +236,16 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 	return pdx_buf_finish(&b, out, len);
 }
 
-/* HTML: the dashboard of the report model (report_rank_doc.c) */
-static int rank_html(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
+/* HTML: a document of the report model (report_rank_doc.c, report_summary_doc.c),
+ * collected whole. */
+static int html_of(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
+                   const pdx_summary *s)
 {
 	pdx_buf b = {0};
 	pdx_doc *d = NULL;
 	int rc = pdx_doc_new(&d, PDX_FORMAT_HTML, pdx_buf_collect, &b);
 	if (!rc)
-		rc = pdx_rank_doc(d, r, rk);
+		rc = rk ? pdx_rank_doc(d, r, rk) : pdx_summary_doc(d, r, s);
 	pdx_doc_free(d);
 	if (rc) {
 		pdx_buf_free(&b);
@@ -256,7 +258,7 @@ int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_rank
                     pdx_format fmt)
 {
 	if (fmt == PDX_FORMAT_HTML)
-		return rank_html(out, len, r, rk);
+		return html_of(out, len, r, rk, NULL);
 	return fmt == PDX_FORMAT_JSON  ? rank_json(out, len, r, rk)
 	       : fmt == PDX_FORMAT_CSV ? rank_csv(out, len, r, rk)
 	                               : rank_text(out, len, r, rk);
@@ -528,6 +530,8 @@ static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 int pdx_report_summary(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s,
                        pdx_format fmt)
 {
+	if (fmt == PDX_FORMAT_HTML)
+		return html_of(out, len, r, NULL, s);
 	return fmt == PDX_FORMAT_JSON  ? summary_json(out, len, r, s)
 	       : fmt == PDX_FORMAT_CSV ? summary_csv(out, len, r, s)
 	                               : summary_text(out, len, r, s);
