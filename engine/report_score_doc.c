@@ -22,6 +22,71 @@ static const pdx_column criteria_cols[] = {
     {"status", "Tình trạng", PDX_CELL_TEXT, PDX_COL_ALL},
 };
 
+static const pdx_column roadmap_cols[] = {
+    {"id", "Mã", PDX_CELL_TEXT, PDX_COL_ALL},
+    {"criterion", "Tiêu chí", PDX_CELL_TEXT, PDX_COL_ALL},
+    {"answer", "Hiện nay", PDX_CELL_TEXT, PDX_COL_ALL},
+    {"proposed", "Đề xuất", PDX_CELL_TEXT, PDX_COL_ALL},
+    {"gain", "Điểm thêm", PDX_CELL_POINTS, PDX_COL_ALL},
+    {"note", "Ghi chú", PDX_CELL_TEXT, PDX_COL_ALL},
+};
+
+/* What `gap` proposes, in the page: the points to the next level and the fewest
+ * criteria that close the gap (as many rows as that takes; the whole list of
+ * improvements stays with `pressdx gap`). */
+static int roadmap(pdx_doc *d, const pdx_result *res)
+{
+	pdx_gap *g = NULL;
+	int rc = pdx_gap_compute(&g, res, 0);
+	if (rc)
+		return rc;
+	char t[32], u[32];
+	char *vi = NULL, *en = NULL;
+	if (!g->target) {
+		vi = pdx_aprintf("Đã ở mức cao nhất");
+		en = pdx_aprintf("at the top level");
+	} else if (g->needed > 0) {
+		vi =
+		    pdx_aprintf("Lộ trình: cần thêm %s điểm để đạt mức %s (ngưỡng %s)%s",
+		                pdx_points_format(g->needed, t, sizeof t), g->target->name,
+		                pdx_points_format_short(g->target->min, u, sizeof u),
+		                g->reachable ? "; ít tiêu chí nhất để đạt:"
+		                             : "; không thể đạt dù trọn điểm mọi tiêu chí còn lại");
+		en = pdx_aprintf("roadmap: %s points to %s%s", t,
+		                 g->target->name_en ? g->target->name_en : g->target->name,
+		                 g->reachable ? "; the fewest criteria that reach it"
+		                              : "; not reachable");
+	}
+	if ((vi || en) && (!vi || !en))
+		rc = PDX_ENOMEM;
+	else if (vi)
+		rc = pdx_doc_note(d, PDX_NOTE_INFO, vi, en);
+	pdx_free(vi);
+	pdx_free(en);
+	if (!rc && g->target && g->needed > 0 && g->reachable && g->n_minimal)
+		rc = pdx_doc_table(d, "roadmap", roadmap_cols,
+		                   sizeof roadmap_cols / sizeof *roadmap_cols);
+	for (size_t k = 0; !rc && g->target && g->needed > 0 && g->reachable && k < g->n_minimal;
+	     k++) {
+		const pdx_gap_item *it = &g->minimal[k];
+		pdx_cell cells[] = {
+		    {PDX_CELL_TEXT, it->criterion->id, 0},
+		    {PDX_CELL_TEXT, it->criterion->name, 0},
+		    {PDX_CELL_TEXT, it->answer, 0},
+		    {PDX_CELL_TEXT, it->full_answer, 0},
+		    {PDX_CELL_POINTS, NULL, it->gain},
+		    {PDX_CELL_TEXT,
+		     it->action == PDX_GAP_FIX ? "sửa câu trả lời"
+		     : it->needs_evidence      ? "cần minh chứng"
+		                               : NULL,
+		     0},
+		};
+		rc = pdx_doc_row(d, cells);
+	}
+	pdx_gap_free(g);
+	return rc;
+}
+
 int pdx_score_doc_begin(pdx_doc *d, const pdx_rubric *r)
 {
 	return pdx_doc_begin(d, r, "score",
@@ -140,6 +205,8 @@ int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res)
 		};
 		rc = pdx_doc_row(d, cells);
 	}
+	if (!rc && res->criteria)
+		rc = roadmap(d, res);
 	if (!rc)
 		rc = notes_of(d, res->diags, PDX_SEV_ERROR);
 	if (!rc)
