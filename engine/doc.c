@@ -202,6 +202,19 @@ int pdx_doc_note(pdx_doc *d, pdx_note_kind kind, const char *vi, const char *en)
 	return pass_on(d, false);
 }
 
+int pdx_doc_radar(pdx_doc *d, const char *title, const pdx_bar *bars, size_t n)
+{
+	int rc = usable(d, true);
+	if (rc)
+		return rc;
+	if (!title || (!bars && n))
+		return d->err = PDX_EARG;
+	close_table(d);
+	if (d->sink->radar && n >= 3) /* fewer axes make no polygon */
+		d->sink->radar(d->self, &d->b, title, bars, n);
+	return pass_on(d, false);
+}
+
 int pdx_doc_stacked(pdx_doc *d, const char *title, const char *const *categories, size_t n_cat,
                     const pdx_stack_row *rows, size_t n_rows)
 {

@@ -99,6 +99,9 @@ int pdx_doc_figure(pdx_doc *d, const char *key, const char *label, pdx_cell valu
 int pdx_doc_fact(pdx_doc *d, const char *key, pdx_cell value);
 /* A horizontal bar chart (bars are drawn in HTML; text shows the numbers). */
 int pdx_doc_bars(pdx_doc *d, const char *title, const pdx_bar *bars, size_t n);
+/* A radar chart of the same kind of values (each out of its max, drawn as a share):
+ * HTML only (the bars or a table carry the numbers for the other formats). */
+int pdx_doc_radar(pdx_doc *d, const char *title, const pdx_bar *bars, size_t n);
 /* A stacked bar chart: per row, how many fall in each category (e.g. agencies per
  * level, categories from the lowest level up). Text shows the counts. */
 int pdx_doc_stacked(pdx_doc *d, const char *title, const char *const *categories, size_t n_cat,
@@ -131,6 +134,7 @@ typedef struct pdx_doc_sink {
 	void (*bars)(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n);
 	void (*band)(void *self, pdx_buf *b, const char *title, const pdx_level *levels, size_t n,
 	             long long value, long long max);
+	void (*radar)(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n);
 	void (*stacked)(void *self, pdx_buf *b, const char *title, const char *const *categories,
 	                size_t n_cat, const pdx_stack_row *rows, size_t n_rows);
 	void (*note)(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,

@@ -53,6 +53,8 @@ static const char css[] =
     "svg text{font-size:12px;fill:var(--ink)}"
     ".seg{stroke:#fff}.seg.level-1{fill:#ffd8d3}.seg.level-2{fill:#fff1c2}"
     ".seg.level-3{fill:#d8ebff}.seg.level-4{fill:#d2f4dc}.seg.level-5{fill:#a7e3b8}"
+    ".ring{fill:none;stroke:var(--line)}.area{fill:rgba(11,92,173,.25);stroke:var(--accent);"
+    "stroke-width:2}figure.radar{max-width:20rem}"
     ".marker{fill:var(--ink)}svg text.value{font-weight:600}svg text.bound{fill:var(--muted)}"
     "body.score main>section{break-before:page}"
     "body.score main>section:first-child{break-before:auto}"
@@ -375,6 +377,96 @@ static void h_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 	drain(h, b);
 }
 
+/* sin(x) without the maths library: x brought into [-pi, pi], then the Taylor series
+ * to x^15 (error below 1e-6 there; a drawing needs far less). */
+static double sine(double x)
+{
+	const double pi = 3.14159265358979323846;
+	while (x > pi)
+		x -= 2 * pi;
+	while (x < -pi)
+		x += 2 * pi;
+	double term = x, sum = x;
+	for (int k = 1; k <= 7; k++) {
+		term *= -x * x / ((2 * k) * (2 * k + 1));
+		sum += term;
+	}
+	return sum;
+}
+
+/* A polygon of value/max on n axes from the centre, rings at a quarter, half, three
+ * quarters and the whole, each axis labelled. */
+static void h_radar(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n)
+{
+	html_doc *h = self;
+	close_figures(h);
+	const double pi = 3.14159265358979323846, cx = 160, cy = 130, rad = 95;
+	char id[32], v[64];
+	pdx_buf pts = {0};
+	snprintf(id, sizeof id, "chart-%u", ++h->charts);
+	open_el(h, "figure");
+	attr(h, "class", "chart radar");
+	open_el(h, "svg");
+	attr(h, "xmlns", "http://www.w3.org/2000/svg");
+	attr(h, "viewBox", "0 0 320 260");
+	attr(h, "role", "img");
+	attr(h, "aria-labelledby", id);
+	open_el(h, "title");
+	attr(h, "id", id);
+	text(h, title);
+	close_el(h);
+	for (int ring = 1; ring <= 4; ring++) {
+		pts.len = 0;
+		for (size_t i = 0; i < n; i++) {
+			double a = 2 * pi * (double)i / (double)n;
+			pdx_buf_printf(&pts, "%s%.1f,%.1f", i ? " " : "",
+			               cx + rad * ring / 4 * sine(a),
+			               cy - rad * ring / 4 * sine(a + pi / 2));
+		}
+		pdx_buf_putc(&pts, '\0');
+		open_el(h, "polygon");
+		attr(h, "class", "ring");
+		attr(h, "points", pts.failed ? "" : pts.data);
+		close_el(h);
+	}
+	pts.len = 0;
+	for (size_t i = 0; i < n; i++) {
+		double a = 2 * pi * (double)i / (double)n;
+		double share = bars[i].max > 0 ? (double)bars[i].value / (double)bars[i].max : 0;
+		share = share < 0 ? 0 : share > 1 ? 1 : share;
+		pdx_buf_printf(&pts, "%s%.1f,%.1f", i ? " " : "", cx + rad * share * sine(a),
+		               cy - rad * share * sine(a + pi / 2));
+		double lx = cx + (rad + 14) * sine(a), ly = cy - (rad + 14) * sine(a + pi / 2);
+		open_el(h, "text");
+		attr(h, "class", "axis");
+		snprintf(v, sizeof v, "%.1f", lx);
+		attr(h, "x", v);
+		snprintf(v, sizeof v, "%.1f", ly + 4);
+		attr(h, "y", v);
+		attr(h, "text-anchor", lx < cx - 5 ? "end" : lx > cx + 5 ? "start" : "middle");
+		/* the short name: what precedes the first space ("TC1") */
+		const char *sp = strchr(bars[i].label, ' ');
+		size_t len = sp ? (size_t)(sp - bars[i].label) : strlen(bars[i].label);
+		char shortname[32];
+		snprintf(shortname, sizeof shortname, "%.*s", (int)(len < 31 ? len : 31),
+		         bars[i].label);
+		text(h, shortname);
+		close_el(h);
+	}
+	pdx_buf_putc(&pts, '\0');
+	open_el(h, "polygon");
+	attr(h, "class", "area");
+	attr(h, "points", pts.failed ? "" : pts.data);
+	close_el(h);
+	if (pts.failed)
+		h->failed = 1;
+	pdx_buf_free(&pts);
+	close_el(h); /* svg */
+	element(h, "figcaption", NULL, title);
+	close_el(h); /* figure */
+	drain(h, b);
+}
+
 /* Per row a bar cut into its categories (segment colours by category: the level
  * colours), and the counts written out below it for print and screen readers. */
 static void h_stacked(void *self, pdx_buf *b, const char *title, const char *const *categories,
@@ -606,6 +698,7 @@ static const pdx_doc_sink html_sink = {
     .figure = h_figure,
     .bars = h_bars,
     .band = h_band,
+    .radar = h_radar,
     .stacked = h_stacked,
     .note = h_note,
     .end = h_end,

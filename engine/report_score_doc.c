@@ -187,6 +187,9 @@ int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res)
 	}
 	if (!rc)
 		rc = pdx_doc_bars(d, "Điểm theo trụ cột (points per pillar)", bars, np);
+	if (!rc)
+		rc = pdx_doc_radar(d, "Các trụ cột theo % điểm tối đa (pillars, % of their maxima)",
+		                   bars, np);
 	pdx_free(bars);
 	pdx_free(labels);
 	/* per criterion: only when the result kept them (not totals_only) */

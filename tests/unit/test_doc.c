@@ -357,6 +357,8 @@ static void test_score_html_caps_notes(void **state)
 	             "starts-with(string((//p[@class='note note-error'])[11]), '… và 3 lỗi nữa')",
 	             "true");
 	expect_xpath(ctx, "count(//*[local-name()='rect'][@class='bar'])", "2");
+	/* two pillars make no radar (a polygon needs three axes) */
+	expect_xpath(ctx, "count(//*[local-name()='polygon'])", "0");
 	xmlXPathFreeContext(ctx);
 	xmlFreeDoc(doc);
 	pdx_buf_free(&out.all);

@@ -76,3 +76,11 @@ rows = [[td.text for td in tr.findall("td")] for t in sections[0].iter("table")
 expect("HP01 roadmap rows (id, now, proposed, gain)",
        [["4.2.3", "không", "có", "3.00"], ["2.1.4", "không", "có", "2.00"],
         ["5.1.4", "không", "có", "2.00"]], [[r[0], r[2], r[3], r[4]] for r in rows])
+
+# the radar: one polygon per agency, a vertex per pillar at share × 95 from the centre
+# (160, 130), the first axis straight up. HP01 TC1 14.60 / 18 = 0.8111: 95 × 0.8111 =
+# 77.06 above the centre, y = 52.9.
+areas = [p.get("points").split() for s in sections for p in s.iter(SVG + "polygon")
+         if p.get("class") == "area"]
+expect("radar polygons: one per agency, five vertices each", [5, 5, 5], [len(a) for a in areas])
+expect("HP01 TC1 vertex", "160.0,52.9", areas[0][0])
