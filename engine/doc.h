@@ -60,10 +60,12 @@ typedef struct pdx_doc_key {
 	pdx_cell value;
 } pdx_doc_key;
 
-/* One bar of a chart: value out of max (both hundredths). */
+/* One bar of a chart: value out of max (both hundredths), and where the bar should
+ * reach (a plan's target; -1: none). */
 typedef struct pdx_bar {
 	const char *label;
 	long long value, max;
+	long long target;
 } pdx_bar;
 
 /* One bar of a stacked chart: a count per category (categories are given once). */
@@ -155,6 +157,8 @@ int pdx_score_doc_begin(pdx_doc *d, const pdx_rubric *r);
 int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res);
 /* The ranking as a dashboard on the model (report_rank_doc.c). */
 int pdx_rank_doc(pdx_doc *d, const pdx_rubric *r, const pdx_ranking *rk);
+/* A plan's targets on the model (report_targets_doc.c). */
+int pdx_targets_doc(pdx_doc *d, const pdx_rubric *r, const pdx_targets *t);
 /* The summary as a dashboard on the model (report_summary_doc.c). */
 int pdx_summary_doc(pdx_doc *d, const pdx_rubric *r, const pdx_summary *s);
 

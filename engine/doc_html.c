@@ -55,7 +55,8 @@ static const char css[] =
     ".seg.level-3{fill:#d8ebff}.seg.level-4{fill:#d2f4dc}.seg.level-5{fill:#a7e3b8}"
     ".ring{fill:none;stroke:var(--line)}.area{fill:rgba(11,92,173,.25);stroke:var(--accent);"
     "stroke-width:2}figure.radar{max-width:20rem}"
-    ".marker{fill:var(--ink)}svg text.value{font-weight:600}svg text.bound{fill:var(--muted)}"
+    ".target{fill:#cf222e}.marker{fill:var(--ink)}svg text.value{font-weight:600}svg "
+    "text.bound{fill:var(--muted)}"
     "body.score main>section{break-before:page}"
     "body.score main>section:first-child{break-before:auto}"
     ".notes p{margin:.3rem 0}.note-warning{color:#9a6700}.note-error{color:#cf222e}"
@@ -357,6 +358,24 @@ static void h_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 			snprintf(v, sizeof v, "%lld", k ? w : (long long)bar_w);
 			attr(h, "width", v);
 			attr(h, "height", "14");
+			close_el(h);
+		}
+		if (bars[i].target >= 0) {
+			/* the target: a mark across the bar where it should reach */
+			long long at = bars[i].target > max ? max : bars[i].target;
+			open_el(h, "rect");
+			attr(h, "class", "target");
+			snprintf(v, sizeof v, "%lld", at * bar_w / max - 1);
+			attr(h, "x", v);
+			snprintf(v, sizeof v, "%zu", y + 13);
+			attr(h, "y", v);
+			attr(h, "width", "3");
+			attr(h, "height", "22");
+			open_el(h, "title");
+			snprintf(v, sizeof v, "mục tiêu (target) %s",
+			         pdx_points_format((pdx_points)bars[i].target, a, sizeof a));
+			text(h, v);
+			close_el(h);
 			close_el(h);
 		}
 		open_el(h, "text");

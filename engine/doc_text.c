@@ -168,9 +168,13 @@ static void t_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 		char v[32], m[32];
 		pdx_buf_puts(b, "    ");
 		pdx_buf_put_safe(b, bars[i].label);
-		pdx_buf_printf(b, ": %s / %s\n",
+		pdx_buf_printf(b, ": %s / %s",
 		               pdx_points_format((pdx_points)bars[i].value, v, sizeof v),
 		               pdx_points_format((pdx_points)bars[i].max, m, sizeof m));
+		if (bars[i].target >= 0)
+			pdx_buf_printf(b, " (mục tiêu %s)",
+			               pdx_points_format((pdx_points)bars[i].target, v, sizeof v));
+		pdx_buf_putc(b, '\n');
 	}
 }
 

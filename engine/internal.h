@@ -182,6 +182,9 @@ int pdx_json_finish(struct json_object *root, int failed, char **out, size_t *le
 /* Appends `o` pretty-printed as it would be nested `depth` levels deep in a document
  * (report_json.c): a document streamed part by part reads as one json-c wrote whole. */
 void pdx_json_put_nested(pdx_buf *b, struct json_object *o, int depth);
+/* The achieved share of a plan indicator as people read it (report_targets.c): with
+ * the digits that show it is below a target it would equal once rounded ("66.6666…%"). */
+void pdx_target_share(pdx_buf *b, const pdx_target_result *tr);
 /* report_util.c: padded text cells (user text escaped, padded by printed width),
  * json-c additions that set *failed instead of leaking, CSV numbers. */
 void pdx_text_padr(pdx_buf *b, const char *s, size_t width);

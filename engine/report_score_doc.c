@@ -183,7 +183,7 @@ int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res)
 	for (size_t i = 0; !rc && i < np; i++) {
 		const pdx_pillar *p = pdx_rubric_pillar(r, i);
 		snprintf(labels[i], sizeof labels[i], "TC%s %s", p->id, p->name);
-		bars[i] = (pdx_bar){labels[i], res->pillars[i], p->max};
+		bars[i] = (pdx_bar){labels[i], res->pillars[i], p->max, -1};
 	}
 	if (!rc)
 		rc = pdx_doc_bars(d, "Điểm theo trụ cột (points per pillar)", bars, np);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "doc.h"
 
 static void put(json_object *o, const char *k, json_object *v, int *f)
 {
@@ -117,7 +117,7 @@ static int targets_csv(char **out, size_t *len, const pdx_targets *t)
  * exact share is below it (2/3 = 66.666…% against 66.67%): a "not met" beside two equal
  * numbers would look like a bug, so such a share is written with the digits that show
  * it is below, truncated: "66.6666…%". */
-static void share(pdx_buf *b, const pdx_target_result *tr)
+void pdx_target_share(pdx_buf *b, const pdx_target_result *tr)
 {
 	char c[32];
 	if (tr->met || !tr->target || tr->achieved_pct < tr->target->pct) {
@@ -174,7 +174,7 @@ static int targets_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 			continue;
 		}
 		pdx_buf_printf(&b, "  Đạt (achieved): %zu/%zu = ", tr->achieved, tr->eligible);
-		share(&b, tr);
+		pdx_target_share(&b, tr);
 		if (tr->target)
 			pdx_buf_printf(&b, "  →  %s\n",
 			               tr->met ? "ĐẠT (met)" : "CHƯA ĐẠT (not met)");
@@ -200,6 +200,20 @@ static int targets_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 int pdx_report_targets(char **out, size_t *len, const pdx_rubric *r, const pdx_targets *t,
                        pdx_format fmt)
 {
+	if (fmt == PDX_FORMAT_HTML) {
+		/* the report model (report_targets_doc.c), collected whole */
+		pdx_buf b = {0};
+		pdx_doc *d = NULL;
+		int rc = pdx_doc_new(&d, fmt, pdx_buf_collect, &b);
+		if (!rc)
+			rc = pdx_targets_doc(d, r, t);
+		pdx_doc_free(d);
+		if (rc) {
+			pdx_buf_free(&b);
+			return rc;
+		}
+		return pdx_buf_finish(&b, out, len);
+	}
 	return fmt == PDX_FORMAT_JSON  ? targets_json(out, len, r, t)
 	       : fmt == PDX_FORMAT_CSV ? targets_csv(out, len, t)
 	                               : targets_text(out, len, r, t);
