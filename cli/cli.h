@@ -56,7 +56,7 @@ typedef struct cli_inputs {
 	"  --supersede          tệp sau thay toàn bộ phiếu (cơ quan × năm) của tệp trước\n"       \
 	"                       (later files replace earlier files' assessments whole)\n"                          \
 	"  --format text|json|csv|html  định dạng kết quả (output format; mặc định text;\n"          \
-	"                       html: score, rank, summary, targets)\n"                                            \
+	"                       html: một trang tự chứa, self-contained page)\n"                             \
 	"  -o, --output TỆP     ghi kết quả vào tệp (write to FILE, atomically; never an input)\n"        \
 	"  -h, --help           trợ giúp (this help)\n"                                                         \
 	"  Tệp \"-\" là đầu vào chuẩn (stdin).\n"
@@ -150,11 +150,6 @@ int cli_split_begin(cli_split **out, const char *dir, const cli_inputs *in,
 int cli_split_add(cli_split *s, const pdx_result *res);
 int cli_split_end(cli_split *s);
 void cli_split_free(cli_split *s);
-
-/* Said where --format html is asked of a report not on the report model yet. */
-#define CLI_HTML_SO_FAR                                                                                     \
-	"định dạng html hiện mới có cho score, rank, summary và targets (html is available for " \
-	"score, rank, summary and targets so far)"
 
 /* The --format value as a pdx_format. */
 pdx_format cli_format(const cli_inputs *in);

@@ -52,11 +52,6 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 		in->supersede = true;
 		return 0;
 	case 'f':
-		if (strcmp(arg, "html") == 0 && strcmp(cmd, "rank") != 0 &&
-		    strcmp(cmd, "score") != 0 && strcmp(cmd, "summary") != 0 &&
-		    strcmp(cmd, "targets") != 0)
-			/* the reports move to the report model one by one (engine/doc.h) */
-			return cli_usage_error(cmd, CLI_HTML_SO_FAR);
 		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0 &&
 		    strcmp(arg, "csv") != 0 && strcmp(arg, "html") != 0)
 			return cli_usage_error(

@@ -157,6 +157,11 @@ int pdx_score_doc_begin(pdx_doc *d, const pdx_rubric *r);
 int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res);
 /* The ranking as a dashboard on the model (report_rank_doc.c). */
 int pdx_rank_doc(pdx_doc *d, const pdx_rubric *r, const pdx_ranking *rk);
+/* Roadmaps and comparisons on the model (report_gap_diff_doc.c); the roadmap part of
+ * one gap, shared with the score page (report_score_doc.c). */
+int pdx_gap_doc(pdx_doc *d, const pdx_rubric *r, pdx_gap *const *gaps, size_t n);
+int pdx_diff_doc(pdx_doc *d, const pdx_rubric *r, const pdx_diff *df);
+int pdx_gap_doc_roadmap(pdx_doc *d, const pdx_gap *g);
 /* A plan's targets on the model (report_targets_doc.c). */
 int pdx_targets_doc(pdx_doc *d, const pdx_rubric *r, const pdx_targets *t);
 /* The summary as a dashboard on the model (report_summary_doc.c). */

@@ -236,16 +236,43 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 	return pdx_buf_finish(&b, out, len);
 }
 
-/* HTML: a document of the report model (report_rank_doc.c, report_summary_doc.c),
- * collected whole. */
-static int html_of(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
-                   const pdx_summary *s)
+/* HTML: a document of the report model (report_rank_doc.c, report_summary_doc.c,
+ * report_gap_diff_doc.c), collected whole. `build` is given `what`. */
+typedef int (*doc_fn)(pdx_doc *d, const pdx_rubric *r, const void *what);
+
+static int rank_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
+{
+	return pdx_rank_doc(d, r, what);
+}
+
+static int summary_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
+{
+	return pdx_summary_doc(d, r, what);
+}
+
+static int diff_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
+{
+	return pdx_diff_doc(d, r, what);
+}
+
+typedef struct {
+	pdx_gap *const *gaps;
+	size_t n;
+} gaps_arg;
+
+static int gap_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
+{
+	const gaps_arg *g = what;
+	return pdx_gap_doc(d, r, g->gaps, g->n);
+}
+
+static int html_of(char **out, size_t *len, const pdx_rubric *r, doc_fn build, const void *what)
 {
 	pdx_buf b = {0};
 	pdx_doc *d = NULL;
 	int rc = pdx_doc_new(&d, PDX_FORMAT_HTML, pdx_buf_collect, &b);
 	if (!rc)
-		rc = rk ? pdx_rank_doc(d, r, rk) : pdx_summary_doc(d, r, s);
+		rc = build(d, r, what);
 	pdx_doc_free(d);
 	if (rc) {
 		pdx_buf_free(&b);
@@ -258,7 +285,7 @@ int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_rank
                     pdx_format fmt)
 {
 	if (fmt == PDX_FORMAT_HTML)
-		return html_of(out, len, r, rk, NULL);
+		return html_of(out, len, r, rank_doc, rk);
 	return fmt == PDX_FORMAT_JSON  ? rank_json(out, len, r, rk)
 	       : fmt == PDX_FORMAT_CSV ? rank_csv(out, len, r, rk)
 	                               : rank_text(out, len, r, rk);
@@ -531,7 +558,7 @@ int pdx_report_summary(char **out, size_t *len, const pdx_rubric *r, const pdx_s
                        pdx_format fmt)
 {
 	if (fmt == PDX_FORMAT_HTML)
-		return html_of(out, len, r, NULL, s);
+		return html_of(out, len, r, summary_doc, s);
 	return fmt == PDX_FORMAT_JSON  ? summary_json(out, len, r, s)
 	       : fmt == PDX_FORMAT_CSV ? summary_csv(out, len, r, s)
 	                               : summary_text(out, len, r, s);
@@ -802,6 +829,10 @@ static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n,
                    pdx_format fmt)
 {
+	if (fmt == PDX_FORMAT_HTML) {
+		gaps_arg g = {gaps, n};
+		return html_of(out, len, r, gap_doc, &g);
+	}
 	return fmt == PDX_FORMAT_JSON  ? gap_json(out, len, r, gaps, n)
 	       : fmt == PDX_FORMAT_CSV ? gap_csv(out, len, r, gaps, n)
 	                               : gap_text(out, len, r, gaps, n);
@@ -967,6 +998,8 @@ static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 
 int pdx_report_diff(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d, pdx_format fmt)
 {
+	if (fmt == PDX_FORMAT_HTML)
+		return html_of(out, len, r, diff_doc, d);
 	return fmt == PDX_FORMAT_JSON  ? diff_json(out, len, r, d)
 	       : fmt == PDX_FORMAT_CSV ? diff_csv(out, len, d)
 	                               : diff_text(out, len, r, d);

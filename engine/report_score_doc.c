@@ -31,15 +31,11 @@ static const pdx_column roadmap_cols[] = {
     {"note", "Ghi chú", PDX_CELL_TEXT, PDX_COL_ALL},
 };
 
-/* What `gap` proposes, in the page: the points to the next level and the fewest
- * criteria that close the gap (as many rows as that takes; the whole list of
- * improvements stays with `pressdx gap`). */
-static int roadmap(pdx_doc *d, const pdx_result *res)
+/* What `gap` proposes: the points to the target level and the fewest criteria that
+ * close them (the whole list of improvements is `pressdx gap`'s). */
+int pdx_gap_doc_roadmap(pdx_doc *d, const pdx_gap *g)
 {
-	pdx_gap *g = NULL;
-	int rc = pdx_gap_compute(&g, res, 0);
-	if (rc)
-		return rc;
+	int rc = 0;
 	char t[32], u[32];
 	char *vi = NULL, *en = NULL;
 	if (!g->target) {
@@ -56,18 +52,21 @@ static int roadmap(pdx_doc *d, const pdx_result *res)
 		                 g->target->name_en ? g->target->name_en : g->target->name,
 		                 g->reachable ? "; the fewest criteria that reach it"
 		                              : "; not reachable");
+	} else {
+		vi = pdx_aprintf("Đã đạt mức %s", g->target->name);
+		en = pdx_aprintf("target level reached");
 	}
-	if ((vi || en) && (!vi || !en))
+	if (!vi || !en)
 		rc = PDX_ENOMEM;
-	else if (vi)
+	else
 		rc = pdx_doc_note(d, PDX_NOTE_INFO, vi, en);
 	pdx_free(vi);
 	pdx_free(en);
-	if (!rc && g->target && g->needed > 0 && g->reachable && g->n_minimal)
+	bool list = g->target && g->needed > 0 && g->reachable && g->n_minimal;
+	if (!rc && list)
 		rc = pdx_doc_table(d, "roadmap", roadmap_cols,
 		                   sizeof roadmap_cols / sizeof *roadmap_cols);
-	for (size_t k = 0; !rc && g->target && g->needed > 0 && g->reachable && k < g->n_minimal;
-	     k++) {
+	for (size_t k = 0; !rc && list && k < g->n_minimal; k++) {
 		const pdx_gap_item *it = &g->minimal[k];
 		pdx_cell cells[] = {
 		    {PDX_CELL_TEXT, it->criterion->id, 0},
@@ -83,6 +82,15 @@ static int roadmap(pdx_doc *d, const pdx_result *res)
 		};
 		rc = pdx_doc_row(d, cells);
 	}
+	return rc;
+}
+
+static int roadmap(pdx_doc *d, const pdx_result *res)
+{
+	pdx_gap *g = NULL;
+	int rc = pdx_gap_compute(&g, res, 0);
+	if (!rc)
+		rc = pdx_gap_doc_roadmap(d, g);
 	pdx_gap_free(g);
 	return rc;
 }

@@ -1,0 +1,29 @@
+import os
+import xml.etree.ElementTree as ET
+from checklib import *
+
+# HP01 2025 (examples/EXPECTED.md): 84.32 Tốt; 90 - 84.32 = 5.68 to Xuất sắc. The
+# largest gains are 4.2.3 +3 (yes/no, answered "không"), then 2.1.4 and 5.1.4 +2 each;
+# no two reach 5.68, so the fewest criteria are those three (as in case 278).
+raw = open(os.path.join(os.environ["PDX_TMP"], "lo-trinh.html"), "rb").read()
+root = ET.fromstring(raw.decode("utf-8").split("\n", 1)[1])
+expect("page kind", "gap", root.find("body").get("class"))
+sections = root.find("body").find("main").findall("section")
+expect("one section per agency", ["HP01 — Báo Cảng Xanh (mẫu) · 2025",
+                                  "HP02 — Báo điện tử Phố Biển (mẫu) · 2025"],
+       [s.find("h2").text for s in sections])
+fig = {div.get("class"): div.find("dd").text for div in sections[0].iter("div")
+       if div.find("dd") is not None}
+expect("HP01 figures", {"total": "84.32", "level": "Tốt", "needed": "5.68"}, fig)
+
+
+def table(sec, cls):
+    return [[td.text for td in tr.findall("td")] for t in sec.iter("table")
+            if t.get("class") == cls for tr in t.iter("tr") if tr.find("td") is not None]
+
+
+expect("HP01 roadmap", [["4.2.3", "không", "có", "3.00"], ["2.1.4", "không", "có", "2.00"],
+                        ["5.1.4", "không", "có", "2.00"]],
+       [[r[0], r[2], r[3], r[4]] for r in table(sections[0], "roadmap")])
+imp = table(sections[0], "improvements")
+expect("HP01 improvements start with the largest gain", ["4.2.3", "0.00", "3.00"], imp[0][:1] + imp[0][2:4])
