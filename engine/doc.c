@@ -82,7 +82,8 @@ static int usable(pdx_doc *d, bool want_begun)
 static void close_table(pdx_doc *d)
 {
 	if (d->in_table)
-		d->sink->table_end(d->self, &d->b);
+		if (d->sink->table_end)
+			d->sink->table_end(d->self, &d->b);
 	d->in_table = false;
 }
 
@@ -90,7 +91,8 @@ static void close_section(pdx_doc *d)
 {
 	close_table(d);
 	if (d->in_section)
-		d->sink->section_end(d->self, &d->b);
+		if (d->sink->section_end)
+			d->sink->section_end(d->self, &d->b);
 	d->in_section = false;
 }
 
@@ -117,7 +119,8 @@ int pdx_doc_section(pdx_doc *d, const char *heading, const pdx_doc_key *keys, si
 	if ((rc = pass_on(d, false)))
 		return rc;
 	d->in_section = true;
-	d->sink->section(d->self, &d->b, heading ? heading : "", keys, keys ? n_keys : 0);
+	if (d->sink->section)
+		d->sink->section(d->self, &d->b, heading ? heading : "", keys, keys ? n_keys : 0);
 	return pass_on(d, false);
 }
 
@@ -162,7 +165,8 @@ int pdx_doc_figure(pdx_doc *d, const char *key, const char *label, pdx_cell valu
 	if (!key || !label || !d->in_section)
 		return d->err = PDX_EARG;
 	close_table(d);
-	d->sink->figure(d->self, &d->b, true, key, label, value);
+	if (d->sink->figure)
+		d->sink->figure(d->self, &d->b, true, key, label, value);
 	return pass_on(d, false);
 }
 
@@ -174,7 +178,8 @@ int pdx_doc_fact(pdx_doc *d, const char *key, pdx_cell value)
 	if (!key)
 		return d->err = PDX_EARG;
 	close_section(d);
-	d->sink->figure(d->self, &d->b, false, key, key, value);
+	if (d->sink->figure)
+		d->sink->figure(d->self, &d->b, false, key, key, value);
 	return pass_on(d, false);
 }
 
@@ -186,7 +191,8 @@ int pdx_doc_bars(pdx_doc *d, const char *title, const pdx_bar *bars, size_t n)
 	if (!title || (!bars && n))
 		return d->err = PDX_EARG;
 	close_table(d);
-	d->sink->bars(d->self, &d->b, title, bars, n);
+	if (d->sink->bars)
+		d->sink->bars(d->self, &d->b, title, bars, n);
 	return pass_on(d, false);
 }
 
@@ -198,7 +204,8 @@ int pdx_doc_note(pdx_doc *d, pdx_note_kind kind, const char *vi, const char *en)
 	if (!vi)
 		return d->err = PDX_EARG;
 	close_table(d);
-	d->sink->note(d->self, &d->b, d->in_section, kind, vi, en);
+	if (d->sink->note)
+		d->sink->note(d->self, &d->b, d->in_section, kind, vi, en);
 	return pass_on(d, false);
 }
 
@@ -238,7 +245,8 @@ int pdx_doc_band(pdx_doc *d, const char *title, const pdx_level *levels, size_t 
 	if (!title || !levels || !n || max <= 0)
 		return d->err = PDX_EARG;
 	close_table(d);
-	d->sink->band(d->self, &d->b, title, levels, n, value, max);
+	if (d->sink->band)
+		d->sink->band(d->self, &d->b, title, levels, n, value, max);
 	return pass_on(d, false);
 }
 
@@ -248,7 +256,8 @@ int pdx_doc_end(pdx_doc *d)
 	if (rc)
 		return rc;
 	close_section(d);
-	d->sink->end(d->self, &d->b);
+	if (d->sink->end)
+		d->sink->end(d->self, &d->b);
 	d->ended = true;
 	return pass_on(d, true);
 }

@@ -121,7 +121,8 @@ int pdx_doc_end(pdx_doc *d);
 void pdx_doc_free(pdx_doc *d);
 
 /* The writers (doc_text.c, doc_csv.c, doc_json.c, doc_html.c) behind the calls above:
- * each gets the events with a buffer to append to; doc.c flushes it. */
+ * each gets the events with a buffer to append to; doc.c flushes it. Every callback but
+ * begin, table, row and free may be NULL: the writer shows nothing of that event. */
 typedef struct pdx_doc_sink {
 	void (*begin)(void *self, pdx_buf *b, const pdx_rubric *r, const char *kind,
 	              const char *title_vi, const char *title_en);

@@ -30,22 +30,6 @@ static void c_begin(void *self, pdx_buf *b, const pdx_rubric *r, const char *kin
 	pdx_buf_puts(b, "\xef\xbb\xbf");
 }
 
-static void c_section(void *self, pdx_buf *b, const char *heading, const pdx_doc_key *keys,
-                      size_t n_keys)
-{
-	(void)self;
-	(void)b;
-	(void)heading;
-	(void)keys;
-	(void)n_keys;
-}
-
-static void c_nothing(void *self, pdx_buf *b)
-{
-	(void)self;
-	(void)b;
-}
-
 static void c_table(void *self, pdx_buf *b, const char *name, const pdx_column *cols, size_t n)
 {
 	csv_doc *c = self;
@@ -92,49 +76,6 @@ static void c_row(void *self, pdx_buf *b, const pdx_cell *cells)
 	pdx_csv_put(b, c->status, 1);
 }
 
-static void c_figure(void *self, pdx_buf *b, bool in_section, const char *key, const char *label,
-                     pdx_cell value)
-{
-	(void)self;
-	(void)b;
-	(void)in_section;
-	(void)key;
-	(void)label;
-	(void)value;
-}
-
-static void c_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n)
-{
-	(void)self;
-	(void)b;
-	(void)title;
-	(void)bars;
-	(void)n;
-}
-
-static void c_band(void *self, pdx_buf *b, const char *title, const pdx_level *levels, size_t n,
-                   long long value, long long max)
-{
-	(void)self;
-	(void)b;
-	(void)title;
-	(void)levels;
-	(void)n;
-	(void)value;
-	(void)max;
-}
-
-static void c_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,
-                   const char *en)
-{
-	(void)self;
-	(void)b;
-	(void)in_section;
-	(void)kind;
-	(void)vi;
-	(void)en;
-}
-
 static void c_free(void *self)
 {
 	pdx_free(self);
@@ -142,16 +83,8 @@ static void c_free(void *self)
 
 static const pdx_doc_sink csv_sink = {
     .begin = c_begin,
-    .section = c_section,
-    .section_end = c_nothing,
     .table = c_table,
     .row = c_row,
-    .table_end = c_nothing,
-    .figure = c_figure,
-    .bars = c_bars,
-    .band = c_band,
-    .note = c_note,
-    .end = c_nothing,
     .free = c_free,
 };
 

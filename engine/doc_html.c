@@ -315,27 +315,35 @@ static void h_figure(void *self, pdx_buf *b, bool in_section, const char *key, c
 	drain(h, b);
 }
 
-/* A horizontal bar per item, its number written beside it: the chart is read without
- * colour and by a screen reader (the title, and the numbers as text). */
-static void h_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n)
+/* <figure class=…><svg viewBox=… role="img"> titled by `title` for screen readers: the
+ * opening of every chart (the caller draws, then close_chart). */
+static void open_chart(html_doc *h, const char *cls, const char *viewbox, const char *title)
 {
-	html_doc *h = self;
+	char id[32];
 	close_figures(h);
-	const int row = 36, bar_w = 480;
-	char id[32], v[160];
 	snprintf(id, sizeof id, "chart-%u", ++h->charts);
 	open_el(h, "figure");
-	attr(h, "class", "chart");
+	attr(h, "class", cls);
 	open_el(h, "svg");
 	attr(h, "xmlns", "http://www.w3.org/2000/svg");
-	snprintf(v, sizeof v, "0 0 %d %zu", bar_w + 110, (size_t)row * n + 4);
-	attr(h, "viewBox", v);
+	attr(h, "viewBox", viewbox);
 	attr(h, "role", "img");
 	attr(h, "aria-labelledby", id);
 	open_el(h, "title");
 	attr(h, "id", id);
 	text(h, title);
 	close_el(h);
+}
+
+/* A horizontal bar per item, its number written beside it: the chart is read without
+ * colour and by a screen reader (the title, and the numbers as text). */
+static void h_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n)
+{
+	html_doc *h = self;
+	const int row = 36, bar_w = 480;
+	char v[160];
+	snprintf(v, sizeof v, "0 0 %d %zu", bar_w + 110, (size_t)row * n + 4);
+	open_chart(h, "chart", v, title);
 	for (size_t i = 0; i < n; i++) {
 		long long max = bars[i].max > 0 ? bars[i].max : 1;
 		long long val = bars[i].value < 0 ? 0 : bars[i].value > max ? max : bars[i].value;
@@ -418,22 +426,10 @@ static double sine(double x)
 static void h_radar(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n)
 {
 	html_doc *h = self;
-	close_figures(h);
 	const double pi = 3.14159265358979323846, cx = 160, cy = 130, rad = 95;
-	char id[32], v[64];
+	char v[64];
 	pdx_buf pts = {0};
-	snprintf(id, sizeof id, "chart-%u", ++h->charts);
-	open_el(h, "figure");
-	attr(h, "class", "chart radar");
-	open_el(h, "svg");
-	attr(h, "xmlns", "http://www.w3.org/2000/svg");
-	attr(h, "viewBox", "0 0 320 260");
-	attr(h, "role", "img");
-	attr(h, "aria-labelledby", id);
-	open_el(h, "title");
-	attr(h, "id", id);
-	text(h, title);
-	close_el(h);
+	open_chart(h, "chart radar", "0 0 320 260", title);
 	for (int ring = 1; ring <= 4; ring++) {
 		pts.len = 0;
 		for (size_t i = 0; i < n; i++) {
@@ -492,22 +488,10 @@ static void h_stacked(void *self, pdx_buf *b, const char *title, const char *con
                       size_t n_cat, const pdx_stack_row *rows, size_t n_rows)
 {
 	html_doc *h = self;
-	close_figures(h);
 	const long long width = 480, row = 40;
-	char id[32], v[160];
-	snprintf(id, sizeof id, "chart-%u", ++h->charts);
-	open_el(h, "figure");
-	attr(h, "class", "chart stacked");
-	open_el(h, "svg");
-	attr(h, "xmlns", "http://www.w3.org/2000/svg");
+	char v[160];
 	snprintf(v, sizeof v, "0 0 %lld %lld", width + 20, row * (long long)n_rows + 4);
-	attr(h, "viewBox", v);
-	attr(h, "role", "img");
-	attr(h, "aria-labelledby", id);
-	open_el(h, "title");
-	attr(h, "id", id);
-	text(h, title);
-	close_el(h);
+	open_chart(h, "chart stacked", v, title);
 	for (size_t i = 0; i < n_rows; i++) {
 		long long all = 0, x = 0, y = row * (long long)i;
 		for (size_t c = 0; c < n_cat; c++)
@@ -578,25 +562,13 @@ static void h_band(void *self, pdx_buf *b, const char *title, const pdx_level *l
                    long long value, long long max)
 {
 	html_doc *h = self;
-	close_figures(h);
 	const long long width = 600, top = 22;
-	char id[32], v[160], t[32];
-	snprintf(id, sizeof id, "chart-%u", ++h->charts);
-	open_el(h, "figure");
-	attr(h, "class", "chart band");
-	open_el(h, "svg");
-	attr(h, "xmlns", "http://www.w3.org/2000/svg");
-	snprintf(v, sizeof v, "0 0 %lld 70", width + 20);
-	attr(h, "viewBox", v);
-	attr(h, "role", "img");
-	attr(h, "aria-labelledby", id);
-	open_el(h, "title");
-	attr(h, "id", id);
+	char v[160], t[32], box[32];
+	snprintf(box, sizeof box, "0 0 %lld 70", width + 20);
 	snprintf(v, sizeof v, "%s: %s / %s", title,
 	         pdx_points_format((pdx_points)value, t, sizeof t),
 	         pdx_points_format((pdx_points)max, t + 16, sizeof t - 16));
-	text(h, v);
-	close_el(h);
+	open_chart(h, "chart band", box, v);
 	for (size_t i = 0; i < n; i++) {
 		long long lo = levels[i].min < 0 ? 0 : levels[i].min > max ? max : levels[i].min;
 		long long hi = i + 1 < n ? levels[i + 1].min : max;

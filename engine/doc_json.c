@@ -163,28 +163,6 @@ static void j_figure(void *self, pdx_buf *b, bool in_section, const char *key, c
 		b->failed = 1;
 }
 
-static void j_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n)
-{
-	/* the numbers of a chart are in the tables already */
-	(void)self;
-	(void)b;
-	(void)title;
-	(void)bars;
-	(void)n;
-}
-
-static void j_band(void *self, pdx_buf *b, const char *title, const pdx_level *levels, size_t n,
-                   long long value, long long max)
-{
-	(void)self;
-	(void)b;
-	(void)title;
-	(void)levels;
-	(void)n;
-	(void)value;
-	(void)max;
-}
-
 static void j_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,
                    const char *en)
 {
@@ -273,8 +251,6 @@ static const pdx_doc_sink json_sink = {
     .row = j_row,
     .table_end = j_table_end,
     .figure = j_figure,
-    .bars = j_bars,
-    .band = j_band,
     .note = j_note,
     .end = j_end,
     .free = j_free,
