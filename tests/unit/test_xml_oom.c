@@ -204,9 +204,18 @@ static void child_traps(void)
 	report_fd = dup(2);
 	if (!out || report_fd < 0 || dup2(fileno(out), 2) < 0)
 		_exit(WE_CRASHED);
+	/* A recursion without end in libxml2 (its RelaxNG compiler, after a failed
+	 * allocation) overflows the stack: the handler must run on a stack of its own, or
+	 * the kernel kills the child with no word of where it was. */
+	static char alt[1 << 16];
+	stack_t ss = {.ss_sp = alt, .ss_size = sizeof alt};
+	if (sigaltstack(&ss, NULL) != 0)
+		_exit(WE_CRASHED);
+	struct sigaction sa = {.sa_handler = on_crash, .sa_flags = SA_ONSTACK};
+	sigemptyset(&sa.sa_mask);
 	static const int sigs[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
 	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
-		signal(sigs[i], on_crash);
+		sigaction(sigs[i], &sa, NULL);
 #ifdef UNDER_ASAN
 	__sanitizer_set_death_callback(on_asan_report);
 #endif
@@ -526,8 +535,13 @@ static void run_sweep(const sweep *w)
 			count[e]++;
 		if (e != SAME && e != FAILED_OOM && e != FAILED_ERROR && e != LIBXML2_CRASHED &&
 		    e != NOT_REACHED) {
-			fprintf(stderr, "%s: failing libxml2 allocation %ld of %ld: %s\n", w->what,
+			fprintf(stderr, "%s: failing libxml2 allocation %ld of %ld: %s", w->what,
 			        ns[slot], total, ending_name(e));
+			if (WIFSIGNALED(status))
+				fprintf(stderr, " (signal %d)", WTERMSIG(status));
+			else if (e < 0)
+				fprintf(stderr, " (exit %d)", WEXITSTATUS(status));
+			fputc('\n', stderr);
 			if (!first_bad || ns[slot] < first_bad)
 				first_bad = ns[slot];
 		}
