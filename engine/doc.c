@@ -51,6 +51,22 @@ void pdx_doc_free(pdx_doc *d)
 	pdx_free(d);
 }
 
+int pdx_doc_collect(char **out, size_t *len, pdx_format fmt, const pdx_rubric *r,
+                    pdx_doc_build_fn build, const void *what)
+{
+	pdx_buf b = {0};
+	pdx_doc *d = NULL;
+	int rc = pdx_doc_new(&d, fmt, pdx_buf_collect, &b);
+	if (!rc)
+		rc = build(d, r, what);
+	pdx_doc_free(d);
+	if (rc) {
+		pdx_buf_free(&b);
+		return rc;
+	}
+	return pdx_buf_finish(&b, out, len);
+}
+
 /* Hands on what was gathered once there is enough (or at the end). */
 static int pass_on(pdx_doc *d, bool all)
 {

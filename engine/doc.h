@@ -120,6 +120,12 @@ int pdx_doc_note(pdx_doc *d, pdx_note_kind kind, const char *vi, const char *en)
 int pdx_doc_end(pdx_doc *d);
 void pdx_doc_free(pdx_doc *d);
 
+/* A whole document in one string (the reports' whole-output functions): `build` makes
+ * it from `what` in format `fmt`. On an error nothing is handed back. */
+typedef int (*pdx_doc_build_fn)(pdx_doc *d, const pdx_rubric *r, const void *what);
+int pdx_doc_collect(char **out, size_t *len, pdx_format fmt, const pdx_rubric *r,
+                    pdx_doc_build_fn build, const void *what);
+
 /* The writers (doc_text.c, doc_csv.c, doc_json.c, doc_html.c) behind the calls above:
  * each gets the events with a buffer to append to; doc.c flushes it. Every callback but
  * begin, table, row and free may be NULL: the writer shows nothing of that event. */

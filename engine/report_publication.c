@@ -24,8 +24,9 @@ static const pdx_column columns[] = {
 
 /* The list as a document of the report model (doc.h): a section per block (and year),
  * one table, what was left out as figures for machines and notes for people. */
-static int build(pdx_doc *d, const pdx_rubric *r, const pdx_publication *pub)
+static int build(pdx_doc *d, const pdx_rubric *r, const void *what)
 {
+	const pdx_publication *pub = what;
 	int rc = pdx_doc_begin(d, r, "publication",
 	                       "DANH SÁCH CƠ QUAN BÁO CHÍ THEO MỨC ĐỘ TRƯỞNG THÀNH CHUYỂN ĐỔI SỐ",
 	                       "publication list: by block, by level, then by name");
@@ -103,15 +104,5 @@ int pdx_report_publication(char **out, size_t *len, const pdx_rubric *r, const p
 	*len = 0;
 	if (!r || !pub)
 		return PDX_EARG;
-	pdx_buf b = {0};
-	pdx_doc *d = NULL;
-	int rc = pdx_doc_new(&d, fmt, pdx_buf_collect, &b);
-	if (!rc)
-		rc = build(d, r, pub);
-	pdx_doc_free(d);
-	if (rc) {
-		pdx_buf_free(&b);
-		return rc;
-	}
-	return pdx_buf_finish(&b, out, len);
+	return pdx_doc_collect(out, len, fmt, r, build, pub);
 }

@@ -1,6 +1,6 @@
 /* The ranking as a dashboard of the report model (doc.h): per group the level
  * distribution as a stacked bar and the ranking table with ties. So far the HTML rank
- * report is made this way; text, CSV and JSON keep their writers in report_analysis.c
+ * report is made this way; text, CSV and JSON keep their writers in report_rank.c
  * until they move here with byte-identical output. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* The summary as a dashboard of the report model (doc.h): per year (or once), the level
  * distribution of every group as stacked bars and the table of counts, mean, median,
  * minimum, maximum and pillar means in % of their maxima. So far the HTML summary is
- * made this way; text, CSV and JSON keep their writers in report_analysis.c. */
+ * made this way; text, CSV and JSON keep their writers in report_summary.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -197,22 +197,17 @@ static int targets_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 	return pdx_buf_finish(&b, out, len);
 }
 
+/* HTML: the report model (report_targets_doc.c) */
+static int targets_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
+{
+	return pdx_targets_doc(d, r, what);
+}
+
 int pdx_report_targets(char **out, size_t *len, const pdx_rubric *r, const pdx_targets *t,
                        pdx_format fmt)
 {
 	if (fmt == PDX_FORMAT_HTML) {
-		/* the report model (report_targets_doc.c), collected whole */
-		pdx_buf b = {0};
-		pdx_doc *d = NULL;
-		int rc = pdx_doc_new(&d, fmt, pdx_buf_collect, &b);
-		if (!rc)
-			rc = pdx_targets_doc(d, r, t);
-		pdx_doc_free(d);
-		if (rc) {
-			pdx_buf_free(&b);
-			return rc;
-		}
-		return pdx_buf_finish(&b, out, len);
+		return pdx_doc_collect(out, len, fmt, r, targets_doc, t);
 	}
 	return fmt == PDX_FORMAT_JSON  ? targets_json(out, len, r, t)
 	       : fmt == PDX_FORMAT_CSV ? targets_csv(out, len, t)

@@ -1,4 +1,5 @@
-/* Helpers shared by the analysis reports (report_analysis.c, report_publication.c):
+/* Helpers shared by the analysis reports (report_rank.c, report_summary.c, report_gap.c,
+ * report_diff.c, report_publication.c):
  * padded text cells, json-c additions that remember a failure, CSV numbers. */
 #include <json-c/json.h>
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /* Unit tests of the analyses over scored results (engine/rank.c, summary.c, gap.c,
- * diff.c and their serialisers in report_analysis.c) against hand computations.
+ * diff.c and their serialisers in report_rank.c, report_summary.c, report_gap.c and
+ * report_diff.c) against hand computations.
  *
  * The small files of tests/data/analysis/ answer a few criteria each, so that every
  * total is a sum of a handful of maxima; tests/data/analysis/EXPECTED.md works every

@@ -1,0 +1,182 @@
+/* Two scorings of the same agencies compared (diff.c) as text, CSV (UTF-8 BOM) and
+ * JSON (shapes documented in README.md); HTML is the report model's
+ * (report_gap_diff_doc.c). */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+#define PTS(p, buf) pdx_points_format((p), (buf), sizeof(buf))
+
+static json_object *side_json(const pdx_result *res, int *f)
+{
+	json_object *o = json_object_new_object();
+	pdx_jput(o, "year", pdx_jyear(res->assessment->year), f);
+	pdx_jput(o, "total", pdx_json_points(res->total), f);
+	pdx_jput(o, "level", json_object_new_int(res->level ? res->level->number : 0), f);
+	return o;
+}
+
+static int diff_json(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d)
+{
+	int f = 0;
+	json_object *root = json_object_new_object();
+	pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	pdx_jput(root, "differs", json_object_new_boolean(d->differs), &f);
+	json_object *ags = json_object_new_array();
+	for (size_t i = 0; i < d->n; i++) {
+		const pdx_diff_item *it = &d->items[i];
+		json_object *o = json_object_new_object();
+		pdx_jstr(o, "agency_id", it->before->assessment->agency_id, &f);
+		pdx_jput(o, "before", side_json(it->before, &f), &f);
+		pdx_jput(o, "after", side_json(it->after, &f), &f);
+		pdx_jput(o, "delta", pdx_json_points(it->after->total - it->before->total), &f);
+		json_object *ch = json_object_new_array();
+		for (size_t k = 0; k < it->n_changes; k++) {
+			const pdx_change *c = &it->changes[k];
+			json_object *co = json_object_new_object();
+			pdx_jstr(co, "criterion", c->criterion->id, &f);
+			pdx_jstr(co, "before_answer", c->before_answer, &f);
+			pdx_jstr(co, "after_answer", c->after_answer, &f);
+			pdx_jput(co, "before_points", pdx_json_points(c->before_points), &f);
+			pdx_jput(co, "after_points", pdx_json_points(c->after_points), &f);
+			pdx_jpush(ch, co, &f);
+		}
+		pdx_jput(o, "changes", ch, &f);
+		pdx_jpush(ags, o, &f);
+	}
+	pdx_jput(root, "agencies", ags, &f);
+	json_object *ob = json_object_new_array(), *oa = json_object_new_array();
+	for (size_t i = 0; i < d->n_only_before; i++)
+		pdx_jpush(ob, json_object_new_string(d->only_before[i]->assessment->agency_id), &f);
+	for (size_t i = 0; i < d->n_only_after; i++)
+		pdx_jpush(oa, json_object_new_string(d->only_after[i]->assessment->agency_id), &f);
+	pdx_jput(root, "only_before", ob, &f);
+	pdx_jput(root, "only_after", oa, &f);
+	return pdx_json_finish(root, f, out, len);
+}
+
+static int diff_csv(char **out, size_t *len, const pdx_diff *d)
+{
+	pdx_buf b = {0};
+	pdx_buf_puts(&b, "\xef\xbb\xbf");
+	static const char *const head[] = {
+	    "agency_id", "before_total",  "before_level", "after_total",   "after_level", "delta",
+	    "criterion", "before_answer", "after_answer", "before_points", "after_points"};
+	size_t nh = sizeof head / sizeof *head;
+	for (size_t i = 0; i < nh; i++)
+		pdx_csv_put(&b, head[i], i + 1 == nh);
+	for (size_t i = 0; i < d->n; i++) {
+		const pdx_diff_item *it = &d->items[i];
+		size_t rows = it->n_changes ? it->n_changes : 1;
+		for (size_t k = 0; k < rows; k++) {
+			pdx_csv_put(&b, it->before->assessment->agency_id, 0);
+			pdx_csv_pts(&b, it->before->total, 0);
+			pdx_csv_num(&b, it->before->level ? it->before->level->number : 0, 0);
+			pdx_csv_pts(&b, it->after->total, 0);
+			pdx_csv_num(&b, it->after->level ? it->after->level->number : 0, 0);
+			pdx_csv_pts(&b, it->after->total - it->before->total, 0);
+			if (!it->n_changes) {
+				for (int c = 0; c < 4; c++)
+					pdx_csv_put(&b, NULL, 0);
+				pdx_csv_put(&b, NULL, 1);
+				continue;
+			}
+			const pdx_change *c = &it->changes[k];
+			pdx_csv_put(&b, c->criterion->id, 0);
+			pdx_csv_put(&b, c->before_answer, 0);
+			pdx_csv_put(&b, c->after_answer, 0);
+			pdx_csv_pts(&b, c->before_points, 0);
+			pdx_csv_pts(&b, c->after_points, 1);
+		}
+	}
+	/* agencies on one side only: that side's total and level, the other side empty */
+	for (int side = 0; side < 2; side++) {
+		size_t cnt = side ? d->n_only_after : d->n_only_before;
+		pdx_result *const *rs = side ? d->only_after : d->only_before;
+		for (size_t i = 0; i < cnt; i++) {
+			pdx_csv_put(&b, rs[i]->assessment->agency_id, 0);
+			for (int s2 = 0; s2 < 2; s2++) {
+				if (s2 == side) {
+					pdx_csv_pts(&b, rs[i]->total, 0);
+					pdx_csv_num(&b, rs[i]->level ? rs[i]->level->number : 0, 0);
+				} else {
+					pdx_csv_put(&b, NULL, 0);
+					pdx_csv_put(&b, NULL, 0);
+				}
+			}
+			for (int c = 0; c < 5; c++)
+				pdx_csv_put(&b, NULL, 0);
+			pdx_csv_put(&b, NULL, 1);
+		}
+	}
+	return pdx_buf_finish(&b, out, len);
+}
+
+static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d)
+{
+	pdx_buf b = {0};
+	char t[32], u[32], v[32];
+	pdx_text_header(&b, r);
+	for (size_t i = 0; i < d->n; i++) {
+		const pdx_diff_item *it = &d->items[i];
+		const pdx_result *x = it->before, *y = it->after;
+		pdx_buf_putc(&b, '\n');
+		pdx_buf_put_safe(&b, x->assessment->agency_id);
+		if (y->assessment->agency_name) {
+			pdx_buf_puts(&b, "  ");
+			pdx_buf_put_safe(&b, y->assessment->agency_name);
+		}
+		pdx_points delta = y->total - x->total;
+		pdx_buf_printf(
+		    &b, "\n  Trước (before): %s · Mức %d  →  Sau (after): %s · Mức %d  (%s%s)\n",
+		    PTS(x->total, t), x->level ? x->level->number : 0, PTS(y->total, u),
+		    y->level ? y->level->number : 0, delta > 0 ? "+" : "", PTS(delta, v));
+		if (!it->n_changes)
+			pdx_buf_puts(&b, "  Không có thay đổi (no changes)\n");
+		for (size_t k = 0; k < it->n_changes; k++) {
+			const pdx_change *c = &it->changes[k];
+			pdx_buf_printf(&b, "    %-7s \"", c->criterion->id);
+			pdx_buf_put_safe(&b, c->before_answer ? c->before_answer : "");
+			pdx_buf_puts(&b, "\" → \"");
+			pdx_buf_put_safe(&b, c->after_answer ? c->after_answer : "");
+			pdx_buf_printf(&b, "\"   %s → %s\n", PTS(c->before_points, t),
+			               PTS(c->after_points, u));
+		}
+	}
+	if (d->n_only_before) {
+		pdx_buf_puts(&b, "\nChỉ có ở tệp trước (only before):");
+		for (size_t i = 0; i < d->n_only_before; i++)
+			pdx_buf_putc(&b, ' '),
+			    pdx_buf_put_safe(&b, d->only_before[i]->assessment->agency_id);
+		pdx_buf_putc(&b, '\n');
+	}
+	if (d->n_only_after) {
+		pdx_buf_puts(&b, "\nChỉ có ở tệp sau (only after):");
+		for (size_t i = 0; i < d->n_only_after; i++)
+			pdx_buf_putc(&b, ' '),
+			    pdx_buf_put_safe(&b, d->only_after[i]->assessment->agency_id);
+		pdx_buf_putc(&b, '\n');
+	}
+	pdx_buf_printf(&b, "\n%s\n",
+	               d->differs ? "Có khác biệt (differences found)."
+	                          : "Không có khác biệt (no differences).");
+	return pdx_buf_finish(&b, out, len);
+}
+
+/* HTML: the comparison on the report model (report_gap_diff_doc.c) */
+static int diff_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
+{
+	return pdx_diff_doc(d, r, what);
+}
+
+int pdx_report_diff(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d, pdx_format fmt)
+{
+	if (fmt == PDX_FORMAT_HTML)
+		return pdx_doc_collect(out, len, fmt, r, diff_doc, d);
+	return fmt == PDX_FORMAT_JSON  ? diff_json(out, len, r, d)
+	       : fmt == PDX_FORMAT_CSV ? diff_csv(out, len, d)
+	                               : diff_text(out, len, r, d);
+}

@@ -1,0 +1,249 @@
+/* A ranking as text for a terminal or a printer, CSV that opens in Excel as is (UTF-8
+ * BOM) and JSON for scripts (shapes documented in README.md); HTML is the report
+ * model's (report_rank_doc.c). */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+#define PTS(p, buf) pdx_points_format((p), (buf), sizeof(buf))
+
+static const char *pillar_name(const pdx_rubric *r, size_t i)
+{
+	return pdx_rubric_pillar(r, i)->name;
+}
+
+/* `v` right-aligned in `width` columns; returns the characters written (sign too). */
+static size_t put_num_right(pdx_buf *b, long long v, size_t width)
+{
+	char t[24], *q = t + sizeof t;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	do {
+		*--q = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--q = '-';
+	size_t n = (size_t)(t + sizeof t - q);
+	for (size_t w = n; w < width; w++)
+		pdx_buf_putc(b, ' ');
+	pdx_buf_append(b, q, n);
+	return n;
+}
+
+/* An ASCII text of ours (a number) right-aligned: its width is its length. */
+static void put_ascii_right(pdx_buf *b, const char *s, size_t width)
+{
+	size_t n = strlen(s);
+	for (size_t w = n; w < width; w++)
+		pdx_buf_putc(b, ' ');
+	pdx_buf_append(b, s, n);
+}
+
+static int rank_json(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
+{
+	int f = 0;
+	json_object *root = json_object_new_object();
+	pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	pdx_jstr(root, "within", pdx_within_name(rk->within), &f);
+	json_object *groups = json_object_new_array();
+	for (size_t g = 0; g < rk->n_groups; g++) {
+		const pdx_rank_group *G = &rk->groups[g];
+		json_object *go = json_object_new_object(), *key = json_object_new_object();
+		if (rk->within != PDX_WITHIN_NONE)
+			pdx_jstr(key, pdx_within_name(rk->within), G->key, &f);
+		if (rk->by_year)
+			pdx_jput(key, "year", pdx_jyear(G->year), &f);
+		pdx_jput(go, "group", key, &f);
+		json_object *ags = json_object_new_array();
+		for (size_t i = 0; i < G->n; i++) {
+			const pdx_result *res = G->items[i].result;
+			const pdx_assessment *a = res->assessment;
+			json_object *o = json_object_new_object();
+			pdx_jput(o, "rank", json_object_new_int64((int64_t)G->items[i].rank), &f);
+			pdx_jstr(o, "agency_id", a->agency_id, &f);
+			pdx_jstr(o, "agency_name", a->agency_name, &f);
+			pdx_jstr(o, "province", a->province, &f);
+			pdx_jstr(o, "block", a->block, &f);
+			pdx_jput(o, "year", pdx_jyear(a->year), &f);
+			pdx_jput(o, "total", pdx_json_points(res->total), &f);
+			pdx_jput(o, "level",
+			         json_object_new_int(res->level ? res->level->number : 0), &f);
+			pdx_jstr(o, "level_name", res->level ? res->level->name : NULL, &f);
+			json_object *ps = json_object_new_array();
+			for (size_t p = 0; p < pdx_rubric_pillar_count(r); p++) {
+				json_object *po = json_object_new_object();
+				pdx_jstr(po, "id", pdx_rubric_pillar(r, p)->id, &f);
+				pdx_jput(po, "score", pdx_json_points(res->pillars[p]), &f);
+				pdx_jput(po, "max", pdx_json_points(pdx_rubric_pillar(r, p)->max),
+				         &f);
+				pdx_jpush(ps, po, &f);
+			}
+			pdx_jput(o, "pillars", ps, &f);
+			pdx_jput(o, "has_errors",
+			         json_object_new_boolean(pdx_result_errors(res) > 0), &f);
+			pdx_jpush(ags, o, &f);
+		}
+		pdx_jput(go, "agencies", ags, &f);
+		pdx_jpush(groups, go, &f);
+	}
+	pdx_jput(root, "groups", groups, &f);
+	return pdx_json_finish(root, f, out, len);
+}
+
+static int rank_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
+{
+	pdx_buf b = {0};
+	size_t np = pdx_rubric_pillar_count(r);
+	pdx_buf_puts(&b, "\xef\xbb\xbf");
+	pdx_csv_put(&b, "group", 0);
+	static const char *const head[] = {"rank", "agency_id", "agency_name", "province",  "block",
+	                                   "year", "total",     "level",       "level_name"};
+	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+		pdx_csv_put(&b, head[i], 0);
+	for (size_t p = 0; p < np; p++) {
+		char name[320]; /* "pillar_" + an id of up to 64 characters */
+		snprintf(name, sizeof name, "pillar_%s", pdx_rubric_pillar(r, p)->id);
+		pdx_csv_put(&b, name, 0);
+	}
+	pdx_csv_put(&b, "has_errors", 1);
+	for (size_t g = 0; g < rk->n_groups; g++) {
+		const pdx_rank_group *G = &rk->groups[g];
+		for (size_t i = 0; i < G->n; i++) {
+			const pdx_result *res = G->items[i].result;
+			const pdx_assessment *a = res->assessment;
+			pdx_csv_put(&b, G->key, 0);
+			pdx_csv_num(&b, (long long)G->items[i].rank, 0);
+			pdx_csv_put(&b, a->agency_id, 0);
+			pdx_csv_put(&b, a->agency_name, 0);
+			pdx_csv_put(&b, a->province, 0);
+			pdx_csv_put(&b, a->block, 0);
+			if (a->year)
+				pdx_csv_num(&b, a->year, 0);
+			else
+				pdx_csv_put(&b, NULL, 0);
+			pdx_csv_pts(&b, res->total, 0);
+			pdx_csv_num(&b, res->level ? res->level->number : 0, 0);
+			pdx_csv_put(&b, res->level ? res->level->name : NULL, 0);
+			for (size_t p = 0; p < np; p++)
+				pdx_csv_pts(&b, res->pillars[p], 0);
+			pdx_csv_put(&b, pdx_result_errors(res) ? "1" : "0", 1);
+		}
+	}
+	return pdx_buf_finish(&b, out, len);
+}
+
+static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
+{
+	pdx_buf b = {0};
+	size_t np = pdx_rubric_pillar_count(r);
+	char t[32];
+	pdx_text_header(&b, r);
+	pdx_buf_printf(&b, "Xếp hạng %s (ranking within %s)\n",
+	               rk->within == PDX_WITHIN_BLOCK      ? "theo khối"
+	               : rk->within == PDX_WITHIN_PROVINCE ? "theo tỉnh/thành phố"
+	                                                   : "chung",
+	               pdx_within_name(rk->within));
+	for (size_t g = 0; g < rk->n_groups; g++) {
+		const pdx_rank_group *G = &rk->groups[g];
+		size_t wid = 4, wname = 4, wlev = 3;
+		for (size_t i = 0; i < G->n; i++) {
+			const pdx_result *res = G->items[i].result;
+			size_t w = pdx_safe_width(res->assessment->agency_id);
+			wid = w > wid ? w : wid;
+			w = res->assessment->agency_name
+			        ? pdx_safe_width(res->assessment->agency_name)
+			        : 0;
+			wname = w > wname ? w : wname;
+			w = res->level ? pdx_utf8_width(res->level->name) + 2 : 0;
+			wlev = w > wlev ? w : wlev;
+		}
+		pdx_buf_puts(&b, "\n");
+		if (rk->within == PDX_WITHIN_BLOCK)
+			pdx_buf_printf(&b, "Khối (block): %s", pdx_or_unknown(G->key));
+		else if (rk->within == PDX_WITHIN_PROVINCE)
+			pdx_buf_printf(&b, "Tỉnh/TP (province): %s", pdx_or_unknown(G->key));
+		else
+			pdx_buf_puts(&b, "Tất cả (all)");
+		if (rk->by_year && G->year)
+			pdx_buf_printf(&b, " · Năm %d", G->year);
+		else if (rk->by_year)
+			pdx_buf_puts(&b, " · Năm không rõ (year unknown)");
+		pdx_buf_printf(&b, " — %zu cơ quan\n", G->n);
+		pdx_buf_puts(&b, "  Hạng  ");
+		pdx_text_padr(&b, "Mã", wid);
+		pdx_buf_puts(&b, "  ");
+		pdx_text_padr(&b, "Tên", wname);
+		pdx_buf_puts(&b, "   Tổng  ");
+		pdx_text_padr(&b, "Mức", wlev);
+		for (size_t p = 0; p < np; p++) {
+			char h[320];
+			snprintf(h, sizeof h, "TC%s", pdx_rubric_pillar(r, p)->id);
+			pdx_buf_puts(&b, "  ");
+			pdx_text_padl(&b, h, 5);
+		}
+		pdx_buf_putc(&b, '\n');
+		for (size_t i = 0; i < G->n; i++) {
+			const pdx_result *res = G->items[i].result;
+			/* a row per agency of a national batch: numbers written and padded here,
+			 * without a formatted print per cell */
+			pdx_buf_puts(&b, "  ");
+			put_num_right(&b, (long long)G->items[i].rank, 4);
+			pdx_buf_puts(&b, "  ");
+			pdx_text_padr(&b, res->assessment->agency_id, wid);
+			pdx_buf_puts(&b, "  ");
+			pdx_text_padr(
+			    &b, res->assessment->agency_name ? res->assessment->agency_name : "",
+			    wname);
+			pdx_buf_puts(&b, "  ");
+			put_ascii_right(&b, PTS(res->total, t), 6);
+			pdx_buf_puts(&b, "  ");
+			/* the level as "N name", padded */
+			size_t w = put_num_right(&b, res->level ? res->level->number : 0, 0) + 1;
+			pdx_buf_putc(&b, ' ');
+			if (res->level) {
+				pdx_buf_put_safe(&b, res->level->name);
+				w += pdx_safe_width(res->level->name);
+			}
+			for (; w < wlev; w++)
+				pdx_buf_putc(&b, ' ');
+			for (size_t p = 0; p < np; p++) {
+				pdx_buf_puts(&b, "  ");
+				put_ascii_right(&b, PTS(res->pillars[p], t), 5);
+			}
+			if (pdx_result_errors(res))
+				pdx_buf_printf(&b, "  (!) có lỗi (%zu errors)",
+				               pdx_result_errors(res));
+			pdx_buf_putc(&b, '\n');
+		}
+	}
+	if (rk->unfilled)
+		pdx_buf_printf(&b,
+		               "\nKhông xếp hạng %zu phiếu chưa điền (%zu unfilled questionnaires "
+		               "left out).\n",
+		               rk->unfilled, rk->unfilled);
+	pdx_buf_puts(&b, "\nTC1…TC5: điểm trụ cột (pillar scores): ");
+	for (size_t p = 0; p < np; p++)
+		pdx_buf_printf(&b, "%sTC%s %s", p ? "; " : "", pdx_rubric_pillar(r, p)->id,
+		               pillar_name(r, p));
+	pdx_buf_putc(&b, '\n');
+	return pdx_buf_finish(&b, out, len);
+}
+
+/* HTML: the dashboard on the report model (report_rank_doc.c) */
+static int rank_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
+{
+	return pdx_rank_doc(d, r, what);
+}
+
+int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
+                    pdx_format fmt)
+{
+	if (fmt == PDX_FORMAT_HTML)
+		return pdx_doc_collect(out, len, fmt, r, rank_doc, rk);
+	return fmt == PDX_FORMAT_JSON  ? rank_json(out, len, r, rk)
+	       : fmt == PDX_FORMAT_CSV ? rank_csv(out, len, r, rk)
+	                               : rank_text(out, len, r, rk);
+}
