@@ -1,7 +1,7 @@
 // The HTML reports in a real browser (Debian's chromium, driven by puppeteer-core): what a
 // reader sees, what a printer makes, and that the page asks for nothing on the network.
 //
-//   node check.mjs DIR     DIR holds score.html and publication.html (run.sh makes them);
+//   node check.mjs DIR     DIR holds the report pages (run.sh makes them);
 //                          screenshots and PDFs are written next to them
 //
 // The expected figures are examples/EXPECTED.md's, worked out by hand: HP01 84.32 Tốt,
@@ -111,6 +111,57 @@ function pdfPages(bytes) {
   expect("rank.html: Báo địa phương ranked as seen", ["Khối (block): Báo địa phương — 2 cơ quan",
     [["1", "HP01", "84.32", "Tốt"], ["2", "HP02", "57.50", "Trung bình"]], 2], first);
   await page.screenshot({ path: path.join(dir, "rank.png") });
+  await page.close();
+}
+
+// ---- the summary, roadmap, comparison and targets pages: what a reader sees ----
+// (hand-worked in examples/EXPECTED.md and EXPECTED-2.md: HP01 2025 84.32 Tốt is 5.68
+// short of 90; HP02 57.50 Trung bình is 7.50 short of 65; in 2024 they had 75.10 Khá
+// and 50.85 Trung bình)
+async function figures(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("main > section")].map((s) => [
+      s.querySelector("h2").innerText,
+      Object.fromEntries([...s.querySelectorAll("dl.figures > div")].map((d) => [d.className, d.querySelector("dd").innerText])),
+    ]));
+}
+{
+  const page = await open("gap.html", 1000);
+  expect("gap.html: points needed as seen", [
+    ["HP01 — Báo Cảng Xanh (mẫu) · 2025", { total: "84.32", level: "Tốt", needed: "5.68" }],
+    ["HP02 — Báo điện tử Phố Biển (mẫu) · 2025", { total: "57.50", level: "Trung bình", needed: "7.50" }],
+  ], await figures(page));
+  await page.screenshot({ path: path.join(dir, "gap.png") });
+  await page.close();
+}
+{
+  const page = await open("diff.html", 1000);
+  expect("diff.html: before and after as seen", [
+    ["HP01 — Báo Cảng Xanh (mẫu) · 2025", { before_total: "75.10", after_total: "84.32", before_level: "Khá", after_level: "Tốt" }],
+    ["HP02 — Báo điện tử Phố Biển (mẫu) · 2025", { before_total: "50.85", after_total: "57.50", before_level: "Trung bình", after_level: "Trung bình" }],
+  ], (await figures(page)).slice(0, 2));
+  await page.screenshot({ path: path.join(dir, "diff.png") });
+  await page.close();
+}
+{
+  const page = await open("targets.html", 1000);
+  const drawn = await page.evaluate(() => {
+    const rows = document.querySelectorAll("table.indicators tbody tr").length;
+    const bars = document.querySelectorAll("svg rect.bar").length;
+    const marks = document.querySelectorAll("svg .target").length;
+    return rows > 0 && rows === bars && bars === marks;
+  });
+  expect("targets.html: one bar and one target mark per indicator", true, drawn);
+  await page.screenshot({ path: path.join(dir, "targets.png") });
+  await page.close();
+}
+{
+  const page = await open("summary.html", 1000);
+  const groups = await page.evaluate(() =>
+    [...document.querySelectorAll("table.groups tbody tr")].map((tr) => [tr.cells[0].innerText, tr.cells[1].innerText]));
+  // hai-phong-2025-bao.csv holds HP01 and HP02; tay-ninh-2025.csv three agencies
+  expect("summary.html: agencies per province as seen", [["Hải Phòng", "2"], ["Tây Ninh", "3"], ["Tất cả (all)", "5"]], groups);
+  await page.screenshot({ path: path.join(dir, "summary.png") });
   await page.close();
 }
 

@@ -120,7 +120,14 @@ def main():
                         print('    > ' + e)
                 i = j
     print('%d commands of README.md checked, %d differ' % (checked, failures))
-    return 1 if failures else 0
+    # every image the README shows is in the repository
+    images = re.findall(r'!\[[^\]]*\]\(([^)\s]+)\)', text)
+    missing = [m for m in images
+               if not os.path.isfile(os.path.join(os.path.dirname(os.path.abspath(readme)), m))]
+    for m in missing:
+        print('README.md shows an image that is not there: %s' % m)
+    print('%d images of README.md checked, %d missing' % (len(images), len(missing)))
+    return 1 if failures or missing else 0
 
 
 if __name__ == '__main__':
