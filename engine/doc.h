@@ -159,9 +159,12 @@ void *pdx_doc_json_new(const pdx_doc_sink **sink);
 void *pdx_doc_html_new(const pdx_doc_sink **sink);
 
 /* The score report on the model (report_score_doc.c): the head, then one section per
- * assessment (needs its criteria for the per-criterion table: not totals_only). */
+ * assessment (needs its criteria for the per-criterion table: not totals_only). Each
+ * assessment is shown with the edition it was scored by (res->rubric; its id is a key
+ * of the section); one scored by another edition than the document's (`doc_rubric`)
+ * also names it, with its provisional notice where it has one. */
 int pdx_score_doc_begin(pdx_doc *d, const pdx_rubric *r);
-int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res);
+int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *doc_rubric, const pdx_result *res);
 /* The ranking as a dashboard on the model (report_rank_doc.c). */
 int pdx_rank_doc(pdx_doc *d, const pdx_rubric *r, const pdx_ranking *rk);
 /* Roadmaps and comparisons on the model (report_gap_diff_doc.c); the roadmap part of

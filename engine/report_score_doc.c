@@ -153,16 +153,36 @@ static int notes_of(pdx_doc *d, const pdx_diags *diags, pdx_severity sev)
 	return rc;
 }
 
-int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res)
+/* An assessment scored by another edition than the document's: which, and its own
+ * provisional notice (the page's head names only the document's rubric). */
+static int other_edition(pdx_doc *d, const pdx_rubric *r)
 {
+	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
+	int rc =
+	    pdx_doc_figure(d, "rubric", "Bộ chỉ số (rubric)", (pdx_cell){PDX_CELL_TEXT, m->id, 0});
+	const char *notice = pdx_report_provisional_notice(r);
+	if (!rc && notice) {
+		char *vi =
+		    pdx_aprintf("Lượt đánh giá này được chấm theo bộ chỉ số %s. %s", m->id, notice);
+		rc = vi ? pdx_doc_note(d, PDX_NOTE_INFO, vi, NULL) : PDX_ENOMEM;
+		pdx_free(vi);
+	}
+	return rc;
+}
+
+int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *doc_rubric, const pdx_result *res)
+{
+	/* each assessment with the edition it was scored by (one per year, issue 11) */
+	const pdx_rubric *r = res->rubric ? res->rubric : doc_rubric;
 	const pdx_assessment *a = res->assessment;
 	char *heading = a->agency_name ? pdx_aprintf("%s — %s", a->agency_id, a->agency_name)
 	                               : pdx_aprintf("%s", a->agency_id);
 	if (!heading)
 		return PDX_ENOMEM;
 	pdx_doc_key keys[] = {{"agency_id", {PDX_CELL_TEXT, a->agency_id, 0}},
-	                      {"year", {PDX_CELL_YEAR, NULL, a->year}}};
-	int rc = pdx_doc_section(d, heading, keys, 2);
+	                      {"year", {PDX_CELL_YEAR, NULL, a->year}},
+	                      {"rubric", {PDX_CELL_TEXT, pdx_rubric_meta_get(r)->id, 0}}};
+	int rc = pdx_doc_section(d, heading, keys, 3);
 	pdx_free(heading);
 	const pdx_level *lv = res->level;
 	const struct {
@@ -178,6 +198,9 @@ int pdx_score_doc_agency(pdx_doc *d, const pdx_rubric *r, const pdx_result *res)
 	};
 	for (size_t i = 0; !rc && i < sizeof figs / sizeof *figs; i++)
 		rc = pdx_doc_figure(d, figs[i].key, figs[i].label, figs[i].v);
+	if (!rc && r != doc_rubric &&
+	    strcmp(pdx_rubric_meta_get(r)->sha256, pdx_rubric_meta_get(doc_rubric)->sha256) != 0)
+		rc = other_edition(d, r);
 	size_t nl = pdx_rubric_level_count(r), np = pdx_rubric_pillar_count(r);
 	const pdx_level *first = nl ? pdx_rubric_level(r, 0) : NULL;
 	/* the levels are one array in the rubric, in order */

@@ -367,12 +367,68 @@ static void test_score_html_caps_notes(void **state)
 	pdx_rubric_free(r);
 }
 
+/* A page whose assessments were scored by two editions: each section is drawn with its
+ * own rubric (its levels, pillars and criteria), and the one scored by another edition
+ * than the page's says which, with that edition's provisional notice. The page is 951's
+ * (42 criteria, five pillars); A2 is scored by good-minimal (0 points: Yếu; two pillars;
+ * three criteria; levels 0 and 5 out of 10). */
+static void test_score_html_edition_per_assessment(void **state)
+{
+	(void)state;
+	pdx_rubric *small = load_minimal();
+	pdx_diags *dg = pdx_diags_new();
+	pdx_rubric *big = NULL;
+	assert_int_equal(pdx_rubric_load_file(&big, RUBRICS_DIR "/951-2023.xml", dg), 0);
+	pdx_diags_free(dg);
+	unit_scored s = unit_score(small, NULL, answers, NULL);
+	assert_int_equal(s.n, 3);
+	sink out = {{0}, 0, 0};
+	pdx_doc *d = NULL;
+	assert_int_equal(pdx_doc_new(&d, PDX_FORMAT_HTML, gather, &out), 0);
+	assert_int_equal(pdx_score_doc_begin(d, big), 0);
+	assert_int_equal(pdx_score_doc_agency(d, small, s.res[1]), 0); /* same edition */
+	assert_int_equal(pdx_score_doc_agency(d, big, s.res[1]), 0);   /* another */
+	assert_int_equal(pdx_doc_end(d), 0);
+	pdx_doc_free(d);
+	htmlDocPtr doc =
+	    htmlReadMemory(out.all.data, (int)out.all.len, "e.html", "UTF-8",
+	                   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	expect_xpath(ctx, "count(//main/section)", "2");
+	for (int i = 1; i <= 2; i++) {
+		char q[160];
+		snprintf(q, sizeof q, "string(//main/section[%d]//div[@class='level']/dd)", i);
+		expect_xpath(ctx, q, "Yếu");
+		snprintf(q, sizeof q,
+		         "count(//main/section[%d]//*[local-name()='rect'][@class='bar'])", i);
+		expect_xpath(ctx, q, "2");
+		snprintf(q, sizeof q,
+		         "count(//main/section[%d]//table[@class='criteria']/tbody/tr)", i);
+		expect_xpath(ctx, q, "3");
+	}
+	/* the first was given its own rubric as the page's: nothing more said */
+	expect_xpath(ctx, "count(//main/section[1]//div[@class='rubric'])", "0");
+	expect_xpath(ctx, "string(//main/section[2]//div[@class='rubric']/dd)", "test-minimal");
+	expect_xpath(ctx,
+	             "count(//main/section[2]//p[contains(., 'chấm theo bộ chỉ số test-minimal') "
+	             "and contains(., 'TẠM THỜI')])",
+	             "1");
+	xmlXPathFreeContext(ctx);
+	xmlFreeDoc(doc);
+	pdx_buf_free(&out.all);
+	unit_scored_free(&s);
+	pdx_rubric_free(big);
+	pdx_rubric_free(small);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_publication_html),
 	    cmocka_unit_test(test_publication_json),
 	    cmocka_unit_test(test_score_html_caps_notes),
+	    cmocka_unit_test(test_score_html_edition_per_assessment),
 	    cmocka_unit_test(test_doc_streams_every_format),
 	    cmocka_unit_test(test_doc_controls_shown),
 	    cmocka_unit_test(test_doc_order),
