@@ -10,6 +10,13 @@
  * value that repeats (ids, names, answer words) costs a hash lookup. Rows then go to
  * the answer set through the same rules as pdx_answers_add_row, as ids.
  *
+ * Two layouts, told apart by the header: the template's long one (a row per answer:
+ * agency_id, criterion, answer, evidence…) and the wide one that survey tools export
+ * (Kobo/ODK, LimeSurvey, Google and Microsoft Forms: a row per respondent, a column per
+ * criterion). A wide row becomes one row of the long layout per criterion column, each
+ * with the identity cells of the respondent and the place of its own cell, so every rule
+ * of the set applies the same way to both.
+ *
  * A file is read whole or not at all: a file-level problem (encoding, quote, header)
  * rolls back everything the file added. */
 #include <csv.h>
@@ -48,6 +55,17 @@ typedef struct field {
 	unsigned char delims; /* 1: has ',', 2: ';', 4: tab (rows of another delimiter) */
 } field;
 
+/* A criterion column of the wide layout: its cell is the answer, `ev` the column of its
+ * evidence (-1: none), `crit` the criterion id as the long layout writes it. */
+typedef struct wide_col {
+	int col, ev;
+	uint32_t crit_id;
+	const char *crit;
+} wide_col;
+
+/* field_at values beyond the pdx_field ones: the cells of the wide layout */
+enum { WIDE_ANSWER = PDX_FIELD_COUNT, WIDE_EVIDENCE };
+
 typedef struct reader {
 	pdx_answers *set;
 	const pdx_read_options *opts;
@@ -71,8 +89,10 @@ typedef struct reader {
 	/* the header */
 	bool header_done;
 	int col[PDX_FIELD_COUNT];         /* field index of each column, or -1 */
-	signed char field_at[MAX_FIELDS]; /* field index → pdx_field, or -1 */
-	seen above[PDX_FIELD_COUNT];      /* each kept column's previous cell */
+	signed char field_at[MAX_FIELDS]; /* field index → pdx_field, WIDE_*, or -1 */
+	wide_col *wide;                   /* the wide layout's criterion columns */
+	size_t n_wide;
+	seen above[PDX_FIELD_COUNT]; /* each kept column's previous cell */
 	/* each kept column's recent cells by a cheap key of their text (see recent_key):
 	 * the criterion, answer and evidence cells change on every row but take few
 	 * values */
@@ -283,11 +303,138 @@ static void on_field(void *data_, size_t len, void *ctx)
 			R->recent = pdx_calloc(PDX_FIELD_COUNT, sizeof(*R->recent));
 			R->no_recent = !R->recent;
 		}
-		keep_id(R, f, s, len, R->field_at[idx]);
+		int kind = R->field_at[idx];
+		/* the wide layout's cells share the answer and evidence columns' caches */
+		keep_id(R, f, s, len,
+		        kind == WIDE_ANSWER     ? PDX_FIELD_ANSWER
+		        : kind == WIDE_EVIDENCE ? PDX_FIELD_EVIDENCE
+		                                : kind);
 		f->blank = f->id == 0;
 	} else {
 		f->blank = is_blank(s, len);
 		keep_text(R, f, s, len);
+	}
+}
+
+/* The criterion id a wide header cell names — "1.1.1", or XLSForm's "c1_1_1", either
+ * after a group path ("grp_1/c1_1_1") — written as the long layout writes it ("1.1.1");
+ * false when the cell names none. `h` is folded (lower case). */
+static bool wide_id(const char *h, char *out, size_t size)
+{
+	const char *slash = strrchr(h, '/');
+	if (slash)
+		h = slash + 1;
+	bool xls = h[0] == 'c';
+	char sep = xls ? '_' : '.';
+	size_t k = 0;
+	int seps = 0;
+	bool digit = false;
+	for (const char *p = xls ? h + 1 : h; *p; p++) {
+		if (k + 2 > size)
+			return false;
+		if (*p >= '0' && *p <= '9') {
+			out[k++] = *p;
+			digit = true;
+		} else if (*p == sep && digit) {
+			out[k++] = '.';
+			digit = false;
+			seps++;
+		} else {
+			return false;
+		}
+	}
+	out[k] = '\0';
+	return digit && seps > 0;
+}
+
+/* The criterion whose evidence a wide header cell holds: "evidence_1.1.1",
+ * "1.1.1_evidence" (or with "c1_1_1", after a group path). */
+static bool wide_evidence(const char *h, char *out, size_t size)
+{
+	const char *slash = strrchr(h, '/');
+	if (slash)
+		h = slash + 1;
+	static const char pre[] = "evidence_", post[] = "_evidence";
+	size_t n = strlen(h), lp = sizeof pre - 1, ls = sizeof post - 1;
+	char id[128];
+	if (n > lp && strncmp(h, pre, lp) == 0 && n - lp < sizeof id)
+		memcpy(id, h + lp, n - lp + 1);
+	else if (n > ls && strcmp(h + n - ls, post) == 0 && n - ls < sizeof id) {
+		memcpy(id, h, n - ls);
+		id[n - ls] = '\0';
+	} else
+		return false;
+	return wide_id(id, out, size);
+}
+
+/* A header without criterion and answer columns: the wide layout when other columns
+ * name criteria. Columns that name nothing we read (the survey tools' _uuid, start,
+ * _submission_time…) are left alone, as in the long layout. */
+static void wide_header(reader *R)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < R->n_fields && i < MAX_FIELDS; i++) {
+			if (R->field_at[i] >= 0)
+				continue;
+			char *h = pdx_utf8_fold(text_of(R, i));
+			if (!h) {
+				R->oom = true;
+				return;
+			}
+			char id[64];
+			bool named =
+			    pass == 0 ? wide_id(h, id, sizeof id) : wide_evidence(h, id, sizeof id);
+			pdx_free(h);
+			if (!named)
+				continue;
+			wide_col *w = NULL;
+			for (size_t k = 0; k < R->n_wide && !w; k++)
+				if (strcmp(R->wide[k].crit, id) == 0)
+					w = &R->wide[k];
+			if (pass == 0 && !w) {
+				wide_col *p = pdx_reallocarray(R->wide, R->n_wide + 1, sizeof(*p));
+				uint32_t cid = 0;
+				if (!p || pdx_internal_intern(R->set, id, strlen(id), 0, &cid)) {
+					if (p)
+						R->wide = p;
+					R->oom = true;
+					return;
+				}
+				R->wide = p;
+				R->wide[R->n_wide++] =
+				    (wide_col){(int)i, -1, cid, pdx_internal_string(R->set, cid)};
+				R->field_at[i] = WIDE_ANSWER;
+			} else if (pass == 1 && w && w->ev < 0) {
+				w->ev = (int)i;
+				R->field_at[i] = WIDE_EVIDENCE;
+			} else if (pass == 1 && !w) {
+				ferr(
+				    R, PDX_E_HEADER_MISSING, R->row_line, (long)i + 1,
+				    pdx_aprintf(
+				        "cột minh chứng \"%s\" không có cột câu trả lời của tiêu "
+				        "chí %s",
+				        text_of(R, i), id),
+				    pdx_aprintf(
+				        "evidence column \"%s\" has no answer column for criterion "
+				        "%s",
+				        text_of(R, i), id));
+				R->fatal = true;
+			} else {
+				int first = pass == 0 ? w->col : w->ev;
+				ferr(
+				    R, PDX_E_HEADER_DUPLICATE, R->row_line, (long)i + 1,
+				    pdx_aprintf(
+				        "%s của tiêu chí %s xuất hiện hai lần trong dòng tiêu đề "
+				        "(cột %d và %zu)",
+				        pass == 0 ? "cột câu trả lời" : "cột minh chứng", id,
+				        first + 1, i + 1),
+				    pdx_aprintf(
+				        "the %s column of criterion %s appears twice in the header "
+				        "(columns %d and %zu)",
+				        pass == 0 ? "answer" : "evidence", id, first + 1, i + 1));
+				R->fatal = true;
+			}
+		}
 	}
 }
 
@@ -324,9 +471,13 @@ static void read_header(reader *R)
 	for (int c = 0; c < PDX_FIELD_COUNT; c++)
 		if (R->col[c] >= 0)
 			R->field_at[R->col[c]] = (signed char)c;
+	if (R->col[PDX_FIELD_CRITERION] < 0 && R->col[PDX_FIELD_ANSWER] < 0)
+		wide_header(R);
+	if (R->oom)
+		return;
 	const pdx_field required[] = {PDX_FIELD_AGENCY, PDX_FIELD_CRITERION, PDX_FIELD_ANSWER};
 	for (size_t k = 0; k < sizeof required / sizeof *required; k++) {
-		if (R->col[required[k]] >= 0)
+		if (R->col[required[k]] >= 0 || (R->n_wide && required[k] != PDX_FIELD_AGENCY))
 			continue;
 		const char *name = pdx_field_name(required[k]);
 		ferr(R, PDX_E_HEADER_MISSING, R->row_line, 0,
@@ -430,6 +581,62 @@ static bool row_shape_ok(reader *R, pdx_diag *problem, char **vi, char **en)
 	return false;
 }
 
+/* One row to the answer set; false when the file cannot go on. */
+static bool add(reader *R, const pdx_row *row, const uint32_t *ids)
+{
+	int rc = pdx_internal_add_row(R->set, row, ids, R->diags);
+	if (rc == PDX_EINVALID) {
+		ferr(R, PDX_E_SET_FULL, R->row_line, 0,
+		     pdx_aprintf("quá giới hạn của một lần chạy (%u lượt đánh giá, khoảng 4 tỷ "
+		                 "dòng câu trả lời); cả tệp bị bỏ qua",
+		                 PDX_MAX_ASSESSMENTS),
+		     pdx_aprintf("over the limits of one run (%u assessments, about 4 billion "
+		                 "answer rows); the whole file is skipped",
+		                 PDX_MAX_ASSESSMENTS));
+		R->fatal = true;
+	} else if (rc) {
+		R->oom = true;
+	}
+	return !rc;
+}
+
+/* A row of the wide layout as rows of the long one, a criterion column each, in the
+ * header's order; `row` holds the identity cells. False when the row is not a
+ * respondent's (nothing but an agency_id cell: a signature line under the data, which
+ * the set recognises as one row without criterion). */
+static bool wide_rows(reader *R, pdx_row *row, uint32_t *ids)
+{
+	bool any = false;
+	for (int c = PDX_FIELD_NAME; c < PDX_FIELD_COUNT && !any; c++)
+		any = c != PDX_FIELD_CRITERION && c != PDX_FIELD_ANSWER &&
+		      c != PDX_FIELD_EVIDENCE && ids[c];
+	for (size_t k = 0; k < R->n_wide && !any; k++) {
+		const wide_col *w = &R->wide[k];
+		any = ((size_t)w->col < R->n_fields && R->fields[w->col].id) ||
+		      (w->ev >= 0 && (size_t)w->ev < R->n_fields && R->fields[w->ev].id);
+	}
+	if (!any)
+		return false;
+	for (size_t k = 0; k < R->n_wide; k++) {
+		const wide_col *w = &R->wide[k];
+		const field *a = (size_t)w->col < R->n_fields ? &R->fields[w->col] : NULL;
+		const field *e =
+		    w->ev >= 0 && (size_t)w->ev < R->n_fields ? &R->fields[w->ev] : NULL;
+		ids[PDX_FIELD_CRITERION] = w->crit_id;
+		row->cell[PDX_FIELD_CRITERION] = w->crit;
+		row->column[PDX_FIELD_CRITERION] = w->col + 1;
+		ids[PDX_FIELD_ANSWER] = a ? a->id : 0;
+		row->cell[PDX_FIELD_ANSWER] = a && a->id ? a->str : NULL;
+		row->column[PDX_FIELD_ANSWER] = w->col + 1;
+		ids[PDX_FIELD_EVIDENCE] = e ? e->id : 0;
+		row->cell[PDX_FIELD_EVIDENCE] = e && e->id ? e->str : NULL;
+		row->column[PDX_FIELD_EVIDENCE] = w->ev + 1;
+		if (!add(R, row, ids))
+			break;
+	}
+	return true;
+}
+
 static void read_row(reader *R)
 {
 	bool any = false;
@@ -460,19 +667,8 @@ static void read_row(reader *R)
 	}
 	row.line = R->row_line;
 	row.problem = ok ? NULL : &problem;
-	int rc = pdx_internal_add_row(R->set, &row, ids, R->diags);
-	if (rc == PDX_EINVALID) {
-		ferr(R, PDX_E_SET_FULL, R->row_line, 0,
-		     pdx_aprintf("quá giới hạn của một lần chạy (%u lượt đánh giá, khoảng 4 tỷ "
-		                 "dòng câu trả lời); cả tệp bị bỏ qua",
-		                 PDX_MAX_ASSESSMENTS),
-		     pdx_aprintf("over the limits of one run (%u assessments, about 4 billion "
-		                 "answer rows); the whole file is skipped",
-		                 PDX_MAX_ASSESSMENTS));
-		R->fatal = true;
-	} else if (rc) {
-		R->oom = true;
-	}
+	if (!R->n_wide || !ok || !wide_rows(R, &row, ids))
+		add(R, &row, ids);
 	pdx_free(vi);
 	pdx_free(en);
 }
@@ -794,6 +990,7 @@ static int read_source(pdx_answers *set, const char *name, const pdx_read_option
 	if (R.p_init)
 		csv_free(&R.p);
 	pdx_free(R.fields);
+	pdx_free(R.wide);
 	pdx_free(R.recent);
 	pdx_buf_free(&R.text);
 	pdx_buf_free(&R.scratch);
