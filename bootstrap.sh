@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(build-essential meson ninja-build pkg-config python3
-          libxml2-dev libcsv-dev libutf8proc-dev libjson-c-dev nettle-dev libcmocka-dev)
+          libxml2-dev libcsv-dev libutf8proc-dev libjson-c-dev nettle-dev libzip-dev
+          libcmocka-dev)
 BUILD=${BUILD:-build}
 
 install_missing() {

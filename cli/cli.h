@@ -13,6 +13,7 @@ typedef struct cli_inputs {
 	const char *rubric_arg;
 	int year;
 	const char *encoding;
+	const char *sheet; /* --sheet: a workbook's sheet */
 	char delimiter;
 	bool require_evidence;
 	bool supersede;
@@ -38,7 +39,7 @@ typedef struct cli_inputs {
 #define CLI_INPUT_LONGOPTS                                                                         \
 	{"rubric", required_argument, NULL, 'r'}, {"year", required_argument, NULL, 'y'},          \
 	    {"encoding", required_argument, NULL, 'E'},                                            \
-	    {"delimiter", required_argument, NULL, 'D'},                                           \
+	    {"delimiter", required_argument, NULL, 'D'}, {"sheet", required_argument, NULL, 'K'},  \
 	    {"require-evidence", no_argument, NULL, 'R'}, {"supersede", no_argument, NULL, 'S'},   \
 	    {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},    \
 	{                                                                                          \
@@ -51,6 +52,8 @@ typedef struct cli_inputs {
 	"  --year NĂM           năm cho các dòng để trống cột year (year of rows without one)\n"        \
 	"  --encoding cp1258|tcvn3  bảng mã cũ của tệp (legacy encoding of the files)\n"                   \
 	"  --delimiter ,|;|tab  dấu phân cách (delimiter; mặc định tự nhận từ dòng tiêu đề)\n" \
+	"  --sheet TÊN          trang tính của tệp .xlsx/.ods (workbook sheet; mặc định trang "         \
+	"đầu)\n"                                                                                                \
 	"  --require-evidence   tiêu chí có điểm mà không có minh chứng được 0 điểm\n"           \
 	"                       (claimed criteria without evidence score 0)\n"                                     \
 	"  --supersede          tệp sau thay toàn bộ phiếu (cơ quan × năm) của tệp trước\n"       \

@@ -45,6 +45,9 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 			return cli_usage_error(
 			    cmd, "dấu phân cách phải là , ; hoặc tab (delimiter) \"%s\"", arg);
 		return 0;
+	case 'K':
+		in->sheet = arg;
+		return 0;
 	case 'R':
 		in->require_evidence = true;
 		return 0;
@@ -98,7 +101,7 @@ int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, 
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 		return 2;
 	}
-	pdx_read_options ro = {in->encoding, in->delimiter, in->year};
+	pdx_read_options ro = {in->encoding, in->delimiter, in->year, in->sheet};
 	for (int i = 0; i < n_files; i++) {
 		rc = pdx_answers_read_file(in->answers, files[i], &ro, in->diags);
 		if (rc == PDX_ENOMEM) {

@@ -656,6 +656,7 @@ static int new_assess(assess **out, pdx_answers *s, uint32_t agency, int year, l
 	a->pub.agency_id = str_of(&s->strings, s->agencies[agency].spelling);
 	a->pub.year = year;
 	a->pub.file = cur(s)->pub.file;
+	a->pub.sheet = cur(s)->pub.sheet;
 	a->pub.line = line;
 	a->pub.diags = pdx_diags_empty();
 	int rc = add_item(s, a);

@@ -71,6 +71,7 @@ typedef struct reader {
 	const pdx_read_options *opts;
 	pdx_diags *diags; /* this file's own problems */
 	const char *file;
+	const char *sheet; /* a worksheet's name (pdx_rows_begin); NULL for a CSV file */
 	struct csv_parser p;
 	bool p_init;
 	char delim;
@@ -101,12 +102,16 @@ typedef struct reader {
 	bool no_recent;
 	size_t n_header;
 	bool fatal, oom;
+	/* a worksheet's row whose cell cannot be taken as given (pdx_rows_add): the row's
+	 * problem, as a CSV row that does not line up with the header */
+	pdx_diag cell_problem;
+	char *cell_vi, *cell_en;
 } reader;
 
 static void ferr(reader *R, pdx_code code, long line, long col, char *vi, char *en)
 {
-	if (!vi || !en ||
-	    pdx_diag_addc(R->diags, code, PDX_SEV_ERROR, R->file, line, col, NULL, NULL, vi, en))
+	pdx_diag d = {PDX_SEV_ERROR, code, R->file, R->sheet, line, col, NULL, NULL, vi, en};
+	if (!vi || !en || pdx_diags_add(R->diags, &d))
 		R->oom = true;
 	pdx_free(vi);
 	pdx_free(en);
@@ -303,7 +308,7 @@ static void on_field(void *data_, size_t len, void *ctx)
 			R->recent = pdx_calloc(PDX_FIELD_COUNT, sizeof(*R->recent));
 			R->no_recent = !R->recent;
 		}
-		int kind = R->field_at[idx];
+		int kind = (unsigned char)R->field_at[idx]; /* kept: not -1 */
 		/* the wide layout's cells share the answer and evidence columns' caches */
 		keep_id(R, f, s, len,
 		        kind == WIDE_ANSWER     ? PDX_FIELD_ANSWER
@@ -536,7 +541,7 @@ static bool row_shape_ok(reader *R, pdx_diag *problem, char **vi, char **en)
 		*problem = (pdx_diag){PDX_SEV_ERROR,
 		                      PDX_E_ROW_CELLS,
 		                      R->file,
-		                      NULL,
+		                      R->sheet,
 		                      R->row_line,
 		                      (long)extra + 1,
 		                      crit && *crit ? crit : NULL,
@@ -656,6 +661,13 @@ static void read_row(reader *R)
 	bool ok = row_shape_ok(R, &problem, &vi, &en);
 	if (!ok && !vi) {
 		return;
+	}
+	if (ok && R->cell_vi) {
+		ok = false;
+		problem = R->cell_problem;
+		vi = R->cell_vi;
+		en = R->cell_en;
+		R->cell_vi = R->cell_en = NULL;
 	}
 	uint32_t ids[PDX_FIELD_COUNT];
 	for (int c = 0; c < PDX_FIELD_COUNT; c++) {
@@ -898,6 +910,43 @@ static void feed_text(reader *R, const char *s, size_t n, bool final)
 	}
 }
 
+/* Ends a source: committed when `rc` is 0, else rolled back with its file-level errors
+ * in `diags`; the reader's memory is freed (not R itself). Returns the source's result. */
+static int finish(reader *R, pdx_diags *diags, int rc)
+{
+	pdx_answers *set = R->set;
+	if (rc) {
+		pdx_answers_rollback(set);
+		/* only the file-level errors explain a rejection */
+		size_t before = pdx_diags_errors(diags);
+		for (size_t k = 0; k < pdx_diags_count(R->diags); k++) {
+			const pdx_diag *g = pdx_diags_get(R->diags, k);
+			if (g->severity == PDX_SEV_ERROR && !g->agency_id &&
+			    pdx_diags_add(diags, g))
+				rc = PDX_ENOMEM;
+		}
+		if (pdx_diags_errors(diags) == before && rc == PDX_EINVALID)
+			pdx_diags_append(diags, R->diags);
+	} else {
+		rc = pdx_answers_commit(set, R->diags);
+		if (pdx_diags_append(diags, R->diags))
+			rc = PDX_ENOMEM;
+	}
+	if (R->p_init)
+		csv_free(&R->p);
+	pdx_free(R->fields);
+	pdx_free(R->wide);
+	pdx_free(R->recent);
+	pdx_buf_free(&R->text);
+	pdx_buf_free(&R->scratch);
+	pdx_buf_free(&R->cleaned);
+	pdx_buf_free(&R->pending);
+	pdx_diags_free(R->diags);
+	pdx_free(R->cell_vi);
+	pdx_free(R->cell_en);
+	return rc;
+}
+
 /* Reads one source from `next`, a function handing out byte chunks. */
 typedef int (*chunk_fn)(void *ctx, const char **data, size_t *len, bool *final);
 
@@ -970,34 +1019,7 @@ static int read_source(pdx_answers *set, const char *name, const pdx_read_option
 	if (io && !R.oom)
 		R.fatal = true; /* the chunk function reported it in diags */
 	rc = io == PDX_ENOMEM || R.oom ? PDX_ENOMEM : io ? io : R.fatal ? PDX_EINVALID : 0;
-	if (rc) {
-		pdx_answers_rollback(set);
-		/* only the file-level errors explain a rejection */
-		size_t before = pdx_diags_errors(diags);
-		for (size_t k = 0; k < pdx_diags_count(R.diags); k++) {
-			const pdx_diag *g = pdx_diags_get(R.diags, k);
-			if (g->severity == PDX_SEV_ERROR && !g->agency_id &&
-			    pdx_diags_add(diags, g))
-				rc = PDX_ENOMEM;
-		}
-		if (pdx_diags_errors(diags) == before && rc == PDX_EINVALID)
-			pdx_diags_append(diags, R.diags);
-	} else {
-		rc = pdx_answers_commit(set, R.diags);
-		if (pdx_diags_append(diags, R.diags))
-			rc = PDX_ENOMEM;
-	}
-	if (R.p_init)
-		csv_free(&R.p);
-	pdx_free(R.fields);
-	pdx_free(R.wide);
-	pdx_free(R.recent);
-	pdx_buf_free(&R.text);
-	pdx_buf_free(&R.scratch);
-	pdx_buf_free(&R.cleaned);
-	pdx_buf_free(&R.pending);
-	pdx_diags_free(R.diags);
-	return rc;
+	return finish(&R, diags, rc);
 }
 
 typedef struct mem_src {
@@ -1028,6 +1050,7 @@ typedef struct fd_src {
 	const char *name;
 	pdx_diags *diags;
 	char *buf;
+	size_t peeked; /* bytes of buf read ahead (standard input's first), handed out first */
 } fd_src;
 
 static int read_error(pdx_diags *diags, const char *name, int err)
@@ -1043,6 +1066,13 @@ static int fd_next(void *ctx, const char **data, size_t *len, bool *final)
 {
 	fd_src *f = ctx;
 	ssize_t k;
+	if (f->peeked) {
+		*data = f->buf;
+		*len = f->peeked;
+		*final = false;
+		f->peeked = 0;
+		return 0;
+	}
 	do
 		k = read(f->fd, f->buf, READ_CHUNK);
 	while (k < 0 && errno == EINTR);
@@ -1052,6 +1082,83 @@ static int fd_next(void *ctx, const char **data, size_t *len, bool *final)
 	*len = (size_t)k;
 	*final = k == 0;
 	return 0;
+}
+
+/* Standard input that starts as a ZIP file is a workbook: a ZIP file's directory is at
+ * its end, so it is spooled to a temporary file (removed at once) and read from there.
+ * Returns 1 when it was (its result in diags and the set), 0 when it is not a workbook
+ * (its first bytes kept in f for the CSV reader), or an error. */
+static int stdin_workbook(pdx_answers *set, fd_src *f, const pdx_read_options *opts,
+                          pdx_diags *diags)
+{
+	ssize_t k;
+	size_t got = 0;
+	while (got < 4) {
+		do
+			k = read(f->fd, f->buf + got, READ_CHUNK - got);
+		while (k < 0 && errno == EINTR);
+		if (k < 0)
+			return read_error(diags, f->name, errno);
+		if (k == 0)
+			break;
+		got += (size_t)k;
+	}
+	f->peeked = got;
+	if (got < 4 || memcmp(f->buf, "PK\x03\x04", 4) != 0)
+		return 0;
+	const char *dir = getenv("TMPDIR");
+	char *tmp = pdx_aprintf("%s/pressdx-stdin-XXXXXX", dir && *dir ? dir : "/tmp");
+	if (!tmp)
+		return PDX_ENOMEM;
+	int out = mkstemp(tmp);
+	if (out < 0) {
+		int e = errno;
+		pdx_free(tmp);
+		return read_error(diags, f->name, e);
+	}
+	int rc = 0;
+	unsigned long long total = 0;
+	for (;;) {
+		size_t off = 0;
+		while (off < got) {
+			ssize_t w = write(out, f->buf + off, got - off);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0) {
+				rc = read_error(diags, f->name, errno);
+				break;
+			}
+			off += (size_t)w;
+		}
+		total += got;
+		if (rc)
+			break;
+		if (total > ((unsigned long long)1 << 30)) {
+			rc = pdx_diag_addc(diags, PDX_E_WORKBOOK, PDX_SEV_ERROR, f->name, 0, 0,
+			                   NULL, NULL, "bảng tính từ đầu vào chuẩn lớn quá 1 GiB",
+			                   "the workbook on standard input is over 1 GiB");
+			rc = rc ? rc : PDX_EINVALID;
+			break;
+		}
+		do
+			k = read(f->fd, f->buf, READ_CHUNK);
+		while (k < 0 && errno == EINTR);
+		if (k < 0) {
+			rc = read_error(diags, f->name, errno);
+			break;
+		}
+		if (k == 0)
+			break;
+		got = (size_t)k;
+	}
+	close(out);
+	if (!rc)
+		rc = pdx_internal_read_workbook(set, tmp, f->name, opts ? opts->sheet : NULL, opts,
+		                                diags);
+	unlink(tmp);
+	pdx_free(tmp);
+	f->peeked = 0;
+	return rc ? rc : 1;
 }
 
 int pdx_answers_read_file(pdx_answers *set, const char *path, const pdx_read_options *opts,
@@ -1068,12 +1175,169 @@ int pdx_answers_read_file(pdx_answers *set, const char *path, const pdx_read_opt
 	int rc = 0;
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
 		rc = read_error(diags, name, EISDIR);
+	/* a workbook is recognised by its content (a ZIP file), whatever its name */
+	char head[4];
+	if (!rc && !is_stdin && S_ISREG(st.st_mode) && pread(fd, head, 4, 0) == 4 &&
+	    memcmp(head, "PK\x03\x04", 4) == 0) {
+		close(fd);
+		return pdx_internal_read_workbook(set, path, name, opts ? opts->sheet : NULL, opts,
+		                                  diags);
+	}
 	if (!rc) {
-		fd_src f = {fd, name, diags, pdx_malloc(READ_CHUNK)};
-		rc = f.buf ? read_source(set, name, opts, diags, fd_next, &f) : PDX_ENOMEM;
+		fd_src f = {fd, name, diags, pdx_malloc(READ_CHUNK), 0};
+		if (f.buf && is_stdin)
+			rc = stdin_workbook(set, &f, opts, diags);
+		if (rc == 1)
+			rc = 0;
+		else if (!rc)
+			rc = f.buf ? read_source(set, name, opts, diags, fd_next, &f) : PDX_ENOMEM;
 		pdx_free(f.buf);
 	}
 	if (!is_stdin)
 		close(fd);
+	return rc;
+}
+
+/* ---- rows already split into cells: a worksheet (workbook.c) ---- */
+
+struct pdx_rows {
+	reader R;
+	pdx_diags *out;
+	bool failed; /* the front end's own failure (pdx_rows_fail) */
+};
+
+int pdx_rows_begin(pdx_rows **out, pdx_answers *set, const char *file, const char *sheet,
+                   const pdx_read_options *opts, pdx_diags *diags)
+{
+	*out = NULL;
+	pdx_rows *w = pdx_calloc(1, sizeof *w);
+	if (!w)
+		return PDX_ENOMEM;
+	w->R.set = set;
+	w->R.opts = opts;
+	w->R.file = file;
+	w->R.sheet = sheet;
+	w->R.diags = pdx_diags_new();
+	w->out = diags;
+	int rc = w->R.diags
+	             ? pdx_answers_begin(set, file, sheet, NULL, opts ? opts->default_year : 0)
+	             : PDX_ENOMEM;
+	if (rc) {
+		pdx_diags_free(w->R.diags);
+		pdx_free(w);
+		return rc;
+	}
+	w->R.started = true;
+	w->R.first_line = 1;
+	*out = w;
+	return 0;
+}
+
+bool pdx_rows_has_header(const pdx_rows *w)
+{
+	return w->R.header_done;
+}
+
+bool pdx_rows_ok(const pdx_rows *w)
+{
+	return !w->failed && !w->R.fatal && !w->R.oom;
+}
+
+/* A cell of a kept column that cannot be taken as given makes its row's problem. */
+static void cell_problem(reader *R, const unsigned char *flags, size_t n)
+{
+	for (size_t i = 0; i < n && i < MAX_FIELDS && !R->cell_vi; i++) {
+		if (!flags[i] || R->field_at[i] < 0)
+			continue;
+		bool year = R->field_at[i] == PDX_FIELD_YEAR;
+		if (flags[i] == PDX_ROWS_DATE && !year)
+			continue; /* a date where an answer is: read as its number, judged there */
+		if (flags[i] == PDX_ROWS_DATE) {
+			R->cell_vi =
+			    pdx_aprintf("ô năm là một ngày tháng; hãy ghi năm là một số, ví dụ "
+			                "2025; dòng bị bỏ qua");
+			R->cell_en = pdx_aprintf("the year cell holds a date; write the year as a "
+			                         "number, e.g. 2025; row skipped");
+		} else {
+			R->cell_vi =
+			    pdx_aprintf("ô có công thức chưa được tính (không có giá trị lưu "
+			                "sẵn): hãy mở và lưu tệp bằng Excel hoặc LibreOffice "
+			                "trước; dòng bị bỏ qua");
+			R->cell_en =
+			    pdx_aprintf("the cell holds a formula with no saved value: open "
+			                "and save the file in Excel or LibreOffice first; row "
+			                "skipped");
+		}
+		if (!R->cell_vi || !R->cell_en) {
+			R->oom = true;
+			return;
+		}
+		const char *crit = cell(R, PDX_FIELD_CRITERION);
+		R->cell_problem =
+		    (pdx_diag){PDX_SEV_ERROR,
+		               flags[i] == PDX_ROWS_DATE ? PDX_E_YEAR : PDX_E_CELL_VALUE,
+		               R->file,
+		               R->sheet,
+		               R->row_line,
+		               (long)i + 1,
+		               crit && *crit ? crit : NULL,
+		               NULL,
+		               R->cell_vi,
+		               R->cell_en};
+	}
+}
+
+int pdx_rows_add(pdx_rows *w, long line, const char *const *cells, const size_t *lens, size_t n,
+                 const unsigned char *flags)
+{
+	reader *R = &w->R;
+	if (!pdx_rows_ok(w))
+		return R->oom ? PDX_ENOMEM : PDX_EINVALID;
+	/* after the header, a row has the header's cells: the empty ones a sheet leaves
+	 * out are put back, and what lies right of the header (a note beside the table)
+	 * is not read */
+	size_t width = R->header_done ? R->n_header : n;
+	for (size_t i = 0; i < width && !R->oom; i++) {
+		const char *s = i < n && cells[i] ? cells[i] : "";
+		on_field((void *)s, i < n && cells[i] ? lens[i] : 0, R);
+	}
+	R->row_line = line;
+	if (R->header_done && flags)
+		cell_problem(R, flags, n < width ? n : width);
+	on_row(0, R);
+	pdx_free(R->cell_vi);
+	pdx_free(R->cell_en);
+	R->cell_vi = R->cell_en = NULL;
+	return R->oom ? PDX_ENOMEM : 0;
+}
+
+void pdx_rows_fail(pdx_rows *w, pdx_code code, long line, long col, char *vi, char *en)
+{
+	ferr(&w->R, code, line, col, vi, en);
+	w->failed = true;
+}
+
+int pdx_rows_end(pdx_rows *w, int rc)
+{
+	if (!w)
+		return rc;
+	reader *R = &w->R;
+	if (!rc && !R->header_done && !R->fatal && !R->oom && !w->failed) {
+		ferr(R, PDX_E_EMPTY_FILE, 0, 0,
+		     pdx_aprintf("trang tính trống: không có dòng tiêu đề (agency_id, criterion, "
+		                 "answer, ...)%s",
+		                 ""),
+		     pdx_aprintf("empty sheet: no header row (agency_id, criterion, answer, ...)%s",
+		                 ""));
+		R->fatal = true;
+	}
+	if (!rc)
+		rc = R->oom ? PDX_ENOMEM : R->fatal || w->failed ? PDX_EINVALID : 0;
+	else if (rc != PDX_ENOMEM && !R->oom)
+		rc = PDX_EINVALID;
+	else
+		rc = PDX_ENOMEM;
+	rc = finish(R, w->out, rc);
+	pdx_free(w);
 	return rc;
 }

@@ -432,10 +432,11 @@ static int decide(pdx_decoder *d, bool final, pdx_buf *out)
 		                   "an Excel workbook (.xlsx) or a ZIP archive",
 		                   "\"CSV UTF-8 (Comma delimited)\"");
 	}
+	/* .xls is not read: the readers of that binary format have long CVE histories */
 	if (n >= 8 && memcmp(u, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
 		return spreadsheet(d, "bảng tính Excel 97-2003 (.xls)",
 		                   "an Excel 97-2003 workbook (.xls)",
-		                   "\"CSV UTF-8 (Comma delimited)\"");
+		                   "\"Excel Workbook (.xlsx)\"");
 	if (n >= 4 && (memcmp(u, "\xff\xfe\0\0", 4) == 0 || memcmp(u, "\0\0\xfe\xff", 4) == 0))
 		return fail(
 		    d, PDX_E_UNSUPPORTED_ENCODING, false,

@@ -159,6 +159,12 @@ const char *pdx_code_name(pdx_code code)
 		return "PDX-E0118";
 	case PDX_E_SET_FULL:
 		return "PDX-E0119";
+	case PDX_E_CELL_VALUE:
+		return "PDX-E0120";
+	case PDX_E_WORKBOOK:
+		return "PDX-E0121";
+	case PDX_E_NO_SHEET:
+		return "PDX-E0122";
 	case PDX_W_ENCODING_IGNORED:
 		return "PDX-W0150";
 	case PDX_W_SIGNATURE_ROWS:
@@ -237,7 +243,10 @@ char *pdx_diag_format(const pdx_diag *g)
 			col[k] = '\0';
 			for (long c = g->column; c > 0 && k > 0; c = (c - 1) / 26)
 				col[--k] = (char)('A' + (c - 1) % 26);
-			pdx_buf_printf(&b, "%s%ld", col + k, g->line);
+			if (g->column > 0)
+				pdx_buf_printf(&b, "%s%ld", col + k, g->line);
+			else /* a whole row, as spreadsheets write it */
+				pdx_buf_printf(&b, "%ld:%ld", g->line, g->line);
 		}
 		pdx_buf_puts(&b, ": ");
 	} else if (g->file) {

@@ -138,6 +138,33 @@ int pdx_internal_add_row(pdx_answers *set, const pdx_row *row, const uint32_t *i
 /* The encoding the open source of `set` turned out to be in (a static name). */
 void pdx_internal_source_encoding(pdx_answers *set, const char *encoding);
 
+/* Rows already split into cells — a worksheet (workbook.c) — read by the CSV reader's
+ * rules (csv_reader.c): the first non-empty row is the header, long or wide layout,
+ * every row through the same function into the set, the source committed or rolled
+ * back whole. `file` and `sheet` must live until pdx_rows_end. */
+typedef struct pdx_rows pdx_rows;
+enum { PDX_ROWS_PLAIN = 0, PDX_ROWS_DATE = 1, PDX_ROWS_NO_VALUE = 2 };
+int pdx_rows_begin(pdx_rows **out, pdx_answers *set, const char *file, const char *sheet,
+                   const pdx_read_options *opts, pdx_diags *diags);
+/* Row number `line`, cells[i] (lens[i] bytes, valid UTF-8; NULL: empty) in column i + 1;
+ * flags[i] (may be NULL) a PDX_ROWS_* of each cell. 0 or PDX_ENOMEM. */
+int pdx_rows_add(pdx_rows *w, long line, const char *const *cells, const size_t *lens, size_t n,
+                 const unsigned char *flags);
+/* Whether the source can still be read (no file-level error so far). */
+bool pdx_rows_ok(const pdx_rows *w);
+/* Whether a header row has been read. */
+bool pdx_rows_has_header(const pdx_rows *w);
+/* A problem of the source itself: it will be rolled back. Takes vi and en. */
+void pdx_rows_fail(pdx_rows *w, pdx_code code, long line, long col, char *vi, char *en);
+/* Ends the source (rc: the front end's own result, 0 when it read the whole sheet) and
+ * frees w; returns as pdx_answers_read_file does. */
+int pdx_rows_end(pdx_rows *w, int rc);
+
+/* A workbook (.xlsx, .ods; workbook.c) read into the set by the rows above: the sheet
+ * named `sheet`, or the first. */
+int pdx_internal_read_workbook(pdx_answers *set, const char *path, const char *name,
+                               const char *sheet, const pdx_read_options *opts, pdx_diags *diags);
+
 /* Appends a CSV cell (see pdx_csv_cell) and "," or, when last, CRLF. */
 void pdx_csv_put(pdx_buf *b, const char *cell, int last);
 

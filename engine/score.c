@@ -123,9 +123,17 @@ static int evidence_diag(pdx_diags *d, const pdx_assessment *a, const pdx_criter
 		                         : "%zu criteria claim points without evidence (empty "
 		                           "evidence cell): %s",
 		                count, list);
-		rc = vi && en ? pdx_diag_addc(d, PDX_W_NO_EVIDENCE, PDX_SEV_WARNING, a->file,
-		                              a->line, 0, NULL, a->agency_id, vi, en)
-		              : PDX_ENOMEM;
+		pdx_diag g = {PDX_SEV_WARNING,
+		              PDX_W_NO_EVIDENCE,
+		              a->file,
+		              a->sheet,
+		              a->line,
+		              0,
+		              NULL,
+		              a->agency_id,
+		              vi,
+		              en};
+		rc = vi && en ? pdx_diags_add(d, &g) : PDX_ENOMEM;
 		pdx_free(vi);
 		pdx_free(en);
 	}
@@ -464,12 +472,19 @@ static int score_criterion(pdx_scorer *m, result_priv *p, const pdx_assessment *
 
 static int unfilled_diag(pdx_diags *d, const pdx_assessment *a)
 {
-	return pdx_diag_addc(d, PDX_W_UNFILLED, PDX_SEV_WARNING, a->file, a->line, 0, NULL,
-	                     a->agency_id,
-	                     "phiếu chưa điền: không tiêu chí nào được trả lời; không tính vào xếp "
-	                     "hạng, tổng hợp và chỉ tiêu",
-	                     "unfilled questionnaire: no criterion is answered; left out of "
-	                     "rankings, summaries and plan targets");
+	pdx_diag g = {PDX_SEV_WARNING,
+	              PDX_W_UNFILLED,
+	              a->file,
+	              a->sheet,
+	              a->line,
+	              0,
+	              NULL,
+	              a->agency_id,
+	              "phiếu chưa điền: không tiêu chí nào được trả lời; không tính vào xếp hạng, "
+	              "tổng hợp và chỉ tiêu",
+	              "unfilled questionnaire: no criterion is answered; left out of rankings, "
+	              "summaries and plan targets"};
+	return pdx_diags_add(d, &g);
 }
 
 /* Detaches what the scorer lent from a result about to be freed or trimmed, so that

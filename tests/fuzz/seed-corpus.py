@@ -30,7 +30,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
 CORPUS = os.path.join(HERE, 'corpus')
-TARGETS = ['rubric', 'plan', 'answers', 'value', 'score']
+TARGETS = ['rubric', 'plan', 'answers', 'value', 'score', 'workbook']
 
 MAX_SEED = 64 * 1024  # larger files are left out: libFuzzer would truncate them anyway
 
@@ -119,6 +119,30 @@ def answer_cells(data):
     return [r[k] for r in rows[1:] if len(r) > k]
 
 
+def example_workbooks():
+    """hai-phong-2025-bao.csv as .xlsx and .ods, long and wide (tests/workbook/)."""
+    import importlib.util
+    import tempfile
+
+    def load(name, path):
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    wb = load('workbook_check', os.path.join(ROOT, 'tests', 'workbook', 'check.py'))
+    src = os.path.join(ROOT, 'examples', 'hai-phong-2025-bao.csv')
+    layouts = [('long', wb.rows_of(open(src, encoding='utf-8-sig').read())),
+               ('wide', wb.rows_of(wb.widen(src)[0]))]
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for layout, rows in layouts:
+            for kind, write in (('xlsx', wb.make.xlsx), ('ods', wb.make.ods)):
+                p = os.path.join(tmp, 'x.' + kind)
+                write(p, rows)
+                out['seed-example-hai-phong-2025-bao-%s.%s' % (layout, kind)] = read(p)
+    return out
+
+
 def build():
     seeds = {t: {} for t in TARGETS}
 
@@ -167,6 +191,12 @@ def build():
         seeds['answers'][name] = b'\x00' + data
     seeds['answers']['seed-synthetic-no-final-newline.csv.cp1258'] = b'\x01' + no_eol
     seeds['answers']['seed-synthetic-no-final-newline.csv.tcvn3'] = b'\x02' + no_eol
+
+    # workbooks: those of the CLI cases (tests/workbook/make.py writes them), and the
+    # examples as .xlsx and .ods (long and wide layouts) the way make.py writes them
+    for p in files_under(r'tests/cli/cases/.*\.(xlsx|ods|zip)'):
+        seeds['workbook'][seed_name(p)] = read(p)
+    seeds['workbook'].update(example_workbooks())
 
     for v in sorted(values):
         b = v.encode('utf-8')

@@ -205,7 +205,7 @@ static void test_cp1258(void **state)
 	static const char data[] = "agency_id,agency_name,criterion,answer\r\n"
 	                           "HP01,B\xe1o Ha\xd2i Pho\xcc"
 	                           "ng,1.1.1,c\xf3\r\n";
-	pdx_read_options o = {"cp1258", 0, 0};
+	pdx_read_options o = {"cp1258", 0, 0, NULL};
 	run x = READ_O(state, data, &o);
 	clean(&x);
 	const pdx_assessment *a = only(&x);
@@ -219,7 +219,7 @@ static void test_tcvn3(void **state)
 	/* TCVN3 (ABC): á = B8, ả = B6, ò = DF; "có" = 63 E3 */
 	static const char data[] = "agency_id,agency_name,criterion,answer\n"
 	                           "HP01,B\xb8o H\xb6i Ph\xdfng,1.1.1,c\xe3\n";
-	pdx_read_options o = {"tcvn3", 0, 0};
+	pdx_read_options o = {"tcvn3", 0, 0, NULL};
 	run x = READ_O(state, data, &o);
 	clean(&x);
 	const pdx_assessment *a = only(&x);
@@ -232,7 +232,7 @@ static void test_cp1258_undefined_byte(void **state)
 {
 	/* 0x81 has no character in windows-1258: line 3, after "A1,1.1.2," (9 chars) */
 	static const char data[] = "agency_id,criterion,answer\nA1,1.1.1,c\xf3\nA1,1.1.2,\x81\n";
-	pdx_read_options o = {"cp1258", 0, 0};
+	pdx_read_options o = {"cp1258", 0, 0, NULL};
 	run x = READ_O(state, data, &o);
 	assert_int_equal(x.rc, PDX_EINVALID);
 	const pdx_diag *g = unit_find_any(x.diags, x.set, PDX_SEV_ERROR, 3, "cp1258");
@@ -260,7 +260,7 @@ static void test_utf8_bom_wins_over_legacy_encoding(void **state)
 {
 	/* a file saved as "CSV UTF-8" read with --encoding cp1258 by habit: the BOM says
 	 * it is UTF-8, so "có" must not turn into mojibake */
-	pdx_read_options o = {"cp1258", 0, 0};
+	pdx_read_options o = {"cp1258", 0, 0, NULL};
 	run x = READ_O(state,
 	               "\xef\xbb\xbf"
 	               "agency_id,agency_name,criterion,answer\nHP01," HP_NFC ",1.1.1,có\n",
@@ -274,7 +274,7 @@ static void test_utf8_bom_wins_over_legacy_encoding(void **state)
 
 static void test_unsupported_encoding(void **state)
 {
-	pdx_read_options o = {"latin-9", 0, 0};
+	pdx_read_options o = {"latin-9", 0, 0, NULL};
 	run x = READ_O(state, "agency_id,criterion,answer\nA1,1.1.1,có\n", &o);
 	assert_int_equal(x.rc, PDX_EINVALID);
 	assert_non_null(unit_find_any(x.diags, x.set, PDX_SEV_ERROR, -1, "encoding"));
@@ -383,7 +383,7 @@ static void test_delimiter_override(void **state)
 {
 	/* the header has 4 ',' and 3 ';': detection would pick ','; the option wins */
 	static const char data[] = "agency_id;criterion;answer;n,o,t,e,s\nA1;1.1.1;có;a,b\n";
-	pdx_read_options o = {NULL, ';', 0};
+	pdx_read_options o = {NULL, ';', 0, NULL};
 	run x = READ_O(state, data, &o);
 	clean(&x);
 	assert_string_equal(ans(state, only(&x), "1.1.1")->value, "có");
@@ -644,7 +644,7 @@ static void test_context_question(void **state)
 
 static void test_year_default(void **state)
 {
-	pdx_read_options o = {NULL, 0, 2024};
+	pdx_read_options o = {NULL, 0, 2024, NULL};
 	run x =
 	    READ_O(state, "agency_id,year,criterion,answer\nA1,,1.1.1,có\nA1,2024,1.1.2,có\n", &o);
 	clean(&x);
@@ -680,7 +680,7 @@ static void test_no_year_no_default(void **state)
 	assert_int_equal(only(&x)->year, 0);
 	done(&x);
 	/* no year column, a default: the default */
-	pdx_read_options o = {NULL, 0, 2025};
+	pdx_read_options o = {NULL, 0, 2025, NULL};
 	x = READ_O(state, "agency_id,criterion,answer\nA1,1.1.1,có\n", &o);
 	clean(&x);
 	assert_int_equal(only(&x)->year, 2025);
@@ -1049,7 +1049,7 @@ static void test_year_inherited_within_agency(void **state)
  * inheritance does not cross files. */
 static void test_year_inheritance_order(void **state)
 {
-	pdx_read_options o = {NULL, 0, 2023};
+	pdx_read_options o = {NULL, 0, 2023, NULL};
 	run x = READ_O(state,
 	               "agency_id,criterion,answer,year\nA1,1.1.1,có,2025\nA1,1.1.2,có,\n"
 	               "C1,1.1.1,có,\n",
@@ -1205,7 +1205,7 @@ static void test_supersede_rejected_file(void **state)
  * and a CP1258 one is converted; each source says what it was read as. */
 static void test_encoding_per_file(void **state)
 {
-	pdx_read_options o = {"cp1258", 0, 0};
+	pdx_read_options o = {"cp1258", 0, 0, NULL};
 	/* "Báo" in CP1258: B 0xE1 o; in UTF-8: B 0xC3 0xA1 o */
 	static const char cp[] = "agency_id,agency_name,criterion,answer\nA1,B\xe1o,1.1.1,c\xf3\n";
 	static const char u8[] = "agency_id,agency_name,criterion,answer\nA2,B\xc3\xa1o,1.1.1,có\n";

@@ -54,6 +54,7 @@ typedef struct pdx_assessment {
 	long line;
 	size_t n_answers;       /* answer rows kept (see pdx_assessment_next_answer) */
 	const pdx_diags *diags; /* problems in this assessment's rows (never NULL) */
+	const char *sheet;      /* the worksheet of `file` (a workbook), or NULL */
 } pdx_assessment;
 
 /* Answer rows of `a` in input order: start with *cursor = 0; each call fills *out and
@@ -155,10 +156,14 @@ typedef struct pdx_read_options {
 	const char *encoding;
 	char delimiter;   /* 0: detect from the header (',', ';' or tab) */
 	int default_year; /* the year of rows whose year cell is empty; 0: unknown */
+	/* A workbook's sheet to read, by name (NULL: the first). CSV files have none. */
+	const char *sheet;
 } pdx_read_options;
 
-/* Reads one CSV file (path "-" is standard input) into the set, in the long layout:
- * one row per agency × criterion, columns found by header name.
+/* Reads one answers file (path "-" is standard input) into the set: a CSV file, or a
+ * workbook (.xlsx, .ods: recognised by content; opts->sheet, else its first sheet), in
+ * the long layout (one row per agency × criterion) or the wide one that survey tools
+ * export (one row per agency, a column per criterion); columns found by header name.
  * Problems of the file as a whole (unreadable, not UTF-8, malformed quote, missing
  * column) go to `diags` and the file contributes nothing: PDX_EIO or PDX_EINVALID.
  * Problems of single rows go to the assessment they belong to (see

@@ -38,7 +38,11 @@ typedef enum pdx_code {
 	PDX_E_TOO_MANY_COLUMNS = 116,     /* a row over the column limit */
 	PDX_E_ROW_CELLS = 117,            /* a row with more or fewer cells than the header */
 	PDX_E_CELL_TOO_LARGE = 118,       /* a cell over the cell limit (16 MiB) */
-	PDX_E_SET_FULL = 119, /* the answer set is at its assessment or row limit (answers.h) */
+	PDX_E_SET_FULL = 119,   /* the answer set is at its assessment or row limit (answers.h) */
+	PDX_E_CELL_VALUE = 120, /* a worksheet cell with a formula but no saved value */
+	PDX_E_WORKBOOK = 121,   /* a damaged or unsafe workbook (zip bomb, "..", encryption,
+	                           DTD), or a ZIP file that is not one */
+	PDX_E_NO_SHEET = 122,   /* the workbook has no sheet of the name --sheet gives */
 	PDX_W_ENCODING_IGNORED = 150, /* --encoding given, but the file is UTF-8 */
 	PDX_W_SIGNATURE_ROWS = 151,   /* rows with an agency cell but nothing to score */
 	PDX_W_SUPERSEDED = 152,       /* an assessment replaced by a later file (--supersede) */
