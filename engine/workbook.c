@@ -833,7 +833,7 @@ static void read_ods(wb *w, const char *want)
 		return;
 	}
 	bool in_table = false, in_cell = false, found = false;
-	int depth_p = 0, n_p = 0;
+	int depth_p = 0, n_p = 0, in_note = 0;
 	long line = 0, row_repeat = 1, made = 0;
 	size_t col = 0, cell_repeat = 1;
 	unsigned char flag = 0;
@@ -928,6 +928,12 @@ static void read_ods(wb *w, const char *want)
 			in_cell = !empty;
 			if (empty)
 				goto cell_end;
+		} else if (in_cell && start_of(&x, "annotation")) {
+			in_note += !empty;
+		} else if (in_cell && end_of(&x, "annotation")) {
+			in_note--;
+		} else if (in_note) {
+			/* a comment on the cell (its own paragraphs): not the cell's value */
 		} else if (in_cell && start_of(&x, "p")) {
 			if (!valued && n_p++)
 				pdx_buf_putc(&w->cell, '\n');
@@ -952,7 +958,7 @@ static void read_ods(wb *w, const char *want)
 		continue;
 	cell_end:
 		in_cell = false;
-		depth_p = 0;
+		depth_p = in_note = 0;
 		if (w->cell.failed) {
 			w->oom = true;
 			break;

@@ -12,7 +12,9 @@ cells and a cell is
   - ('pct', x): a number x in a percent format (0.8 shows as 80 %);
   - ('date', serial, iso): a date (xlsx: the serial number in a date format);
   - ('formula', None): a formula with no saved value;
-  - ('bool', b): a boolean."""
+  - ('bool', b): a boolean;
+  - ('note', v, comment): v with a comment on its cell (.ods: in the cell, as LibreOffice
+    writes it; .xlsx: the value only, comments being a part of their own)."""
 import os
 import struct
 import sys
@@ -58,6 +60,12 @@ def xlsx(path, rows, sheets=('Phiếu',), chosen=0, extra_parts=(), sheet_xml=No
                     cells.append('<c r="%s"><f>SUM(A1:A2)</f></c>' % ref)
                 elif kind == 'bool':
                     cells.append('<c r="%s" t="b"><v>%d</v></c>' % (ref, 1 if v[1] else 0))
+                elif kind == 'note':  # comments live in a part of their own: the value
+                    v = v[1]
+                    if v not in index:
+                        index[v] = len(strings)
+                        strings.append(v)
+                    cells.append('<c r="%s" t="s"><v>%d</v></c>' % (ref, index[v]))
                 elif kind == 'inline':
                     cells.append('<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s'
                                  '</t></is></c>' % (ref, escape(v[1])))
@@ -132,6 +140,10 @@ def ods_cell(v):
                         'true' if v[1] else 'false', 'TRUE' if v[1] else 'FALSE'))
         if kind == 'inline':
             v = v[1]
+        if kind == 'note':  # a value with a comment on its cell (paragraphs of its own)
+            return ods_cell(v[1]).replace(
+                '<text:p>', '<office:annotation><text:p>%s</text:p></office:annotation>'
+                '<text:p>' % escape(v[2]), 1)
     if isinstance(v, bool):
         return ods_cell(('bool', v))
     if isinstance(v, (int, float)):
@@ -224,7 +236,8 @@ def fixtures(cases):
             ['X1', 'Báo Bảng Tính', 'Tỉnh Thử', 'UBND Tỉnh Thử', 'Báo địa phương', 'in', 2025,
              '1.1.1', ('bool', True), ('inline', 'QĐ 1/QĐ-X1')],
             ['X1', None, None, None, None, None, None, '1.1.2', ('pct', 0.8), None],
-            ['X1', None, None, None, None, None, None, '2.1.1', '3+', None],
+            ['X1', None, None, None, None, None, None, '2.1.1',
+             ('note', '3+', 'Sở: đã xem biên bản kiểm tra'), None],
             ['001', 'Tạp chí Số', 'Tỉnh Thử', 'Hội Thử', 'Tạp chí', 'dien-tu', 2025, '1.1.1',
              'không', None],
             ['001', None, None, None, None, None, None, '1.1.2', 12.345, None],
