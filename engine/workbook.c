@@ -752,6 +752,43 @@ static void read_xlsx_sheet(wb *w, const char *name)
 	close_part(w, &x);
 }
 
+/* A part the workbook's relationships name: the one of id `rid`, or (rid NULL) the
+ * first whose type ends in `type` ("/styles", "/sharedStrings"); its path in the ZIP
+ * file (targets are relative to xl/, or absolute). NULL when there is none, or it is
+ * unsafe (reported). */
+static char *xlsx_target(wb *w, const char *rid, const char *type)
+{
+	xml_part x;
+	if (!open_part(w, &x, "xl/_rels/workbook.xml.rels"))
+		return NULL;
+	char *path = NULL;
+	while (!w->failed && !w->oom && !path && next_node(w, &x) == 1) {
+		if (!start_of(&x, "Relationship"))
+			continue;
+		xmlChar *id = attr(&x, "Id"), *target = attr(&x, "Target"), *t = attr(&x, "Type");
+		size_t tl = t ? strlen((const char *)t) : 0, want = type ? strlen(type) : 0;
+		bool match =
+		    rid ? id && strcmp((const char *)id, rid) == 0
+		        : t && tl >= want && strcmp((const char *)t + tl - want, type) == 0;
+		if (match && target) {
+			const char *g = (const char *)target;
+			path = g[0] == '/' ? pdx_strdup(g + 1) : pdx_aprintf("xl/%s", g);
+			if (!path)
+				w->oom = true;
+		}
+		xmlFree(id);
+		xmlFree(target);
+		xmlFree(t);
+	}
+	close_part(w, &x);
+	if (path && unsafe_name(path)) {
+		damaged(w, "xl/_rels/workbook.xml.rels", "đường dẫn không an toàn", "unsafe path");
+		pdx_free(path);
+		path = NULL;
+	}
+	return path;
+}
+
 /* The workbook's sheets (name and relationship id), the chosen one's part path. */
 static char *xlsx_sheet_path(wb *w, const char *want, char **found_names, char **chosen)
 {
@@ -791,32 +828,11 @@ static char *xlsx_sheet_path(wb *w, const char *want, char **found_names, char *
 	if (!rid)
 		return NULL;
 	/* where that sheet is */
-	char *path = NULL;
-	if (open_part(w, &x, "xl/_rels/workbook.xml.rels")) {
-		while (!w->failed && !w->oom && !path && next_node(w, &x) == 1) {
-			if (!start_of(&x, "Relationship"))
-				continue;
-			xmlChar *id = attr(&x, "Id"), *target = attr(&x, "Target");
-			if (id && target && strcmp((const char *)id, rid) == 0) {
-				const char *t = (const char *)target;
-				path = t[0] == '/' ? pdx_strdup(t + 1) : pdx_aprintf("xl/%s", t);
-				if (!path)
-					w->oom = true;
-			}
-			xmlFree(id);
-			xmlFree(target);
-		}
-		close_part(w, &x);
-	}
+	char *path = xlsx_target(w, rid, NULL);
 	pdx_free(rid);
 	if (!path && !w->failed && !w->oom)
 		damaged(w, "xl/_rels/workbook.xml.rels", "không có trang tính đã chọn",
 		        "the chosen sheet is not there");
-	if (path && unsafe_name(path)) {
-		damaged(w, "xl/_rels/workbook.xml.rels", "đường dẫn không an toàn", "unsafe path");
-		pdx_free(path);
-		path = NULL;
-	}
 	return path;
 }
 
@@ -1078,9 +1094,16 @@ int pdx_internal_read_workbook(pdx_answers *set, const char *path, const char *n
 		                 ""));
 	char *names = NULL, *sheet_path = NULL, *sheet_name = NULL;
 	if (!w.failed && !w.oom && !ods) {
-		read_styles(&w, "xl/styles.xml");
+		/* found through the relationships (their usual names otherwise) */
+		char *styles = xlsx_target(&w, NULL, "/styles");
+		char *strings =
+		    !w.failed && !w.oom ? xlsx_target(&w, NULL, "/sharedStrings") : NULL;
 		if (!w.failed && !w.oom)
-			read_shared_strings(&w, "xl/sharedStrings.xml");
+			read_styles(&w, styles ? styles : "xl/styles.xml");
+		if (!w.failed && !w.oom)
+			read_shared_strings(&w, strings ? strings : "xl/sharedStrings.xml");
+		pdx_free(styles);
+		pdx_free(strings);
 		if (!w.failed && !w.oom)
 			sheet_path = xlsx_sheet_path(&w, sheet, &names, &sheet_name);
 	} else if (!w.failed && !w.oom) {

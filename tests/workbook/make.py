@@ -40,8 +40,13 @@ def col_name(n):
     return s
 
 
-def xlsx(path, rows, sheets=('Phiếu',), chosen=0, extra_parts=(), sheet_xml=None):
-    """rows go to sheet `chosen` of `sheets` (the others are empty)."""
+def xlsx(path, rows, sheets=('Phiếu',), chosen=0, extra_parts=(), sheet_xml=None,
+         strings_at='sharedStrings.xml', styles_at='styles.xml'):
+    """rows go to sheet `chosen` of `sheets` (the others are empty). The shared strings
+    and styles parts are where the relationships say (`*_at`: a target relative to xl/,
+    or absolute from the ZIP file's root with a leading "/")."""
+    def part(target):
+        return target[1:] if target.startswith('/') else 'xl/' + target
     strings, index = [], {}
     xml_rows = []
     for r, row in enumerate(rows, 1):
@@ -91,17 +96,19 @@ def xlsx(path, rows, sheets=('Phiếu',), chosen=0, extra_parts=(), sheet_xml=No
     put(z, 'xl/_rels/workbook.xml.rels',
                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns='
                '"http://schemas.openxmlformats.org/package/2006/relationships">%s'
-               '<Relationship Id="rIdS" Type="%s/sharedStrings" Target="sharedStrings.xml"/>'
+               '<Relationship Id="rIdS" Type="%s/sharedStrings" Target="%s"/>'
+               '<Relationship Id="rIdT" Type="%s/styles" Target="%s"/>'
                '</Relationships>' % (''.join(
                    '<Relationship Id="rId%d" Type="%s/worksheet" Target="worksheets/sheet%d'
-                   '.xml"/>' % (i + 1, RELS, i + 1) for i in range(len(sheets))), RELS))
+                   '.xml"/>' % (i + 1, RELS, i + 1) for i in range(len(sheets))),
+                   RELS, strings_at, RELS, styles_at))
     # styles: 0 general, 1 a percent (built-in 9), 2 a date (a format of our own)
-    put(z, 'xl/styles.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    put(z, part(styles_at), '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                '<styleSheet xmlns="%s"><numFmts count="1"><numFmt numFmtId="164" '
                'formatCode="dd/mm/yyyy;@"/></numFmts><cellStyleXfs count="1"><xf numFmtId="9"/>'
                '</cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="9"/>'
                '<xf numFmtId="164"/></cellXfs></styleSheet>' % MAIN)
-    put(z, 'xl/sharedStrings.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    put(z, part(strings_at), '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                '<sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>' % (
                    MAIN, len(strings), len(strings),
                    ''.join('<si><t xml:space="preserve">%s</t></si>' % escape(s)
@@ -242,9 +249,11 @@ def fixtures(cases):
              'không', None],
             ['001', None, None, None, None, None, None, '1.1.2', 12.345, None],
             ['001', None, None, None, None, None, None, '2.1.1', 'none', None]]
+    # (its shared strings and styles where another writer may put them: found through
+    # the workbook's relationships, not by their usual names)
     for name in ('286-score-xlsx-sheet', '290-score-xlsx-first-sheet-empty'):
         xlsx(os.path.join(case(name), 'phieu.xlsx'), rows, sheets=('Hướng dẫn', 'Phiếu'),
-             chosen=1)
+             chosen=1, strings_at='shared/strings1.xml', styles_at='/xl/look/styles1.xml')
     ods(os.path.join(case('287-score-ods'), 'phieu.ods'), rows)
     # 288: what a workbook may hold that cannot be scored as is
     bad = [HEADER,
