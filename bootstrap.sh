@@ -9,8 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(build-essential meson ninja-build pkg-config python3
-          libxml2-dev libcsv-dev libutf8proc-dev libjson-c-dev nettle-dev libzip-dev
+          libxml2-dev libcsv-dev libutf8proc-dev libjson-c-dev nettle-dev libzip-dev libxlsxwriter-dev
           libcmocka-dev)
+# what only the tests need: openpyxl reads back every workbook pressdx writes
+TEST_PACKAGES=(python3-openpyxl)
 BUILD=${BUILD:-build}
 
 install_missing() {
@@ -50,6 +52,7 @@ case "${1:-}" in
     [ "$rc" -le 1 ]
     ;;
   test)
+    PACKAGES+=("${TEST_PACKAGES[@]}")
     install_missing
     build
     meson test -C "$BUILD" --print-errorlogs

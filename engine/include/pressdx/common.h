@@ -45,10 +45,16 @@ typedef struct pdx_decimal {
  * filled in by the project until the official annex is available. */
 typedef enum { PDX_OFFICIAL = 0, PDX_PROVISIONAL = 1 } pdx_status;
 
-/* Output formats of the report serialisers. */
-/* HTML: a self-contained page; so far the publication list only (pdx_report_publication);
- * the other reports take it as text. */
-typedef enum { PDX_FORMAT_TEXT = 0, PDX_FORMAT_JSON, PDX_FORMAT_CSV, PDX_FORMAT_HTML } pdx_format;
+/* Output formats of the report serialisers. HTML: a self-contained page. XLSX: an
+ * Office Open XML workbook (binary bytes; one sheet per table), written through
+ * libxlsxwriter, which needs a temporary file (in $TMPDIR, else /tmp) while it works. */
+typedef enum {
+	PDX_FORMAT_TEXT = 0,
+	PDX_FORMAT_JSON,
+	PDX_FORMAT_CSV,
+	PDX_FORMAT_HTML,
+	PDX_FORMAT_XLSX
+} pdx_format;
 
 /* Where libpressdx takes its memory from (see pdx_set_allocator). `realloc` must
  * accept NULL; a function returning NULL is an allocation failure, which every
