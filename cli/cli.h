@@ -17,7 +17,7 @@ typedef struct cli_inputs {
 	char delimiter;
 	bool require_evidence;
 	bool supersede;
-	const char *format; /* text, json or csv */
+	const char *format; /* text, json, csv, html or xlsx */
 	const char *output; /* -o FILE, or NULL for stdout */
 	const char *cmd;    /* for messages; set by cli_inputs_begin */
 
@@ -58,8 +58,10 @@ typedef struct cli_inputs {
 	"                       (claimed criteria without evidence score 0)\n"                                     \
 	"  --supersede          tệp sau thay toàn bộ phiếu (cơ quan × năm) của tệp trước\n"       \
 	"                       (later files replace earlier files' assessments whole)\n"                          \
-	"  --format text|json|csv|html  định dạng kết quả (output format; mặc định text;\n"          \
-	"                       html: một trang tự chứa, self-contained page)\n"                             \
+	"  --format text|json|csv|html|xlsx  định dạng kết quả (output format; mặc định text;\n"     \
+	"                       html: một trang tự chứa, self-contained page; xlsx: bảng tính\n"          \
+	"                       Excel, mỗi bảng một trang tính, Excel workbook, a sheet per "               \
+	"table)\n"                                                                                                 \
 	"  -o, --output TỆP     ghi kết quả vào tệp (write to FILE, atomically; never an input)\n"        \
 	"  -h, --help           trợ giúp (this help)\n"                                                         \
 	"  Tệp \"-\" là đầu vào chuẩn (stdin).\n"
@@ -132,6 +134,9 @@ int cli_strcmp_ptr(const void *a, const void *b);
 int cli_output_check(const char *cmd, const char *output, const char *const *inputs, size_t n);
 /* Opens `path` (NULL or "-": stdout); *o is NULL on failure. */
 int cli_output_open(pdx_output **o, const char *cmd, const char *path, unsigned flags);
+/* A binary output (a workbook) is not written to a terminal: 2 and a message when
+ * `path` is standard output and that is a terminal, else 0. */
+int cli_output_binary(const char *cmd, const char *path);
 /* Says why writing to `o` failed (rc: what the failing call returned); returns 2. */
 int cli_output_failed(pdx_output *o, const char *cmd, const char *path, int rc);
 /* Writes `data` and commits. The caller still frees `o`. */

@@ -56,9 +56,10 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 		return 0;
 	case 'f':
 		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0 &&
-		    strcmp(arg, "csv") != 0 && strcmp(arg, "html") != 0)
+		    strcmp(arg, "csv") != 0 && strcmp(arg, "html") != 0 && strcmp(arg, "xlsx") != 0)
 			return cli_usage_error(
-			    cmd, "định dạng phải là text, json, csv hoặc html (format) \"%s\"",
+			    cmd,
+			    "định dạng phải là text, json, csv, html hoặc xlsx (format) \"%s\"",
 			    arg);
 		in->format = arg;
 		return 0;
@@ -180,6 +181,8 @@ pdx_format cli_format(const cli_inputs *in)
 		return PDX_FORMAT_CSV;
 	if (in->format && strcmp(in->format, "html") == 0)
 		return PDX_FORMAT_HTML;
+	if (in->format && strcmp(in->format, "xlsx") == 0)
+		return PDX_FORMAT_XLSX;
 	return PDX_FORMAT_TEXT;
 }
 
@@ -242,6 +245,8 @@ int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_
 		inputs[(size_t)n_files + 1 + i] = more[i];
 	int rc = cli_output_check(cmd, in->output, inputs, n);
 	free(inputs);
+	if (!rc && cli_format(in) == PDX_FORMAT_XLSX)
+		rc = cli_output_binary(cmd, in->output);
 	if (!rc)
 		rc = cli_output_open(&in->out, cmd, in->output, 0);
 	return rc;

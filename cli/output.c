@@ -156,6 +156,17 @@ int cli_output_open(pdx_output **o, const char *cmd, const char *path, unsigned 
 	return 2;
 }
 
+int cli_output_binary(const char *cmd, const char *path)
+{
+	if (!to_stdout(path) || !isatty(STDOUT_FILENO))
+		return 0;
+	fprintf(stderr,
+	        "pressdx %s: không ghi bảng tính (tệp nhị phân) ra màn hình; hãy dùng -o TỆP.xlsx "
+	        "(a workbook is binary and is not written to a terminal: use -o FILE.xlsx)\n",
+	        cmd);
+	return 2;
+}
+
 int cli_output_failed(pdx_output *o, const char *cmd, const char *path, int rc)
 {
 	return report(cmd, path, o, rc);

@@ -103,6 +103,7 @@ int cli_split_begin(cli_split **out, const char *dir, const cli_inputs *in,
 	s->ext = s->fmt == PDX_FORMAT_CSV    ? ".csv"
 	         : s->fmt == PDX_FORMAT_JSON ? ".json"
 	         : s->fmt == PDX_FORMAT_HTML ? ".html"
+	         : s->fmt == PDX_FORMAT_XLSX ? ".xlsx"
 	                                     : ".txt";
 	s->in = in;
 	s->inputs = inputs;

@@ -31,6 +31,7 @@ int pdx_doc_new(pdx_doc **out, pdx_format fmt, pdx_write_fn write, void *ctx)
 	d->self = fmt == PDX_FORMAT_CSV    ? pdx_doc_csv_new(&d->sink)
 	          : fmt == PDX_FORMAT_JSON ? pdx_doc_json_new(&d->sink)
 	          : fmt == PDX_FORMAT_HTML ? pdx_doc_html_new(&d->sink)
+	          : fmt == PDX_FORMAT_XLSX ? pdx_doc_xlsx_new(&d->sink)
 	                                   : pdx_doc_text_new(&d->sink);
 	if (!d->self) {
 		pdx_free(d);
@@ -74,6 +75,8 @@ static int pass_on(pdx_doc *d, bool all)
 		return d->err;
 	if (d->b.failed)
 		return d->err = PDX_ENOMEM;
+	if (d->sink->status && (d->err = d->sink->status(d->self)))
+		return d->err;
 	if (d->b.len && (all || d->b.len >= FLUSH_AT)) {
 		int rc = d->write(d->ctx, d->b.data, d->b.len);
 		d->b.len = 0;

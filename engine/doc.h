@@ -21,8 +21,8 @@
  * Writers: text (terminal and printer), CSV (Excel: one table per document, UTF-8 BOM,
  * CRLF, formula-looking cells neutralised), JSON (machines; a section is {"group":
  * {keys}, <table name>: [rows as objects], <figure keys>}), HTML (a self-contained page,
- * doc_html.c). Every call returns 0 or a PDX_ error; after the first error every call
- * returns it and nothing more is written. */
+ * doc_html.c), XLSX (a workbook, a sheet per table, doc_xlsx.c). Every call returns 0 or a PDX_
+ * error; after the first error every call returns it and nothing more is written. */
 #ifndef PDX_DOC_H
 #define PDX_DOC_H
 
@@ -149,6 +149,9 @@ typedef struct pdx_doc_sink {
 	void (*note)(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,
 	             const char *en);
 	void (*end)(void *self, pdx_buf *b);
+	/* 0, or the PDX_ error that stopped the writer (one that writes elsewhere than
+	 * the buffer: the workbook's temporary file); may be NULL */
+	int (*status)(void *self);
 	void (*free)(void *self);
 } pdx_doc_sink;
 
@@ -157,6 +160,14 @@ void *pdx_doc_text_new(const pdx_doc_sink **sink);
 void *pdx_doc_csv_new(const pdx_doc_sink **sink);
 void *pdx_doc_json_new(const pdx_doc_sink **sink);
 void *pdx_doc_html_new(const pdx_doc_sink **sink);
+void *pdx_doc_xlsx_new(const pdx_doc_sink **sink);
+
+/* Whether `fmt` is written only through the report model (HTML, XLSX), never by the
+ * analyses' own text, CSV and JSON writers. */
+static inline bool pdx_doc_only(pdx_format fmt)
+{
+	return fmt == PDX_FORMAT_HTML || fmt == PDX_FORMAT_XLSX;
+}
 
 /* The score report on the model (report_score_doc.c): the head, then one section per
  * assessment (needs its criteria for the per-criterion table: not totals_only). Each

@@ -174,7 +174,7 @@ static int diff_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
 
 int pdx_report_diff(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d, pdx_format fmt)
 {
-	if (fmt == PDX_FORMAT_HTML)
+	if (pdx_doc_only(fmt))
 		return pdx_doc_collect(out, len, fmt, r, diff_doc, d);
 	return fmt == PDX_FORMAT_JSON  ? diff_json(out, len, r, d)
 	       : fmt == PDX_FORMAT_CSV ? diff_csv(out, len, d)

@@ -284,7 +284,7 @@ static int gap_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
 int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n,
                    pdx_format fmt)
 {
-	if (fmt == PDX_FORMAT_HTML) {
+	if (pdx_doc_only(fmt)) {
 		gaps_arg g = {gaps, n};
 		return pdx_doc_collect(out, len, fmt, r, gap_doc, &g);
 	}

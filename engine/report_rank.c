@@ -241,7 +241,7 @@ static int rank_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
 int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
                     pdx_format fmt)
 {
-	if (fmt == PDX_FORMAT_HTML)
+	if (pdx_doc_only(fmt))
 		return pdx_doc_collect(out, len, fmt, r, rank_doc, rk);
 	return fmt == PDX_FORMAT_JSON  ? rank_json(out, len, r, rk)
 	       : fmt == PDX_FORMAT_CSV ? rank_csv(out, len, r, rk)

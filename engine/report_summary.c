@@ -280,7 +280,7 @@ static int summary_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
 int pdx_report_summary(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s,
                        pdx_format fmt)
 {
-	if (fmt == PDX_FORMAT_HTML)
+	if (pdx_doc_only(fmt))
 		return pdx_doc_collect(out, len, fmt, r, summary_doc, s);
 	return fmt == PDX_FORMAT_JSON  ? summary_json(out, len, r, s)
 	       : fmt == PDX_FORMAT_CSV ? summary_csv(out, len, r, s)

@@ -206,7 +206,7 @@ static int targets_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
 int pdx_report_targets(char **out, size_t *len, const pdx_rubric *r, const pdx_targets *t,
                        pdx_format fmt)
 {
-	if (fmt == PDX_FORMAT_HTML) {
+	if (pdx_doc_only(fmt)) {
 		return pdx_doc_collect(out, len, fmt, r, targets_doc, t);
 	}
 	return fmt == PDX_FORMAT_JSON  ? targets_json(out, len, r, t)

@@ -47,7 +47,7 @@ static int start(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r, c
 	w->r = r;
 	w->write = write;
 	w->ctx = ctx;
-	if (fmt == PDX_FORMAT_HTML) {
+	if (pdx_doc_only(fmt)) {
 		int rc = pdx_doc_new(&w->doc, fmt, write, ctx);
 		if (!rc)
 			rc = pdx_score_doc_begin(w->doc, r);
