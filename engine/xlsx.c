@@ -5,12 +5,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "xlsx.h"
 
 #define CHUNK          ((size_t)64 * 1024)
 #define MAX_CELL_CHARS 32767
+
+static time_t source_date(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	if (!s || !*s)
+		return 0; /* libxlsxwriter: now */
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	return errno || *end || v <= 0 ? 0 : (time_t)v;
+}
 
 int pdx_xlsx_open(pdx_xlsx *x, bool constant_memory)
 {
@@ -38,7 +50,10 @@ int pdx_xlsx_open(pdx_xlsx *x, bool constant_memory)
 		x->path = NULL;
 		return x->err = PDX_ENOMEM;
 	}
-	return 0;
+	/* The workbook records when it was made: SOURCE_DATE_EPOCH, when set, fixes it
+	 * (reproducible files, and tests that compare two runs byte for byte). */
+	lxw_doc_properties props = {.author = "pressdx", .created = source_date()};
+	return pdx_xlsx_check(x, workbook_set_properties(x->wb, &props));
 }
 
 int pdx_xlsx_check(pdx_xlsx *x, lxw_error e)

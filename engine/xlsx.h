@@ -25,8 +25,9 @@ typedef struct pdx_xlsx {
 	int err;    /* the first PDX_ error met (0: none) */
 } pdx_xlsx;
 
-/* A new workbook in a temporary file. constant_memory: rows are written in order and
- * flushed (bounded memory; no merged cells, no rich strings). */
+/* A new workbook in a temporary file, made "now" or at $SOURCE_DATE_EPOCH (its
+ * properties say when; the zip entries are always dated 1980). constant_memory: rows are written in
+ * order and flushed (bounded memory; no merged cells, no rich strings). */
 int pdx_xlsx_open(pdx_xlsx *x, bool constant_memory);
 /* Closes the workbook, hands its bytes to `write` (in 64 KiB chunks) unless an error
  * was met, removes the temporary file. Returns 0 or the first error. */
