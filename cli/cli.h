@@ -20,6 +20,8 @@ typedef struct cli_inputs {
 	const char *format; /* text, json, csv, html or xlsx */
 	const char *output; /* -o FILE, or NULL for stdout */
 	const char *cmd;    /* for messages; set by cli_inputs_begin */
+	char **files;       /* the answer files, folders expanded (cli_operands) */
+	int n_files;
 
 	char *rubric_path; /* the rubric file, found before anything is read */
 	pdx_output *out;   /* -o or stdout, opened by cli_inputs_begin; committed by cli_emit */
@@ -65,6 +67,14 @@ typedef struct cli_inputs {
 	"  -o, --output TỆP     ghi kết quả vào tệp (write to FILE, atomically; never an input)\n"        \
 	"  -h, --help           trợ giúp (this help)\n"                                                         \
 	"  Tệp \"-\" là đầu vào chuẩn (stdin).\n"
+
+/* The answer files the operands name: a folder stands for the answer files in it (not
+ * in its subfolders; .csv .tsv .txt .xlsx .ods, and .xls to be told to save it as
+ * .xlsx; not hidden files, not Excel's "~$" lock files), sorted by name; anything else
+ * as given. *out (malloc'd strings) is freed with cli_operands_free. Returns 0, or 2
+ * with a message (a folder without answer files, one that cannot be opened). */
+int cli_operands(const char *cmd, char *const *args, int n_args, char ***out, int *n_out);
+void cli_operands_free(char **v, int n);
 
 /* Handles one shared option; returns 0 if handled, 1 if not one of them, 2 on a bad
  * value (message printed). */

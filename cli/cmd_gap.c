@@ -40,9 +40,11 @@ int cmd_gap(int argc, char **argv)
 		return rc;
 	if (optind >= argc)
 		return cli_usage_error("gap", "thiếu tệp câu trả lời (no answer file given)");
-	rc = cli_inputs_begin(&in, "gap", argv + optind, argc - optind, NULL, 0);
+	rc = cli_operands("gap", argv + optind, argc - optind, &in.files, &in.n_files);
 	if (!rc)
-		rc = cli_inputs_read(&in, argv + optind, argc - optind, true);
+		rc = cli_inputs_begin(&in, "gap", in.files, in.n_files, NULL, 0);
+	if (!rc)
+		rc = cli_inputs_read(&in, in.files, in.n_files, true);
 	if (!rc && target) {
 		bool found = false;
 		for (size_t l = 0; l < pdx_rubric_level_count(in.rubric); l++)

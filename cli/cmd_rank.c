@@ -64,10 +64,12 @@ int cmd_rank(int argc, char **argv)
 		                       "(the publication list is always per block)");
 	if (optind >= argc)
 		return cli_usage_error("rank", "thiếu tệp câu trả lời (no answer file given)");
-	rc = cli_inputs_begin(&in, "rank", argv + optind, argc - optind, NULL, 0);
+	rc = cli_operands("rank", argv + optind, argc - optind, &in.files, &in.n_files);
+	if (!rc)
+		rc = cli_inputs_begin(&in, "rank", in.files, in.n_files, NULL, 0);
 	in.totals_only = true; /* totals, level and pillars are all it reads */
 	if (!rc)
-		rc = cli_inputs_read(&in, argv + optind, argc - optind, true);
+		rc = cli_inputs_read(&in, in.files, in.n_files, true);
 	if (!rc) {
 		pdx_ranking *rk = NULL;
 		pdx_publication *pub = NULL;

@@ -67,24 +67,26 @@ int cmd_score(int argc, char **argv)
 		return cli_usage_error("score",
 		                       "--split ghi mỗi cơ quan một tệp, không dùng cùng -o "
 		                       "(--split writes a file per agency: not with -o)");
-	rc = cli_inputs_begin(&in, "score", argv + optind, argc - optind, NULL, 0);
+	rc = cli_operands("score", argv + optind, argc - optind, &in.files, &in.n_files);
+	if (!rc)
+		rc = cli_inputs_begin(&in, "score", in.files, in.n_files, NULL, 0);
 	stream s = {0};
 	const char **inputs = NULL; /* what a split file must never be: the answers, the rubric */
 	if (!rc && split) {
-		size_t n = (size_t)(argc - optind);
+		size_t n = (size_t)in.n_files;
 		inputs = calloc(n + 1, sizeof(*inputs));
 		if (!inputs) {
 			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 			rc = 2;
 		} else {
 			for (size_t i = 0; i < n; i++)
-				inputs[i] = argv[optind + (int)i];
+				inputs[i] = in.files[i];
 			inputs[n] = in.rubric_path;
 			rc = cli_split_begin(&s.split, split, &in, inputs, n + 1);
 		}
 	}
 	if (!rc)
-		rc = cli_inputs_read(&in, argv + optind, argc - optind, false);
+		rc = cli_inputs_read(&in, in.files, in.n_files, false);
 	pdx_format fmt = cli_format(&in);
 	/* the CSV table has no per-criterion column */
 	in.totals_only = fmt == PDX_FORMAT_CSV;

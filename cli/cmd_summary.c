@@ -58,10 +58,12 @@ int cmd_summary(int argc, char **argv)
 		return cli_usage_error("summary", "thiếu --by (missing --by), ví dụ --by province");
 	if (optind >= argc)
 		return cli_usage_error("summary", "thiếu tệp câu trả lời (no answer file given)");
-	rc = cli_inputs_begin(&in, "summary", argv + optind, argc - optind, NULL, 0);
+	rc = cli_operands("summary", argv + optind, argc - optind, &in.files, &in.n_files);
+	if (!rc)
+		rc = cli_inputs_begin(&in, "summary", in.files, in.n_files, NULL, 0);
 	in.totals_only = true; /* totals, level and pillars are all it reads */
 	if (!rc)
-		rc = cli_inputs_read(&in, argv + optind, argc - optind, true);
+		rc = cli_inputs_read(&in, in.files, in.n_files, true);
 	if (!rc) {
 		pdx_summary *s = NULL;
 		char *out = NULL;

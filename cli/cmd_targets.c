@@ -80,9 +80,11 @@ int cmd_targets(int argc, char **argv)
 		return 2;
 	}
 	const char *more[] = {path};
-	rc = cli_inputs_begin(&in, "targets", argv + optind, argc - optind, more, 1);
+	rc = cli_operands("targets", argv + optind, argc - optind, &in.files, &in.n_files);
 	if (!rc)
-		rc = cli_inputs_read(&in, argv + optind, argc - optind, true);
+		rc = cli_inputs_begin(&in, "targets", in.files, in.n_files, more, 1);
+	if (!rc)
+		rc = cli_inputs_read(&in, in.files, in.n_files, true);
 	pdx_plan *plan = NULL;
 	if (!rc) {
 		pdx_diags *d = pdx_diags_new();

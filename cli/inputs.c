@@ -1,7 +1,11 @@
 /* Reading the inputs shared by the commands that score answers. */
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -147,6 +151,9 @@ int cli_inputs_each(cli_inputs *in, cli_result_fn fn, void *ctx)
 
 void cli_inputs_free(cli_inputs *in)
 {
+	cli_operands_free(in->files, in->n_files);
+	in->files = NULL;
+	in->n_files = 0;
 	pdx_output_free(in->out); /* not committed: the target stays as it was */
 	in->out = NULL;
 	free(in->rubric_path);
@@ -171,6 +178,117 @@ int cli_inputs_status(const cli_inputs *in)
 		if (pdx_diags_errors(pdx_answers_get(in->answers, i)->diags))
 			return 1;
 	return 0;
+}
+
+/* Whether a folder entry is an answer file: by its extension, any case; not hidden,
+ * not the lock files Excel ("~$phieu.xlsx") and LibreOffice (".~lock.…#") leave while
+ * a workbook is open. .xls is taken so that its reader says to save it as .xlsx. */
+static bool answer_file_name(const char *name)
+{
+	static const char *const ext[] = {".csv", ".tsv", ".txt", ".xlsx", ".ods", ".xls"};
+	if (name[0] == '.' || strncmp(name, "~$", 2) == 0)
+		return false;
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+		size_t k = strlen(ext[i]);
+		if (n > k && strcasecmp(name + n - k, ext[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int push(char ***v, size_t *n, size_t *cap, char *s)
+{
+	if (!s)
+		return -1;
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		char **p = realloc(*v, c * sizeof(*p));
+		if (!p) {
+			free(s);
+			return -1;
+		}
+		*v = p;
+		*cap = c;
+	}
+	(*v)[(*n)++] = s;
+	return 0;
+}
+
+int cli_operands(const char *cmd, char *const *args, int n_args, char ***out, int *n_out)
+{
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+	*out = NULL;
+	*n_out = 0;
+	for (int i = 0; i < n_args && !rc; i++) {
+		struct stat st;
+		if (strcmp(args[i], "-") == 0 || stat(args[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+			/* as given: the reader names what is wrong with it */
+			rc = push(&v, &n, &cap, strdup(args[i]));
+			continue;
+		}
+		DIR *d = opendir(args[i]);
+		if (!d) {
+			fprintf(
+			    stderr,
+			    "pressdx %s: không mở được thư mục %s (cannot open folder %s): %s\n",
+			    cmd, args[i], args[i], strerror(errno));
+			rc = 2;
+			break;
+		}
+		size_t first = n;
+		const char *sep = args[i][strlen(args[i]) - 1] == '/' ? "" : "/";
+		struct dirent *e;
+		while (!rc && (e = readdir(d))) {
+			if (!answer_file_name(e->d_name))
+				continue;
+			size_t len = strlen(args[i]) + strlen(sep) + strlen(e->d_name) + 1;
+			char *path = malloc(len);
+			if (path)
+				snprintf(path, len, "%s%s%s", args[i], sep, e->d_name);
+			/* a folder named like a file, or a broken link: not an answer file */
+			struct stat fs;
+			if (path && (stat(path, &fs) != 0 || !S_ISREG(fs.st_mode))) {
+				free(path);
+				continue;
+			}
+			rc = push(&v, &n, &cap, path);
+		}
+		closedir(d);
+		if (!rc && n == first) {
+			fprintf(stderr,
+			        "pressdx %s: thư mục %s không có tệp câu trả lời nào (.csv, .xlsx, "
+			        ".ods) (folder %s holds no answer file: .csv, .xlsx, .ods)\n",
+			        cmd, args[i], args[i]);
+			rc = 2;
+		}
+		/* the same order on every machine and every run */
+		if (!rc)
+			qsort(v + first, n - first, sizeof(*v), by_name);
+	}
+	if (rc < 0)
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+	if (rc) {
+		cli_operands_free(v, (int)n);
+		return 2;
+	}
+	*out = v;
+	*n_out = (int)n;
+	return 0;
+}
+
+void cli_operands_free(char **v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }
 
 pdx_format cli_format(const cli_inputs *in)
