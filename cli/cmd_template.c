@@ -1,4 +1,5 @@
-/* pressdx template: the questionnaire as CSV, ready for Excel. */
+/* pressdx template: the questionnaire as CSV, ready for Excel, as an .xlsx workbook with
+ * drop-downs and locked question cells, or as an XLSForm for Kobo/ODK. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,14 @@ static const char *const usage =
     "để trống. Điền cột answer (và evidence) rồi chấm bằng \"pressdx score\".\n"
     "Writes the questionnaire as CSV; fill the answer column and score it as is.\n"
     "\n"
+    "  -f, --format csv|xlsx|xlsform  dạng phiếu (format; mặc định csv):\n"
+    "                       xlsx: bảng tính Excel có trang hướng dẫn, danh sách thả xuống\n"
+    "                       và ô câu hỏi bị khóa; chấm thẳng tệp đã điền (an Excel workbook\n"
+    "                       with instructions, drop-downs and locked questions; the filled\n"
+    "                       file scores as is)\n"
+    "                       xlsform: biểu mẫu XLSForm cho Kobo/ODK; tệp xuất của công cụ\n"
+    "                       được chấm thẳng (an XLSForm for Kobo/ODK; its export scores as\n"
+    "                       is)\n"
     "  --rubric TỆP|MÃ      bộ chỉ số (mặc định " CLI_DEFAULT_RUBRIC ")\n"
     "  --agency-id MÃ       mã cơ quan điền sẵn (agency id to prefill)\n"
     "  --name TÊN           tên cơ quan (agency name)\n"
@@ -24,25 +33,38 @@ static const char *const usage =
     "  --year NĂM           năm đánh giá (assessment year)\n"
     "  -o, --output TỆP     ghi vào tệp (write to FILE, atomically); không ghi đè tệp đã có\n"
     "                       (an existing file is left alone: a filled questionnaire is\n"
-    "                       hours of work)\n"
+    "                       hours of work); xlsx và xlsform không ghi ra màn hình (workbooks\n"
+    "                       are not written to a terminal)\n"
     "  --force              cho phép ghi đè tệp -o đã có (replace an existing -o file)\n";
+
+/* The library's writers hand their bytes to the output. */
+static int to_output(void *ctx, const char *data, size_t len)
+{
+	return pdx_output_write(ctx, data, len);
+}
 
 int cmd_template(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	    {"rubric", required_argument, NULL, 'r'}, {"agency-id", required_argument, NULL, 'a'},
-	    {"name", required_argument, NULL, 'n'},   {"province", required_argument, NULL, 'p'},
-	    {"owner", required_argument, NULL, 'w'},  {"block", required_argument, NULL, 'b'},
-	    {"media", required_argument, NULL, 'm'},  {"year", required_argument, NULL, 'y'},
-	    {"output", required_argument, NULL, 'o'}, {"force", no_argument, NULL, 'F'},
-	    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"rubric", required_argument, NULL, 'r'},
+	                                         {"agency-id", required_argument, NULL, 'a'},
+	                                         {"name", required_argument, NULL, 'n'},
+	                                         {"province", required_argument, NULL, 'p'},
+	                                         {"owner", required_argument, NULL, 'w'},
+	                                         {"block", required_argument, NULL, 'b'},
+	                                         {"media", required_argument, NULL, 'm'},
+	                                         {"year", required_argument, NULL, 'y'},
+	                                         {"output", required_argument, NULL, 'o'},
+	                                         {"force", no_argument, NULL, 'F'},
+	                                         {"format", required_argument, NULL, 'f'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
 	pdx_template_options t = {0};
-	const char *rubric = NULL, *output = NULL;
+	const char *rubric = NULL, *output = NULL, *format = "csv";
 	bool force = false;
 	int opt;
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "r:o:h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "r:o:f:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'h':
 			fputs(usage, stdout);
@@ -76,6 +98,9 @@ int cmd_template(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'f':
+			format = optarg;
+			break;
 		case 'F':
 			force = true;
 			break;
@@ -88,6 +113,15 @@ int cmd_template(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error("template", "đối số thừa (unexpected argument) \"%s\"",
 		                       argv[optind]);
+	bool xlsx = strcmp(format, "xlsx") == 0, xlsform = strcmp(format, "xlsform") == 0;
+	if (!xlsx && !xlsform && strcmp(format, "csv") != 0)
+		return cli_usage_error("template",
+		                       "định dạng không hợp lệ (invalid format) \"%s\"; dùng "
+		                       "csv, xlsx hoặc xlsform (use csv, xlsx or xlsform)",
+		                       format);
+	/* a workbook is binary: not onto a terminal, before anything is read */
+	if ((xlsx || xlsform) && cli_output_binary("template", output))
+		return 2;
 	/* Before anything is read: the rubric file is not the output, and an existing
 	 * questionnaire (perhaps already filled in) is not replaced without --force. */
 	char *rubric_path = cli_rubric_path("template", rubric);
@@ -103,12 +137,26 @@ int cmd_template(int argc, char **argv)
 		rc = cli_load_rubric(&r, "template", rubric_path);
 	char *out = NULL;
 	size_t len = 0;
-	if (!rc && pdx_template_csv(&out, &len, r, &t) != 0) {
+	if (!rc && (xlsx || xlsform)) {
+		int w = xlsx ? pdx_template_xlsx(r, &t, to_output, o)
+		             : pdx_template_xlsform(r, &t, to_output, o);
+		if (w == PDX_EIO && pdx_output_error_get(o)->code == 0) {
+			/* not the output: the workbook's temporary file */
+			fprintf(stderr,
+			        "pressdx template: không tạo được bảng tính tạm trong $TMPDIR hay "
+			        "/tmp (cannot make the temporary workbook in $TMPDIR or /tmp)\n");
+			rc = 2;
+		} else if (w) {
+			rc = cli_output_failed(o, "template", output, w);
+		} else {
+			rc = cli_output_finish(o, "template", output, NULL, 0);
+		}
+	} else if (!rc && pdx_template_csv(&out, &len, r, &t) != 0) {
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 		rc = 2;
-	}
-	if (!rc)
+	} else if (!rc) {
 		rc = cli_output_finish(o, "template", output, out, len);
+	}
 	pdx_free(out);
 	pdx_output_free(o);
 	pdx_rubric_free(r);

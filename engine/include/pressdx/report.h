@@ -76,6 +76,37 @@ typedef struct pdx_template_options {
 int pdx_template_csv(char **out, size_t *len, const pdx_rubric *r,
                      const pdx_template_options *opts);
 
+/* The questionnaire as an .xlsx workbook a person fills in Excel or LibreOffice. Its
+ * first sheet, "Phiếu", is the CSV template above cell for cell (same header, same
+ * rows), so that the filled workbook scores as it is without --sheet; the rubric's
+ * texts are locked (sheet protection without a password), the answer, evidence, note
+ * and identity cells are not; every yes/no and choice answer has a drop-down of texts
+ * the scorer reads as that answer, every percent, number and count answer a numeric
+ * validation with an input message; the header row is frozen. The identity cells
+ * follow the cover sheet ("Hướng dẫn", second: rubric, decision, edition, the
+ * provisional notice, how to fill and send, in Vietnamese then English) through
+ * formulas whose stored values are `opts`' (may be NULL). A choice list too long for
+ * Excel's inline form is kept in a hidden third sheet, "Lựa chọn".
+ * The bytes reach `write` in chunks once the workbook is complete (it is made in a
+ * temporary file in $TMPDIR, else /tmp, removed in every case). Returns 0, PDX_ENOMEM,
+ * PDX_EIO (the temporary file), PDX_EARG (r or write NULL) or the write function's
+ * non-zero value. */
+int pdx_template_xlsx(const pdx_rubric *r, const pdx_template_options *opts, pdx_write_fn write,
+                      void *ctx);
+
+/* The questionnaire as an XLSForm (https://xlsform.org) for Kobo/ODK: sheets survey
+ * (type, name, label, hint, required, constraint, constraint_message, default), choices
+ * (list_name, name, label) and settings (form_title, form_id, version). The questions
+ * are named as the wide layout reads them: the identity as the long layout's columns
+ * (agency_id … year, default from `opts`), each criterion "1.1.1" as c1_1_1 (in a group
+ * per pillar) with an optional text question c1_1_1_evidence; yes/no and choice
+ * criteria are select_one whose choice names (co/khong, the option keys) the scorer
+ * accepts, so that the tool's export (one row per respondent) scores as it is. Context
+ * questions are asked in a last group (q_<id>), which the wide layout does not read.
+ * Returns as pdx_template_xlsx. */
+int pdx_template_xlsform(const pdx_rubric *r, const pdx_template_options *opts, pdx_write_fn write,
+                         void *ctx);
+
 /* One CSV cell for `cell` (NULL is an empty cell), malloc'd: quoted when needed, and
  * prefixed with an apostrophe when it starts with = + - @ (or a tab or CR), which
  * spreadsheet programs would otherwise run as a formula. NULL when out of memory. */

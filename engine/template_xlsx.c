@@ -1,0 +1,1018 @@
+/* The questionnaire as workbooks: an .xlsx a person fills in Excel or LibreOffice, and
+ * an XLSForm (https://xlsform.org) for the survey tools (Kobo, ODK).
+ *
+ * The .xlsx answer sheet is the CSV template (template.c) cell for cell: its header and
+ * its cells are read back from pdx_template_csv, so the two layouts cannot drift apart
+ * and a filled workbook scores exactly as a filled CSV file. It is the FIRST sheet,
+ * which is the one the workbook reader takes without --sheet; the cover sheet with the
+ * instructions comes second (and is the one the workbook opens on).
+ *
+ * The XLSForm names its questions as the wide-layout reader (csv_reader.c, wide_id)
+ * reads them: the identity columns by their long-layout names (pdx_field_name), a
+ * criterion "1.1.1" as c1_1_1 (XLSForm names begin with a letter) and its evidence as
+ * c1_1_1_evidence; the choices' names are the option keys (yes/no: co, khong), which the
+ * scorer accepts as written (value.c), since Kobo exports names by default. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xlsx.h"
+
+#define SHEET_ANSWERS "Phiếu"
+#define SHEET_COVER   "Hướng dẫn"
+#define SHEET_LISTS   "Lựa chọn"
+
+/* Excel: an inline list validation ("a,b,c") holds at most 255 characters; data
+ * validation titles 32, messages 255. */
+#define MAX_INLINE_LIST 255
+
+/* ---- the CSV template, read back --------------------------------------------------- */
+
+typedef struct table {
+	char **cell; /* row-major, n_rows × n_cols, each malloc'd ("" for an empty cell) */
+	size_t n_rows, n_cols;
+} table;
+
+static void table_free(table *t)
+{
+	for (size_t i = 0; i < t->n_rows * t->n_cols; i++)
+		pdx_free(t->cell[i]);
+	pdx_free(t->cell);
+	memset(t, 0, sizeof *t);
+}
+
+static const char *table_at(const table *t, size_t row, size_t col)
+{
+	return row < t->n_rows && col < t->n_cols ? t->cell[row * t->n_cols + col] : "";
+}
+
+static long table_col(const table *t, const char *name)
+{
+	for (size_t c = 0; c < t->n_cols; c++)
+		if (strcmp(table_at(t, 0, c), name) == 0)
+			return (long)c;
+	return -1;
+}
+
+/* Our own CSV (report_csv.c, put_cell): cells separated by ',', records by CRLF, a cell
+ * quoted when it holds a separator or a quote (doubled), and a quoted cell that begins
+ * with "'" and then one of = + - @ TAB CR was neutralised: the apostrophe is taken off
+ * again, since a workbook cell is written as text, never run as a formula. */
+static int table_parse(table *t, const char *s, size_t len)
+{
+	memset(t, 0, sizeof *t);
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	size_t cap = 0, n = 0, col = 0, i = 0;
+	pdx_buf cell = {0};
+	while (i < len) {
+		cell.len = 0;
+		bool quoted = i < len && s[i] == '"';
+		if (quoted) {
+			for (i++; i < len; i++) {
+				if (s[i] == '"' && i + 1 < len && s[i + 1] == '"')
+					pdx_buf_putc(&cell, s[i++]);
+				else if (s[i] == '"')
+					break;
+				else
+					pdx_buf_putc(&cell, s[i]);
+			}
+			i++; /* the closing quote */
+		} else {
+			for (; i < len && s[i] != ',' && s[i] != '\r' && s[i] != '\n'; i++)
+				pdx_buf_putc(&cell, s[i]);
+		}
+		pdx_buf_putc(&cell, '\0');
+		if (cell.failed)
+			break;
+		const char *text = cell.data;
+		if (quoted && text[0] == '\'' && text[1] && strchr("=+-@\t\r", text[1]))
+			text++;
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 256;
+			char **p = pdx_reallocarray(t->cell, nc, sizeof *p);
+			if (!p) {
+				cell.failed = 1;
+				break;
+			}
+			t->cell = p;
+			cap = nc;
+		}
+		if (!(t->cell[n] = pdx_strdup(text))) {
+			cell.failed = 1;
+			break;
+		}
+		n++;
+		col++;
+		bool end = i >= len || s[i] != ',';
+		if (!end)
+			i++;
+		else {
+			while (i < len && (s[i] == '\r' || s[i] == '\n'))
+				i++;
+			if (!t->n_cols)
+				t->n_cols = col;
+			if (col != t->n_cols) {
+				cell.failed = 2; /* not the shape we write: a bug, not a user's */
+				break;
+			}
+			t->n_rows++;
+			col = 0;
+		}
+	}
+	int failed = cell.failed;
+	pdx_buf_free(&cell);
+	/* cells of an unfinished record are owned too */
+	if (failed || col) {
+		for (size_t k = 0; k < n; k++)
+			pdx_free(t->cell[k]);
+		pdx_free(t->cell);
+		memset(t, 0, sizeof *t);
+		return failed == 1 ? PDX_ENOMEM : PDX_EARG;
+	}
+	return t->n_rows ? 0 : PDX_EARG;
+}
+
+/* ---- shared pieces ------------------------------------------------------------------- */
+
+/* "A", …, "Z", "AA", … for column index c (0-based). */
+static void col_name(char *out, size_t c)
+{
+	char tmp[8];
+	size_t k = 0;
+	for (c++; c && k < sizeof tmp; c = (c - 1) / 26)
+		tmp[k++] = (char)('A' + (c - 1) % 26);
+	for (size_t i = 0; i < k; i++)
+		out[i] = tmp[k - 1 - i];
+	out[k] = '\0';
+}
+
+/* The items a drop-down offers for a choice: what the template shows a person and the
+ * scorer reads back as that option (value.c, parse_choice): "key = label (Nđ)" for a
+ * criterion, "key = label" for a context question. NULL-terminated, malloc'd. */
+static char **option_items(const pdx_option *o, size_t n, bool points)
+{
+	char **items = pdx_calloc(n + 1, sizeof *items);
+	if (!items)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		char pts[24];
+		items[i] =
+		    points ? pdx_aprintf("%s = %s (%sđ)", o[i].key, o[i].label ? o[i].label : "",
+		                         pdx_points_format_short(o[i].points, pts, sizeof pts))
+		           : pdx_aprintf("%s = %s", o[i].key, o[i].label ? o[i].label : "");
+		if (!items[i]) {
+			for (size_t k = 0; k < i; k++)
+				pdx_free(items[k]);
+			pdx_free(items);
+			return NULL;
+		}
+	}
+	return items;
+}
+
+static void items_free(char **items)
+{
+	for (size_t i = 0; items && items[i]; i++)
+		pdx_free(items[i]);
+	pdx_free(items);
+}
+
+/* Whether Excel can hold the list inline: 255 characters at most with the commas
+ * (bytes counted: never more than characters), and no item with a comma or a quote,
+ * which the inline form cannot escape. */
+static bool inline_ok(char *const *items)
+{
+	size_t total = 0;
+	for (size_t i = 0; items[i]; i++) {
+		if (strpbrk(items[i], ",\""))
+			return false;
+		total += strlen(items[i]) + (i ? 1 : 0);
+	}
+	return total <= MAX_INLINE_LIST;
+}
+
+static const char *const yesno_items[] = {"có", "không", NULL};
+
+/* What the answer cell of a row takes: the criterion's type and options, or the
+ * question's. */
+typedef struct row_kind {
+	const char *id;
+	pdx_answer_type type;
+	const pdx_option *options;
+	size_t n_options;
+	bool scored;
+	pdx_points max;
+} row_kind;
+
+static row_kind kind_of(const pdx_rubric *r, size_t i)
+{
+	size_t nk = pdx_rubric_criterion_count(r);
+	if (i < nk) {
+		const pdx_criterion *c = pdx_rubric_criterion(r, i);
+		return (row_kind){c->id, c->type, c->options, c->n_options, true, c->max};
+	}
+	const pdx_question *q = pdx_rubric_question(r, i - nk);
+	return (row_kind){q->id, q->type, q->options, q->n_options, false, 0};
+}
+
+/* ---- .xlsx: the workbook a person fills ------------------------------------------- */
+
+typedef struct book {
+	pdx_xlsx x;
+	const pdx_rubric *r;
+	const pdx_template_options *o;
+	lxw_worksheet *answers, *cover, *lists;
+	lxw_format *head, *ro, *ro_num, *input, *follow, *free_text;
+	lxw_format *title, *subtitle, *label, *value, *notice, *section, *step;
+	size_t n_lists; /* columns used in the lists sheet */
+	/* the cover rows of the identity cells, in pdx_field order (agency_id … year) */
+	lxw_row_t id_row[PDX_FIELD_YEAR + 1];
+} book;
+
+static lxw_format *fmt(book *b, unsigned bits, lxw_color_t bg)
+{
+	lxw_format *f = workbook_add_format(b->x.wb);
+	if (!f) {
+		b->x.err = PDX_ENOMEM;
+		return NULL;
+	}
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	if (bits & 1)
+		format_set_text_wrap(f);
+	if (bits & 2)
+		format_set_bold(f);
+	if (bits & 4)
+		format_set_unlocked(f);
+	if (bits & 8)
+		format_set_border(f, LXW_BORDER_THIN);
+	if (bits & 16)
+		format_set_italic(f);
+	if (bg)
+		format_set_bg_color(f, bg);
+	return f;
+}
+
+enum { WRAP = 1, BOLD = 2, OPEN = 4, BORDER = 8, ITALIC = 16 };
+
+#define FILL_HEAD   0xD9E2F3 /* pale blue */
+#define FILL_RO     0xF2F2F2 /* grey: read-only */
+#define FILL_INPUT  0xFFF2CC /* yellow: to fill */
+#define FILL_FOLLOW 0xFFF9E6 /* paler: follows the cover, may be typed over */
+
+static void make_formats(book *b)
+{
+	b->head = fmt(b, WRAP | BOLD | BORDER, FILL_HEAD);
+	b->ro = fmt(b, WRAP | BORDER, FILL_RO);
+	b->ro_num = fmt(b, BORDER, FILL_RO);
+	b->input = fmt(b, WRAP | OPEN | BORDER, FILL_INPUT);
+	b->follow = fmt(b, OPEN | BORDER, FILL_FOLLOW);
+	b->free_text = fmt(b, WRAP | OPEN | BORDER, 0);
+	b->title = fmt(b, WRAP | BOLD, 0);
+	b->subtitle = fmt(b, WRAP | ITALIC, 0);
+	b->label = fmt(b, WRAP | BOLD, 0);
+	b->value = fmt(b, WRAP, 0);
+	b->notice = fmt(b, WRAP | BOLD, 0xFCE4D6);
+	b->section = fmt(b, BOLD, FILL_HEAD);
+	b->step = fmt(b, WRAP, 0);
+	if (b->title)
+		format_set_font_size(b->title, 14);
+	if (b->notice)
+		format_set_font_color(b->notice, 0x9C0006);
+}
+
+static const char *opt_text(const pdx_template_options *o, pdx_field f)
+{
+	if (!o)
+		return NULL;
+	switch (f) {
+	case PDX_FIELD_AGENCY:
+		return o->agency_id;
+	case PDX_FIELD_NAME:
+		return o->agency_name;
+	case PDX_FIELD_PROVINCE:
+		return o->province;
+	case PDX_FIELD_OWNER:
+		return o->owner;
+	case PDX_FIELD_BLOCK:
+		return o->block;
+	case PDX_FIELD_MEDIA:
+		return o->media;
+	default:
+		return NULL;
+	}
+}
+
+/* The cover: what the questionnaire is, the identity cells, how to fill and send. */
+static void write_cover(book *b)
+{
+	pdx_xlsx *x = &b->x;
+	lxw_worksheet *ws = b->cover;
+	const pdx_rubric_meta *m = pdx_rubric_meta_get(b->r);
+	pdx_xlsx_check(x, worksheet_set_column(ws, 0, 0, 34, NULL));
+	pdx_xlsx_check(x, worksheet_set_column(ws, 1, 1, 90, NULL));
+	lxw_row_t row = 0;
+	pdx_xlsx_text(x, ws, row, 0, "PHIẾU TỰ ĐÁNH GIÁ MỨC ĐỘ TRƯỞNG THÀNH CHUYỂN ĐỔI SỐ BÁO CHÍ",
+	              b->title);
+	pdx_xlsx_text(x, ws, row++, 1, m->title, b->title);
+	pdx_xlsx_text(x, ws, row, 0, "Press digital transformation self-assessment", b->subtitle);
+	pdx_xlsx_text(x, ws, row++, 1, m->title_en, b->subtitle);
+	row++;
+	pdx_xlsx_text(x, ws, row, 0, "Bộ chỉ số (rubric)", b->label);
+	pdx_xlsx_text(x, ws, row++, 1, m->id, b->value);
+	if (m->decision || m->issuer) {
+		char *d =
+		    pdx_aprintf("%s%s%s", m->decision ? m->decision : "",
+		                m->decision && m->issuer ? " — " : "", m->issuer ? m->issuer : "");
+		if (!d)
+			x->err = PDX_ENOMEM;
+		pdx_xlsx_text(x, ws, row, 0, "Quyết định (decision)", b->label);
+		pdx_xlsx_text(x, ws, row++, 1, d, b->value);
+		pdx_free(d);
+	}
+	char *ed = pdx_aprintf("%s%s%s; SHA-256 %.16s…", m->id, m->date ? ", ngày (date) " : "",
+	                       m->date ? m->date : "", m->sha256);
+	if (!ed)
+		x->err = PDX_ENOMEM;
+	pdx_xlsx_text(x, ws, row, 0, "Phiên bản (edition)", b->label);
+	pdx_xlsx_text(x, ws, row++, 1, ed, b->value);
+	pdx_free(ed);
+	const char *notice = pdx_report_provisional_notice(b->r);
+	if (notice) {
+		pdx_xlsx_text(x, ws, row, 0, "Lưu ý (notice)", b->notice);
+		pdx_xlsx_text(x, ws, row, 1, notice, b->notice);
+		pdx_xlsx_check(x, worksheet_set_row(ws, row++, 32, NULL));
+	}
+	row++;
+	pdx_xlsx_text(x, ws, row, 0, "THÔNG TIN CƠ QUAN (agency)", b->section);
+	pdx_xlsx_text(x, ws, row++, 1,
+	              "điền vào các ô màu vàng; trang \"" SHEET_ANSWERS "\" tự lấy theo (fill "
+	              "the yellow cells; the answer sheet takes them)",
+	              b->section);
+	static const char *const labels[] = {
+	    "Mã cơ quan (agency_id)",    "Tên cơ quan (agency_name)",
+	    "Tỉnh/thành phố (province)", "Cơ quan chủ quản (owner)",
+	    "Khối xếp hạng (block)",     "Loại hình, ngăn bằng | (media, e.g. in|dien-tu)",
+	    "Năm đánh giá (year)"};
+	for (int f = PDX_FIELD_AGENCY; f <= PDX_FIELD_YEAR; f++) {
+		b->id_row[f] = row;
+		pdx_xlsx_text(x, ws, row, 0, labels[f], b->label);
+		if (f == PDX_FIELD_YEAR && b->o && b->o->year) {
+			if (!x->err)
+				pdx_xlsx_check(
+				    x, worksheet_write_number(ws, row, 1, b->o->year, b->input));
+		} else {
+			const char *v = opt_text(b->o, (pdx_field)f);
+			if (v && *v)
+				pdx_xlsx_text(x, ws, row, 1, v, b->input);
+			else if (!x->err)
+				pdx_xlsx_check(x, worksheet_write_blank(ws, row, 1, b->input));
+		}
+		row++;
+	}
+	static const char *const how[] = {
+	    "CÁCH ĐIỀN",
+	    "1. Điền thông tin cơ quan vào các ô màu vàng ở trên (mã cơ quan do đơn vị tổng hợp "
+	    "cấp). Mọi dòng của trang \"" SHEET_ANSWERS "\" tự lấy các thông tin này.",
+	    "2. Mở trang \"" SHEET_ANSWERS "\": mỗi dòng là một tiêu chí. Đọc cột question và "
+	    "allowed_answers (câu trả lời hợp lệ, kèm điểm), rồi điền cột answer (ô màu vàng): "
+	    "tiêu chí có/không và tiêu chí lựa chọn — chọn trong danh sách thả xuống; tiêu chí "
+	    "tỷ lệ, số, số lượng — nhập một số (ví dụ 45 hoặc 12,5; tỷ lệ từ 0 đến 100), khi "
+	    "chọn ô sẽ hiện hướng dẫn.",
+	    "3. Ghi minh chứng ở cột evidence (số và ngày văn bản, đường dẫn…); tiêu chí có điểm "
+	    "cần có minh chứng. Cột note để ghi chú, không được chấm.",
+	    "4. Các cột khác bị khóa để không sửa nhầm (khóa không có mật khẩu). Không thêm, xóa "
+	    "hay đổi thứ tự cột, không đổi tên trang \"" SHEET_ANSWERS "\" và giữ nó là trang "
+	    "đầu tiên.",
+	    "GỬI PHIẾU",
+	    "5. Lưu tệp dạng .xlsx (Excel hoặc LibreOffice) và gửi cho đơn vị tổng hợp theo hướng "
+	    "dẫn của đơn vị đó. Đơn vị tổng hợp chấm thẳng tệp này: pressdx score phieu.xlsx",
+	    "HOW TO FILL AND SEND",
+	    "1. Fill the agency's identity in the yellow cells above (the agency id is given by "
+	    "the collecting office); every row of the \"" SHEET_ANSWERS "\" sheet takes it.",
+	    "2. On the \"" SHEET_ANSWERS "\" sheet each row is one criterion: read the question "
+	    "and allowed_answers columns (valid answers and their points), then fill the answer "
+	    "column (yellow): yes/no and choice criteria from the drop-down list; percent, "
+	    "number and count criteria as a number (e.g. 45 or 12.5; a percent from 0 to 100); "
+	    "selecting the cell shows how.",
+	    "3. Put the evidence (document number and date, link…) in the evidence column; "
+	    "points claimed need evidence. The note column is for remarks and is not scored.",
+	    "4. The other columns are locked against mistakes (no password). Do not add, delete "
+	    "or reorder columns; keep the \"" SHEET_ANSWERS "\" sheet first and its name as is.",
+	    "5. Save as .xlsx (Excel or LibreOffice) and send it to the collecting office as it "
+	    "asks; it scores the file as is: pressdx score phieu.xlsx"};
+	row++;
+	for (size_t i = 0; i < sizeof how / sizeof *how; i++) {
+		bool head = how[i][0] != '1' && how[i][0] != '2' && how[i][0] != '3' &&
+		            how[i][0] != '4' && how[i][0] != '5';
+		if (head && i)
+			row++;
+		if (head) {
+			pdx_xlsx_text(x, ws, row, 0, how[i], b->section);
+			if (!x->err)
+				pdx_xlsx_check(x, worksheet_write_blank(ws, row, 1, b->section));
+		} else {
+			/* the step spans both columns: merged, so that it wraps across them */
+			if (!x->err)
+				pdx_xlsx_check(
+				    x, worksheet_merge_range(ws, row, 0, row, 1, "", b->step));
+			pdx_xlsx_text(x, ws, row, 0, how[i], b->step);
+			size_t lines = pdx_utf8_width(how[i]) / 110 + 1;
+			pdx_xlsx_check(x, worksheet_set_row(ws, row, 15.0 * (double)lines, NULL));
+		}
+		row++;
+	}
+	lxw_protection p = {0};
+	worksheet_protect(ws, NULL, &p);
+	worksheet_activate(ws);
+}
+
+/* A column of the lists sheet holding `items`; into `ref` the range as a formula. */
+static void list_range(book *b, const char *id, char *const *items, char *ref, size_t size)
+{
+	char c[8];
+	size_t n = 0;
+	col_name(c, b->n_lists);
+	pdx_xlsx_text(&b->x, b->lists, 0, (lxw_col_t)b->n_lists, id, b->head);
+	for (; items[n]; n++)
+		pdx_xlsx_text(&b->x, b->lists, (lxw_row_t)(n + 1), (lxw_col_t)b->n_lists, items[n],
+		              NULL);
+	snprintf(ref, size, "='%s'!$%s$2:$%s$%zu", SHEET_LISTS, c, c, n + 1);
+	b->n_lists++;
+}
+
+/* The answer cell's validation for its row: the drop-down of a yes/no or choice, the
+ * range of a number. Excel shows the input message when the cell is selected. */
+static void validate(book *b, lxw_row_t row, lxw_col_t col, const row_kind *k)
+{
+	pdx_xlsx *x = &b->x;
+	lxw_data_validation v = {0};
+	char **items = NULL;
+	char ref[128];
+	char pts[24], msg[256];
+	v.show_input = LXW_VALIDATION_ON;
+	v.show_error = LXW_VALIDATION_ON;
+	v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+	switch (k->type) {
+	case PDX_TYPE_YESNO:
+		v.validate = LXW_VALIDATION_TYPE_LIST;
+		v.value_list = (char **)yesno_items;
+		v.input_title = "Có / không (yes / no)";
+		if (k->scored)
+			snprintf(msg, sizeof msg,
+			         "Chọn trong danh sách: có (được %sđ) hoặc không.\nChoose from the "
+			         "list: có (yes, %s points) or không (no).",
+			         pdx_points_format_short(k->max, pts, sizeof pts), pts);
+		else
+			snprintf(msg, sizeof msg,
+			         "Chọn trong danh sách: có hoặc không (không tính điểm).\nChoose "
+			         "from the list: có (yes) or không (no); not scored.");
+		v.input_message = msg;
+		v.error_title = "Chọn có hoặc không";
+		v.error_message = "Hãy chọn trong danh sách: có hoặc không.\nPlease choose from "
+		                  "the list: có (yes) or không (no).";
+		break;
+	case PDX_TYPE_CHOICE:
+		items = option_items(k->options, k->n_options, k->scored);
+		if (!items) {
+			x->err = PDX_ENOMEM;
+			return;
+		}
+		if (inline_ok(items)) {
+			v.validate = LXW_VALIDATION_TYPE_LIST;
+			v.value_list = items;
+		} else {
+			list_range(b, k->id, items, ref, sizeof ref);
+			v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+			v.value_formula = ref;
+		}
+		v.input_title = "Chọn một (choose one)";
+		v.input_message = k->scored ? "Chọn một lựa chọn trong danh sách; điểm ghi trong "
+		                              "ngoặc.\nChoose one option from the list; its "
+		                              "points are in brackets."
+		                            : "Chọn một lựa chọn trong danh sách (không tính "
+		                              "điểm).\nChoose one option from the list (not "
+		                              "scored).";
+		v.error_title = "Chọn trong danh sách";
+		v.error_message = "Hãy chọn một lựa chọn trong danh sách.\nPlease choose one "
+		                  "option from the list.";
+		break;
+	case PDX_TYPE_PERCENT:
+		v.validate = LXW_VALIDATION_TYPE_DECIMAL;
+		v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+		v.minimum_number = 0;
+		v.maximum_number = 100;
+		v.input_title = "Tỷ lệ % (percent)";
+		v.input_message = "Nhập một số từ 0 đến 100, ví dụ 45 hoặc 12,5.\nEnter a number "
+		                  "from 0 to 100, e.g. 45 or 12.5.";
+		v.error_title = "Số từ 0 đến 100";
+		v.error_message = "Tỷ lệ là một số từ 0 đến 100.\nA percent is a number from 0 to "
+		                  "100.";
+		break;
+	case PDX_TYPE_NUMBER:
+		/* any number, negative too (a growth rate): Excel's range, 15 digits */
+		v.validate = LXW_VALIDATION_TYPE_DECIMAL;
+		v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+		v.minimum_number = -1e15;
+		v.maximum_number = 1e15;
+		v.input_title = "Số (number)";
+		v.input_message = "Nhập một số, có thể âm, ví dụ 15 hoặc -3,5.\nEnter a number; "
+		                  "it may be negative, e.g. 15 or -3.5.";
+		v.error_title = "Nhập một số";
+		v.error_message = "Hãy nhập một số, ví dụ 15 hoặc -3,5.\nPlease enter a number, "
+		                  "e.g. 15 or -3.5.";
+		break;
+	case PDX_TYPE_COUNT:
+		v.validate = LXW_VALIDATION_TYPE_INTEGER;
+		v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+		v.value_number = 0;
+		v.input_title = "Số lượng (count)";
+		v.input_message = "Nhập một số nguyên từ 0 trở lên, ví dụ 3.\nEnter a whole "
+		                  "number, 0 or more, e.g. 3.";
+		v.error_title = "Số nguyên từ 0";
+		v.error_message = "Số lượng là một số nguyên từ 0 trở lên.\nA count is a whole "
+		                  "number, 0 or more.";
+		break;
+	case PDX_TYPE_TEXT:
+		return;
+	}
+	if (!x->err)
+		pdx_xlsx_check(x, worksheet_data_validation_cell(b->answers, row, col, &v));
+	items_free(items);
+}
+
+/* Excel does not grow a row for wrapped text written by a program: a height from the
+ * longest wrapped cell, at about 1.1 characters per width unit. */
+static double row_height(const table *t, size_t row, const double *width)
+{
+	size_t lines = 1;
+	for (size_t c = 0; c < t->n_cols; c++) {
+		if (width[c] < 20)
+			continue;
+		size_t per = (size_t)(width[c] * 1.1);
+		size_t n = pdx_utf8_width(table_at(t, row, c)) / per + 1;
+		if (n > lines)
+			lines = n;
+	}
+	return 15.0 * (double)lines + 3;
+}
+
+static int identity_field(const char *name)
+{
+	for (int f = PDX_FIELD_AGENCY; f <= PDX_FIELD_YEAR; f++)
+		if (strcmp(name, pdx_field_name((pdx_field)f)) == 0)
+			return f;
+	return -1;
+}
+
+static double width_of(const char *name)
+{
+	static const struct {
+		const char *name;
+		double width;
+	} w[] = {{"agency_id", 11}, {"agency_name", 22}, {"province", 13},  {"owner", 18},
+	         {"block", 14},     {"media", 11},       {"year", 7},       {"criterion", 9},
+	         {"question", 55},  {"answer_type", 10}, {"max_points", 8}, {"allowed_answers", 42},
+	         {"answer", 26},    {"evidence", 40},    {"note", 28}};
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (strcmp(w[i].name, name) == 0)
+			return w[i].width;
+	return 14;
+}
+
+static void write_answers(book *b, const table *t)
+{
+	pdx_xlsx *x = &b->x;
+	lxw_worksheet *ws = b->answers;
+	long c_answer = table_col(t, pdx_field_name(PDX_FIELD_ANSWER));
+	long c_crit = table_col(t, pdx_field_name(PDX_FIELD_CRITERION));
+	long c_max = table_col(t, "max_points");
+	double *width = pdx_calloc(t->n_cols, sizeof *width);
+	int *idf = pdx_calloc(t->n_cols, sizeof *idf);
+	if (!width || !idf || c_answer < 0 || c_crit < 0) {
+		x->err = width && idf ? PDX_EARG : PDX_ENOMEM;
+		goto out;
+	}
+	for (size_t c = 0; c < t->n_cols; c++) {
+		const char *name = table_at(t, 0, c);
+		width[c] = width_of(name);
+		idf[c] = identity_field(name);
+		pdx_xlsx_text(x, ws, 0, (lxw_col_t)c, name, b->head);
+		lxw_col_t cc = (lxw_col_t)c;
+		if (!x->err)
+			pdx_xlsx_check(x, worksheet_set_column(ws, cc, cc, width[c], NULL));
+	}
+	size_t n_rows = pdx_rubric_criterion_count(b->r) + pdx_rubric_question_count(b->r);
+	char year[16] = "";
+	if (b->o && b->o->year)
+		snprintf(year, sizeof year, "%d", b->o->year);
+	for (size_t i = 1; i < t->n_rows && !x->err; i++) {
+		lxw_row_t row = (lxw_row_t)i;
+		for (size_t c = 0; c < t->n_cols && !x->err; c++) {
+			const char *s = table_at(t, i, c);
+			lxw_col_t cc = (lxw_col_t)c;
+			if (idf[c] >= 0) {
+				/* the cover's cell on the first row, the row above on the others:
+				 * typed over on one row, the rows below follow. "&\"\"" makes it
+				 * text, and an empty cell "" (not 0). The cached value is the
+				 * prefilled one, for a reader that does not calculate. */
+				char f[160], cn[8];
+				col_name(cn, c);
+				if (i == 1)
+					snprintf(f, sizeof f, "='%s'!$B$%u&\"\"", SHEET_COVER,
+					         (unsigned)b->id_row[idf[c]] + 1);
+				else
+					snprintf(f, sizeof f, "=%s%zu&\"\"", cn, i);
+				const char *cached = idf[c] == PDX_FIELD_YEAR
+				                         ? year
+				                         : opt_text(b->o, (pdx_field)idf[c]);
+				pdx_xlsx_check(
+				    x, worksheet_write_formula_str(ws, row, cc, f, b->follow,
+				                                   cached ? cached : ""));
+			} else if ((long)c == c_answer) {
+				pdx_xlsx_check(x, worksheet_write_blank(ws, row, cc, b->input));
+			} else if ((long)c == c_max && *s) {
+				char *end;
+				double d = strtod(s, &end);
+				if (*end)
+					pdx_xlsx_text(x, ws, row, cc, s, b->ro);
+				else
+					pdx_xlsx_check(
+					    x, worksheet_write_number(ws, row, cc, d, b->ro_num));
+			} else if (strcmp(table_at(t, 0, c), "evidence") == 0 ||
+			           strcmp(table_at(t, 0, c), "note") == 0) {
+				pdx_xlsx_check(x, worksheet_write_blank(ws, row, cc, b->free_text));
+			} else {
+				/* the rubric's own texts: read-only */
+				if (*s)
+					pdx_xlsx_text(x, ws, row, cc, s, b->ro);
+				else
+					pdx_xlsx_check(x,
+					               worksheet_write_blank(ws, row, cc, b->ro));
+			}
+		}
+		if (i - 1 < n_rows) {
+			row_kind k = kind_of(b->r, i - 1);
+			/* the template's rows are the rubric's, in order; check, never assume */
+			if (strcmp(k.id, table_at(t, i, (size_t)c_crit)) != 0) {
+				x->err = PDX_EARG;
+				break;
+			}
+			validate(b, row, (lxw_col_t)c_answer, &k);
+		}
+		pdx_xlsx_check(x, worksheet_set_row(ws, row, row_height(t, i, width), NULL));
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	pdx_xlsx_check(x, worksheet_set_row(ws, 0, 30, NULL));
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	pdx_xlsx_check(x, worksheet_repeat_rows(ws, 0, 0));
+	/* locked cells stay selectable (to read and copy); columns and rows may be widened */
+	lxw_protection p = {0};
+	p.format_columns = 1;
+	p.format_rows = 1;
+	worksheet_protect(ws, NULL, &p);
+out:
+	pdx_free(width);
+	pdx_free(idf);
+}
+
+static bool needs_lists(const pdx_rubric *r, size_t n_rows)
+{
+	for (size_t i = 0; i < n_rows; i++) {
+		row_kind k = kind_of(r, i);
+		if (k.type != PDX_TYPE_CHOICE)
+			continue;
+		char **items = option_items(k.options, k.n_options, k.scored);
+		bool ok = !items || inline_ok(items); /* out of memory: found again later */
+		items_free(items);
+		if (!ok)
+			return true;
+	}
+	return false;
+}
+
+int pdx_template_xlsx(const pdx_rubric *r, const pdx_template_options *opts, pdx_write_fn write,
+                      void *ctx)
+{
+	if (!r || !write)
+		return PDX_EARG;
+	char *csv = NULL;
+	size_t len = 0;
+	table t;
+	int rc = pdx_template_csv(&csv, &len, r, opts);
+	if (!rc)
+		rc = table_parse(&t, csv, len);
+	pdx_free(csv);
+	if (rc)
+		return rc;
+	book b = {.r = r, .o = opts};
+	rc = pdx_xlsx_open(&b.x, false);
+	if (rc) {
+		table_free(&t);
+		return rc;
+	}
+	size_t n_rows = pdx_rubric_criterion_count(r) + pdx_rubric_question_count(r);
+	/* the order of the sheets: answers first (what the reader takes), then the cover */
+	b.answers = workbook_add_worksheet(b.x.wb, SHEET_ANSWERS);
+	b.cover = workbook_add_worksheet(b.x.wb, SHEET_COVER);
+	if (needs_lists(r, n_rows))
+		b.lists = workbook_add_worksheet(b.x.wb, SHEET_LISTS);
+	if (!b.answers || !b.cover || (needs_lists(r, n_rows) && !b.lists))
+		b.x.err = PDX_ENOMEM;
+	if (!b.x.err)
+		make_formats(&b);
+	if (!b.x.err)
+		write_cover(&b);
+	if (!b.x.err)
+		write_answers(&b, &t);
+	if (b.lists && !b.x.err) {
+		lxw_protection p = {0};
+		worksheet_protect(b.lists, NULL, &p);
+		worksheet_hide(b.lists);
+	}
+	table_free(&t);
+	if (b.x.err) {
+		rc = b.x.err;
+		pdx_xlsx_discard(&b.x);
+		return rc;
+	}
+	return pdx_xlsx_close(&b.x, write, ctx);
+}
+
+/* ---- XLSForm --------------------------------------------------------------------- */
+
+/* An XLSForm name: `prefix` and the id, with every character other than a letter, a
+ * digit, '_' or '-' written as '_': "c" and "1.1.1" give c1_1_1 (what the wide reader
+ * takes), "q_" and "ctx.staff" q_ctx_staff. The prefix begins with a letter, as a name
+ * must. */
+static void form_name(char *out, size_t size, const char *prefix, const char *id)
+{
+	size_t k = 0;
+	for (const char *p = prefix; *p && k + 1 < size; p++)
+		out[k++] = *p;
+	for (const char *p = id; *p && k + 1 < size; p++) {
+		char c = *p;
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		          (c >= '0' && c <= '9') || c == '_' || c == '-';
+		out[k++] = ok ? c : '_';
+	}
+	out[k] = '\0';
+}
+
+enum { S_TYPE, S_NAME, S_LABEL, S_HINT, S_REQUIRED, S_CONSTRAINT, S_CMSG, S_DEFAULT, S_N };
+
+typedef struct form {
+	pdx_xlsx x;
+	lxw_worksheet *survey, *choices, *settings;
+	lxw_row_t srow, crow;
+	lxw_format *head;
+} form;
+
+static void survey_row(form *f, const char *const cell[S_N])
+{
+	f->srow++;
+	for (int c = 0; c < S_N; c++)
+		pdx_xlsx_text(&f->x, f->survey, f->srow, (lxw_col_t)c, cell[c], NULL);
+}
+
+static void choice_row(form *f, const char *list, const char *name, const char *label)
+{
+	f->crow++;
+	pdx_xlsx_text(&f->x, f->choices, f->crow, 0, list, NULL);
+	pdx_xlsx_text(&f->x, f->choices, f->crow, 1, name, NULL);
+	pdx_xlsx_text(&f->x, f->choices, f->crow, 2, label, NULL);
+}
+
+/* One question (a criterion's or a context question's) and, for a choice, its list. */
+static void form_question(form *f, const row_kind *k, const char *name, const char *label,
+                          const char *hint)
+{
+	char type[160];
+	const char *constraint = NULL, *cmsg = NULL;
+	switch (k->type) {
+	case PDX_TYPE_YESNO:
+		snprintf(type, sizeof type, "select_one yesno");
+		break;
+	case PDX_TYPE_CHOICE:
+		snprintf(type, sizeof type, "select_one %s_options", name);
+		break;
+	case PDX_TYPE_PERCENT:
+		snprintf(type, sizeof type, "decimal");
+		constraint = ". >= 0 and . <= 100";
+		cmsg = "Tỷ lệ là một số từ 0 đến 100 (a percent is a number from 0 to 100)";
+		break;
+	case PDX_TYPE_NUMBER:
+		snprintf(type, sizeof type, "decimal");
+		break;
+	case PDX_TYPE_COUNT:
+		snprintf(type, sizeof type, "integer");
+		constraint = ". >= 0";
+		cmsg = "Số lượng là một số nguyên từ 0 trở lên (a count is a whole number, 0 or "
+		       "more)";
+		break;
+	case PDX_TYPE_TEXT:
+		snprintf(type, sizeof type, "text");
+		break;
+	}
+	const char *cell[S_N] = {type,       name, label, hint, k->scored ? "yes" : "no",
+	                         constraint, cmsg, NULL};
+	survey_row(f, cell);
+	if (k->type == PDX_TYPE_CHOICE) {
+		char list[160];
+		snprintf(list, sizeof list, "%s_options", name);
+		for (size_t i = 0; i < k->n_options; i++)
+			choice_row(f, list, k->options[i].key, k->options[i].label);
+	}
+}
+
+static void form_criteria(form *f, const pdx_rubric *r, const table *t)
+{
+	long c_allowed = table_col(t, "allowed_answers");
+	size_t nk = pdx_rubric_criterion_count(r);
+	for (size_t p = 0; p < pdx_rubric_pillar_count(r) && !f->x.err; p++) {
+		const pdx_pillar *pl = pdx_rubric_pillar(r, p);
+		char gname[160], pts[24];
+		form_name(gname, sizeof gname, "p", pl->id);
+		char *glabel = pdx_aprintf("Trụ cột %s: %s (tối đa %sđ)", pl->id, pl->name,
+		                           pdx_points_format_short(pl->max, pts, sizeof pts));
+		if (!glabel) {
+			f->x.err = PDX_ENOMEM;
+			return;
+		}
+		const char *begin[S_N] = {"begin_group", gname, glabel, pl->name_en};
+		survey_row(f, begin);
+		pdx_free(glabel);
+		for (size_t i = pl->first_criterion;
+		     i < pl->first_criterion + pl->n_criteria && i < nk && !f->x.err; i++) {
+			const pdx_criterion *c = pdx_rubric_criterion(r, i);
+			row_kind k = kind_of(r, i);
+			char name[160], ev[180];
+			form_name(name, sizeof name, "c", c->id);
+			snprintf(ev, sizeof ev, "%s_evidence", name);
+			char *label = pdx_aprintf("%s. %s", c->id, c->name);
+			/* the template's allowed answers (with the points), then the English */
+			const char *allowed =
+			    c_allowed >= 0 ? table_at(t, i + 1, (size_t)c_allowed) : "";
+			char *hint = pdx_aprintf("%s%s%s", allowed, c->name_en ? " — " : "",
+			                         c->name_en ? c->name_en : "");
+			char *evl = pdx_aprintf("Minh chứng cho tiêu chí %s (evidence)", c->id);
+			if (!label || !hint || !evl)
+				f->x.err = PDX_ENOMEM;
+			else {
+				form_question(f, &k, name, label, hint);
+				const char *e[S_N] = {
+				    "text", ev, evl,
+				    c->evidence
+				        ? "Số và ngày văn bản, đường dẫn… — cần có để được "
+				          "tính điểm (document number and date, link…; "
+				          "expected for the points)"
+				        : "Số và ngày văn bản, đường dẫn… (document number and "
+				          "date, link…)",
+				    "no"};
+				survey_row(f, e);
+			}
+			pdx_free(label);
+			pdx_free(hint);
+			pdx_free(evl);
+		}
+		const char *end[S_N] = {"end_group"};
+		survey_row(f, end);
+	}
+}
+
+static void form_context(form *f, const pdx_rubric *r)
+{
+	size_t nq = pdx_rubric_question_count(r), nk = pdx_rubric_criterion_count(r);
+	if (!nq)
+		return;
+	const char *begin[S_N] = {"begin_group", "context",
+	                          "Thông tin bối cảnh, không tính điểm (context, not scored)"};
+	survey_row(f, begin);
+	for (size_t i = 0; i < nq && !f->x.err; i++) {
+		const pdx_question *q = pdx_rubric_question(r, i);
+		row_kind k = kind_of(r, nk + i);
+		char name[160];
+		form_name(name, sizeof name, "q_", q->id);
+		char *hint = pdx_aprintf("không tính điểm (not scored)%s%s",
+		                         q->name_en ? " — " : "", q->name_en ? q->name_en : "");
+		if (!hint)
+			f->x.err = PDX_ENOMEM;
+		else
+			form_question(f, &k, name, q->name, hint);
+		pdx_free(hint);
+	}
+	const char *end[S_N] = {"end_group"};
+	survey_row(f, end);
+}
+
+int pdx_template_xlsform(const pdx_rubric *r, const pdx_template_options *opts, pdx_write_fn write,
+                         void *ctx)
+{
+	if (!r || !write)
+		return PDX_EARG;
+	char *csv = NULL;
+	size_t len = 0;
+	table t;
+	int rc = pdx_template_csv(&csv, &len, r, opts);
+	if (!rc)
+		rc = table_parse(&t, csv, len);
+	pdx_free(csv);
+	if (rc)
+		return rc;
+	form f = {0};
+	rc = pdx_xlsx_open(&f.x, false);
+	if (rc) {
+		table_free(&t);
+		return rc;
+	}
+	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
+	f.survey = workbook_add_worksheet(f.x.wb, "survey");
+	f.choices = workbook_add_worksheet(f.x.wb, "choices");
+	f.settings = workbook_add_worksheet(f.x.wb, "settings");
+	if (!f.survey || !f.choices || !f.settings || !(f.head = workbook_add_format(f.x.wb)))
+		f.x.err = PDX_ENOMEM;
+	else
+		format_set_bold(f.head);
+	static const char *const shead[S_N] = {
+	    "type",   "name", "label", "hint", "required", "constraint", "constraint_message",
+	    "default"};
+	for (int c = 0; c < S_N; c++)
+		pdx_xlsx_text(&f.x, f.survey, 0, (lxw_col_t)c, shead[c], f.head);
+	static const char *const chead[] = {"list_name", "name", "label"};
+	for (int c = 0; c < 3; c++)
+		pdx_xlsx_text(&f.x, f.choices, 0, (lxw_col_t)c, chead[c], f.head);
+	if (!f.x.err) {
+		pdx_xlsx_check(&f.x, worksheet_set_column(f.survey, 0, 1, 24, NULL));
+		pdx_xlsx_check(&f.x, worksheet_set_column(f.survey, 2, 3, 60, NULL));
+		pdx_xlsx_check(&f.x, worksheet_set_column(f.survey, 4, 7, 16, NULL));
+		pdx_xlsx_check(&f.x, worksheet_set_column(f.choices, 0, 2, 30, NULL));
+		worksheet_freeze_panes(f.survey, 1, 0);
+	}
+
+	/* a note first: what the form is, and the provisional notice */
+	const char *notice = pdx_report_provisional_notice(r);
+	char *intro =
+	    pdx_aprintf("%s%s%s%s%s", m->title, m->decision ? " — " : "",
+	                m->decision ? m->decision : "", notice ? "\n\n" : "", notice ? notice : "");
+	if (!intro)
+		f.x.err = PDX_ENOMEM;
+	const char *note[S_N] = {"note", "intro", intro, m->title_en};
+	survey_row(&f, note);
+	pdx_free(intro);
+
+	/* the identity: the long layout's names, which the wide reader takes as they are */
+	static const char *const id_label[] = {
+	    "Mã cơ quan",    "Tên cơ quan", "Tỉnh/thành phố", "Cơ quan chủ quản",
+	    "Khối xếp hạng", "Loại hình",   "Năm đánh giá"};
+	static const char *const id_hint[] = {
+	    "agency id: do đơn vị tổng hợp cấp (given by the collecting office)",
+	    "agency name",
+	    "province",
+	    "governing body (owner)",
+	    "publication block",
+	    "ngăn cách bằng |, ví dụ in|dien-tu (media types, separated by |)",
+	    "assessment year"};
+	char year[16] = "";
+	if (opts && opts->year)
+		snprintf(year, sizeof year, "%d", opts->year);
+	for (int i = PDX_FIELD_AGENCY; i <= PDX_FIELD_YEAR; i++) {
+		bool is_year = i == PDX_FIELD_YEAR;
+		const char *def = is_year ? year : opt_text(opts, (pdx_field)i);
+		const char *cell[S_N] = {
+		    is_year ? "integer" : "text",
+		    pdx_field_name((pdx_field)i),
+		    id_label[i],
+		    id_hint[i],
+		    i == PDX_FIELD_AGENCY || i == PDX_FIELD_NAME || is_year ? "yes" : "no",
+		    is_year ? ". >= 1900 and . <= 2999" : NULL,
+		    is_year ? "Năm từ 1900 đến 2999 (a year from 1900 to 2999)" : NULL,
+		    def && *def ? def : NULL};
+		survey_row(&f, cell);
+	}
+	form_criteria(&f, r, &t);
+	form_context(&f, r);
+	choice_row(&f, "yesno", "co", "Có");
+	choice_row(&f, "yesno", "khong", "Không");
+
+	/* settings: the form's title, id and version (the rubric's file, so that a new
+	 * edition is a new version) */
+	char form_id[160], version[80];
+	form_name(form_id, sizeof form_id, "pressdx_", m->id);
+	snprintf(version, sizeof version, "%.40s-%.12s", m->id, m->sha256);
+	static const char *const sethead[] = {"form_title", "form_id", "version"};
+	const char *setval[] = {m->title, form_id, version};
+	for (int c = 0; c < 3; c++) {
+		pdx_xlsx_text(&f.x, f.settings, 0, (lxw_col_t)c, sethead[c], f.head);
+		pdx_xlsx_text(&f.x, f.settings, 1, (lxw_col_t)c, setval[c], NULL);
+	}
+	table_free(&t);
+	if (f.x.err) {
+		rc = f.x.err;
+		pdx_xlsx_discard(&f.x);
+		return rc;
+	}
+	return pdx_xlsx_close(&f.x, write, ctx);
+}
