@@ -205,6 +205,7 @@ int cmd_diff(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_rubrics(int argc, char **argv);
 
 #endif

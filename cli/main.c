@@ -24,6 +24,7 @@ static const char *const main_usage =
     "  score      chấm điểm các tệp câu trả lời (score answer files)\n"
     "  template   tạo phiếu khảo sát CSV để điền (write the questionnaire as CSV)\n"
     "  validate   kiểm tra tệp bộ chỉ số và tệp câu trả lời (check rubric and answer files)\n"
+    "  check      gửi lại tệp câu trả lời có chú thích từng ô lỗi (.xlsx) (annotated answers)\n"
     "  rank       xếp hạng theo khối/tỉnh (rank agencies within blocks or provinces)\n"
     "  summary    tổng hợp theo tỉnh/khối/năm... (summaries per group)\n"
     "  gap        lộ trình lên mức tiếp theo (roadmap to the next level)\n"
@@ -76,9 +77,10 @@ int cli_strcmp_ptr(const void *a, const void *b)
 static const struct {
 	const char *name;
 	int (*fn)(int argc, char **argv);
-} commands[] = {{"score", cmd_score}, {"template", cmd_template}, {"validate", cmd_validate},
-                {"rank", cmd_rank},   {"summary", cmd_summary},   {"gap", cmd_gap},
-                {"diff", cmd_diff},   {"targets", cmd_targets},   {"rubrics", cmd_rubrics}};
+} commands[] = {{"score", cmd_score},    {"template", cmd_template}, {"validate", cmd_validate},
+                {"check", cmd_check},    {"rank", cmd_rank},         {"summary", cmd_summary},
+                {"gap", cmd_gap},        {"diff", cmd_diff},         {"targets", cmd_targets},
+                {"rubrics", cmd_rubrics}};
 
 static int run(int argc, char **argv, const char **name)
 {

@@ -102,6 +102,13 @@ typedef struct reader {
 	bool no_recent;
 	size_t n_header;
 	bool fatal, oom;
+	/* The raw cells of a CSV file, for an annotated copy (pdx_cell_hook; NULL: none,
+	 * and then the only cost is this test per cell). With a hook, a bad header does
+	 * not stop the reading (header_bad instead of fatal): the rows are not added, but
+	 * their cells still reach the hook, so the copy shows the whole file. */
+	const pdx_cell_hook *hook;
+	bool keep_reading; /* a hook is set: on this reader or on its pdx_rows */
+	bool header_bad;
 	/* a worksheet's row whose cell cannot be taken as given (pdx_rows_add): the row's
 	 * problem, as a CSV row that does not line up with the header */
 	pdx_diag cell_problem;
@@ -291,6 +298,8 @@ static void on_field(void *data_, size_t len, void *ctx)
 	}
 	size_t idx = R->n_fields++;
 	field *f = &R->fields[idx];
+	if (R->hook)
+		R->hook->cell(R->hook->ctx, R->row_line, (long)idx + 1, s, len);
 	f->kept = !R->header_done || R->field_at[idx] >= 0;
 	f->off = 0;
 	f->id = 0;
@@ -319,6 +328,16 @@ static void on_field(void *data_, size_t len, void *ctx)
 		f->blank = is_blank(s, len);
 		keep_text(R, f, s, len);
 	}
+}
+
+/* A header that cannot be read: the file is rejected. With a cell hook the cells are
+ * still read (to the hook), but no row is added and the end is as if fatal. */
+static void header_fail(reader *R)
+{
+	if (R->keep_reading)
+		R->header_bad = true;
+	else
+		R->fatal = true;
 }
 
 /* The criterion id a wide header cell names — "1.1.1", or XLSForm's "c1_1_1", either
@@ -423,7 +442,7 @@ static void wide_header(reader *R)
 				        "evidence column \"%s\" has no answer column for criterion "
 				        "%s",
 				        text_of(R, i), id));
-				R->fatal = true;
+				header_fail(R);
 			} else {
 				int first = pass == 0 ? w->col : w->ev;
 				ferr(
@@ -437,7 +456,7 @@ static void wide_header(reader *R)
 				        "the %s column of criterion %s appears twice in the header "
 				        "(columns %d and %zu)",
 				        pass == 0 ? "answer" : "evidence", id, first + 1, i + 1));
-				R->fatal = true;
+				header_fail(R);
 			}
 		}
 	}
@@ -466,7 +485,7 @@ static void read_header(reader *R)
 				         "column \"%s\" appears twice in the header (columns %d "
 				         "and %zu)",
 				         pdx_field_name((pdx_field)c), R->col[c] + 1, i + 1));
-				R->fatal = true;
+				header_fail(R);
 			}
 			R->col[c] = (int)i;
 		}
@@ -493,7 +512,7 @@ static void read_header(reader *R)
 		     pdx_aprintf("missing required column \"%s\"; the header must name agency_id, "
 		                 "criterion, answer (start from \"pressdx template\")",
 		                 name));
-		R->fatal = true;
+		header_fail(R);
 	}
 	R->header_done = true;
 	R->n_header = R->n_fields;
@@ -695,7 +714,7 @@ static void on_row(int c, void *ctx)
 		     pdx_aprintf("row has more than %d columns", MAX_FIELDS));
 		R->fatal = true;
 	}
-	if (!R->fatal && !R->oom)
+	if (!R->fatal && !R->oom && !R->header_bad)
 		read_row(R);
 	R->n_fields = 0;
 	R->text.len = 0;
@@ -951,10 +970,12 @@ static int finish(reader *R, pdx_diags *diags, int rc)
 typedef int (*chunk_fn)(void *ctx, const char **data, size_t *len, bool *final);
 
 static int read_source(pdx_answers *set, const char *name, const pdx_read_options *opts,
-                       pdx_diags *diags, chunk_fn next, void *ctx)
+                       pdx_diags *diags, chunk_fn next, void *ctx, const pdx_cell_hook *hook)
 {
 	reader R;
 	memset(&R, 0, sizeof R);
+	R.hook = hook;
+	R.keep_reading = hook != NULL;
 	R.set = set;
 	R.opts = opts;
 	R.file = name;
@@ -1018,6 +1039,8 @@ static int read_source(pdx_answers *set, const char *name, const pdx_read_option
 	pdx_decoder_free(dec);
 	if (io && !R.oom)
 		R.fatal = true; /* the chunk function reported it in diags */
+	if (R.header_bad)
+		R.fatal = true;
 	rc = io == PDX_ENOMEM || R.oom ? PDX_ENOMEM : io ? io : R.fatal ? PDX_EINVALID : 0;
 	return finish(&R, diags, rc);
 }
@@ -1042,7 +1065,7 @@ int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len, cons
 	if (!set || (!data && len))
 		return PDX_EARG;
 	mem_src m = {data ? data : "", len};
-	return read_source(set, name ? name : "<answers>", opts, diags, mem_next, &m);
+	return read_source(set, name ? name : "<answers>", opts, diags, mem_next, &m, NULL);
 }
 
 typedef struct fd_src {
@@ -1089,7 +1112,7 @@ static int fd_next(void *ctx, const char **data, size_t *len, bool *final)
  * Returns 1 when it was (its result in diags and the set), 0 when it is not a workbook
  * (its first bytes kept in f for the CSV reader), or an error. */
 static int stdin_workbook(pdx_answers *set, fd_src *f, const pdx_read_options *opts,
-                          pdx_diags *diags)
+                          pdx_diags *diags, const pdx_cell_hook *hook)
 {
 	ssize_t k;
 	size_t got = 0;
@@ -1153,8 +1176,8 @@ static int stdin_workbook(pdx_answers *set, fd_src *f, const pdx_read_options *o
 	}
 	close(out);
 	if (!rc)
-		rc = pdx_internal_read_workbook(set, tmp, f->name, opts ? opts->sheet : NULL, opts,
-		                                diags);
+		rc = pdx_internal_read_workbook_hooked(set, tmp, f->name, opts ? opts->sheet : NULL,
+		                                       opts, diags, hook);
 	unlink(tmp);
 	pdx_free(tmp);
 	f->peeked = 0;
@@ -1163,6 +1186,12 @@ static int stdin_workbook(pdx_answers *set, fd_src *f, const pdx_read_options *o
 
 int pdx_answers_read_file(pdx_answers *set, const char *path, const pdx_read_options *opts,
                           pdx_diags *diags)
+{
+	return pdx_internal_read_file_hooked(set, path, opts, diags, NULL);
+}
+
+int pdx_internal_read_file_hooked(pdx_answers *set, const char *path, const pdx_read_options *opts,
+                                  pdx_diags *diags, const pdx_cell_hook *hook)
 {
 	if (!set || !path)
 		return PDX_EARG;
@@ -1180,17 +1209,18 @@ int pdx_answers_read_file(pdx_answers *set, const char *path, const pdx_read_opt
 	if (!rc && !is_stdin && S_ISREG(st.st_mode) && pread(fd, head, 4, 0) == 4 &&
 	    memcmp(head, "PK\x03\x04", 4) == 0) {
 		close(fd);
-		return pdx_internal_read_workbook(set, path, name, opts ? opts->sheet : NULL, opts,
-		                                  diags);
+		return pdx_internal_read_workbook_hooked(set, path, name, opts ? opts->sheet : NULL,
+		                                         opts, diags, hook);
 	}
 	if (!rc) {
 		fd_src f = {fd, name, diags, pdx_malloc(READ_CHUNK), 0};
 		if (f.buf && is_stdin)
-			rc = stdin_workbook(set, &f, opts, diags);
+			rc = stdin_workbook(set, &f, opts, diags, hook);
 		if (rc == 1)
 			rc = 0;
 		else if (!rc)
-			rc = f.buf ? read_source(set, name, opts, diags, fd_next, &f) : PDX_ENOMEM;
+			rc = f.buf ? read_source(set, name, opts, diags, fd_next, &f, hook)
+			           : PDX_ENOMEM;
 		pdx_free(f.buf);
 	}
 	if (!is_stdin)
@@ -1203,8 +1233,17 @@ int pdx_answers_read_file(pdx_answers *set, const char *path, const pdx_read_opt
 struct pdx_rows {
 	reader R;
 	pdx_diags *out;
-	bool failed; /* the front end's own failure (pdx_rows_fail) */
+	bool failed;               /* the front end's own failure (pdx_rows_fail) */
+	const pdx_cell_hook *hook; /* every cell of the sheet, beyond the header's too */
 };
+
+void pdx_rows_set_hook(pdx_rows *w, const pdx_cell_hook *hook)
+{
+	w->hook = hook;
+	w->R.keep_reading = hook != NULL;
+	if (hook && hook->sheet)
+		hook->sheet(hook->ctx, w->R.sheet);
+}
 
 int pdx_rows_begin(pdx_rows **out, pdx_answers *set, const char *file, const char *sheet,
                    const pdx_read_options *opts, pdx_diags *diags)
@@ -1296,6 +1335,10 @@ int pdx_rows_add(pdx_rows *w, long line, const char *const *cells, const size_t 
 	/* after the header, a row has the header's cells: the empty ones a sheet leaves
 	 * out are put back, and what lies right of the header (a note beside the table)
 	 * is not read */
+	if (w->hook)
+		for (size_t i = 0; i < n; i++)
+			if (cells[i])
+				w->hook->cell(w->hook->ctx, line, (long)i + 1, cells[i], lens[i]);
 	size_t width = R->header_done ? R->n_header : n;
 	for (size_t i = 0; i < width && !R->oom; i++) {
 		const char *s = i < n && cells[i] ? cells[i] : "";
@@ -1322,6 +1365,8 @@ int pdx_rows_end(pdx_rows *w, int rc)
 	if (!w)
 		return rc;
 	reader *R = &w->R;
+	if (R->header_bad)
+		R->fatal = true;
 	if (!rc && !R->header_done && !R->fatal && !R->oom && !w->failed) {
 		ferr(R, PDX_E_EMPTY_FILE, 0, 0,
 		     pdx_aprintf("trang tính trống: không có dòng tiêu đề (agency_id, criterion, "

@@ -165,6 +165,30 @@ int pdx_rows_end(pdx_rows *w, int rc);
 int pdx_internal_read_workbook(pdx_answers *set, const char *path, const char *name,
                                const char *sheet, const pdx_read_options *opts, pdx_diags *diags);
 
+/* The raw cells a reader reads, for the annotated copy of an answers file (checked.c):
+ * `cell` receives every non-empty cell of the sheet (empty ones may come too) as the
+ * reader got it — a CSV cell unquoted, a worksheet cell as its text (numbers written
+ * as the reader writes them) — before trimming and NFC, at the row (the line where
+ * a CSV record starts, the sheet's row) and 1-based column that the reader's
+ * diagnostics give; beyond the header's columns too in a worksheet. `sheet` (may be
+ * NULL) is told the worksheet's name before its first cell (not called for CSV).
+ * With a hook a bad header (duplicate or missing column) does not stop the reading:
+ * no row is added, the file is still rejected, but every cell reaches the hook. The
+ * hook keeps its own failures (out of memory) to itself. */
+typedef struct pdx_cell_hook {
+	void (*cell)(void *ctx, long row, long col, const char *text, size_t len);
+	void (*sheet)(void *ctx, const char *name);
+	void *ctx;
+} pdx_cell_hook;
+/* pdx_answers_read_file and pdx_internal_read_workbook with a hook (NULL: none). */
+int pdx_internal_read_file_hooked(pdx_answers *set, const char *path, const pdx_read_options *opts,
+                                  pdx_diags *diags, const pdx_cell_hook *hook);
+int pdx_internal_read_workbook_hooked(pdx_answers *set, const char *path, const char *name,
+                                      const char *sheet, const pdx_read_options *opts,
+                                      pdx_diags *diags, const pdx_cell_hook *hook);
+/* Sets the hook of a worksheet's rows (after pdx_rows_begin; calls hook->sheet). */
+void pdx_rows_set_hook(pdx_rows *w, const pdx_cell_hook *hook);
+
 /* Appends a CSV cell (see pdx_csv_cell) and "," or, when last, CRLF. */
 void pdx_csv_put(pdx_buf *b, const char *cell, int last);
 

@@ -1069,6 +1069,13 @@ static void no_sheet(wb *w, const char *want, const char *names)
 int pdx_internal_read_workbook(pdx_answers *set, const char *path, const char *name,
                                const char *sheet, const pdx_read_options *opts, pdx_diags *diags)
 {
+	return pdx_internal_read_workbook_hooked(set, path, name, sheet, opts, diags, NULL);
+}
+
+int pdx_internal_read_workbook_hooked(pdx_answers *set, const char *path, const char *name,
+                                      const char *sheet, const pdx_read_options *opts,
+                                      pdx_diags *diags, const pdx_cell_hook *hook)
+{
 	wb w;
 	memset(&w, 0, sizeof w);
 	w.file = name;
@@ -1117,6 +1124,8 @@ int pdx_internal_read_workbook(pdx_answers *set, const char *path, const char *n
 		rc = pdx_rows_begin(&w.rows, set, name, sheet_name, opts, diags);
 		if (rc)
 			w.oom = rc == PDX_ENOMEM;
+		else if (hook)
+			pdx_rows_set_hook(w.rows, hook);
 	}
 	if (w.rows) {
 		if (ods)

@@ -112,6 +112,33 @@ int pdx_template_xlsform(const pdx_rubric *r, const pdx_template_options *opts, 
  * spreadsheet programs would otherwise run as a formula. NULL when out of memory. */
 char *pdx_csv_cell(const char *cell);
 
+/* An agency's answers file checked and sent back annotated (pressdx check -o): reads
+ * `path` (as pdx_answers_read_file: CSV, .xlsx or .ods, long or wide layout,
+ * opts->sheet), scores it against `r` as validate does, and writes to `write` an .xlsx
+ * workbook (binary; libxlsxwriter, a temporary file in $TMPDIR, else /tmp) of two
+ * sheets:
+ *  - first, "Các vấn đề" (problems): a row per problem — place (a cell reference like
+ *    D7, "dòng 7 (row 7)", or nothing), agency, criterion, severity, code, message in
+ *    Vietnamese, in English: every diagnostic in the order they are added to `diags`,
+ *    then, per assessment, every answer not given (a blank answer cell; a criterion
+ *    of `r` with no row in the file);
+ *  - then the sheet read (its name; "Câu trả lời" for a CSV file): every cell at its
+ *    place, as the text the reader saw (numbers, dates and booleans too; a CSV record
+ *    on the row of the line it starts on), each cell a diagnostic names filled red
+ *    (error) or amber (warning) with a comment giving the code and the messages, each
+ *    blank answer cell filled blue with the comment "chưa trả lời (not answered)".
+ *    Read again, this sheet gives the same diagnostics at the same places. The
+ *    source's formatting, formulas and other sheets are not carried over.
+ * Every diagnostic (the file's, then each assessment's reading and answer problems, as
+ * validate prints them) is added to `diags`. Returns 0 (written, whatever the answers'
+ * errors); PDX_EINVALID when the file was rejected whole (a file-level error in
+ * `diags`) — the workbook is written all the same, with the cells read; PDX_EIO when
+ * the file cannot be read at all (nothing written) or has more rows or columns than a
+ * worksheet holds (a PDX_E_OUTPUT diagnostic); PDX_EARG, PDX_ENOMEM, or the value of
+ * `write` that stopped it. */
+int pdx_answers_annotate(const char *path, const pdx_read_options *opts, const pdx_rubric *r,
+                         pdx_write_fn write, void *ctx, pdx_diags *diags);
+
 #ifdef __cplusplus
 }
 #endif
