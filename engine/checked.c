@@ -1,6 +1,6 @@
 /* The annotated copy of an answers file (pressdx check -o): the agency's own sheet
  * again, every cell a diagnostic names marked and commented, every unanswered answer
- * cell marked, and a first sheet listing every problem.
+ * cell marked, and a sheet listing every problem (the one the workbook opens on).
  *
  * The cells are not read a second time by a reader of our own: the readers hand every
  * raw cell to a hook (pdx_cell_hook, internal.h) at the very row and column their
@@ -369,18 +369,22 @@ static int write_book(const grid *g, const plist *l, pdx_write_fn write, void *c
 	}
 	if (f.head)
 		format_set_bold(f.head);
-	char first[128], second[128];
-	pdx_xlsx_sheet_name(first, sizeof first, "Các vấn đề", NULL, 0);
-	char *taken[1] = {first};
-	pdx_xlsx_sheet_name(second, sizeof second, g->sheet ? g->sheet : "Câu trả lời", taken, 1);
-	lxw_worksheet *ps = workbook_add_worksheet(x.wb, first);
-	lxw_worksheet *as = workbook_add_worksheet(x.wb, second);
+	/* The answers first: the agency corrects them and sends the file back, and the
+	 * reader takes the first sheet (no --sheet to know of); the problems second, but
+	 * the sheet the workbook opens on. */
+	char answers[128], problems[128];
+	pdx_xlsx_sheet_name(answers, sizeof answers, g->sheet ? g->sheet : "Câu trả lời", NULL, 0);
+	char *taken[1] = {answers};
+	pdx_xlsx_sheet_name(problems, sizeof problems, "Các vấn đề", taken, 1);
+	lxw_worksheet *as = workbook_add_worksheet(x.wb, answers);
+	lxw_worksheet *ps = workbook_add_worksheet(x.wb, problems);
 	if (!f.head || !f.fill[0] || !f.fill[1] || !f.fill[2] || !ps || !as) {
 		pdx_xlsx_discard(&x);
 		return PDX_ENOMEM;
 	}
-	problems_sheet(&x, ps, l, &f);
 	answers_sheet(&x, as, g, l, &f);
+	problems_sheet(&x, ps, l, &f);
+	worksheet_activate(ps);
 	if (x.err) {
 		rc = x.err;
 		pdx_xlsx_discard(&x);

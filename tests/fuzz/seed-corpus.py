@@ -192,10 +192,12 @@ def build():
     seeds['answers']['seed-synthetic-no-final-newline.csv.cp1258'] = b'\x01' + no_eol
     seeds['answers']['seed-synthetic-no-final-newline.csv.tcvn3'] = b'\x02' + no_eol
 
-    # workbooks: those of the CLI cases (tests/workbook/make.py writes them), those
+    # workbooks: those of the CLI cases (tests/workbook/make.py writes them), those pressdx
+    # writes itself (tests/workbook/written/), those
     # LibreOffice wrote (tests/workbook/real/), and the example as .xlsx and .ods (long
     # and wide layouts) the way make.py writes them
-    for p in files_under(r'tests/cli/cases/.*\.(xlsx|ods|zip)', r'tests/workbook/real/.*'):
+    for p in files_under(r'tests/cli/cases/.*\.(xlsx|ods|zip)', r'tests/workbook/real/.*',
+                           r'tests/workbook/written/.*\.xlsx'):
         seeds['workbook'][seed_name(p)] = read(p)
     seeds['workbook'].update(example_workbooks())
 

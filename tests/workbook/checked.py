@@ -11,13 +11,15 @@ one criterion column dropped and a line break inside a quoted cell (so that reco
 longer start on the line of their index). For each, read with openpyxl (Debian's
 python3-openpyxl):
 
- - the first sheet is the problems list, one row per diagnostic of `pressdx validate`
-   on the source plus one per answer not given (blank cell; criterion without a row);
- - the second holds every cell of the source, as the reader reads it;
+ - the first sheet holds every cell of the source, as the reader reads it (sent back
+   corrected, it scores without --sheet);
+ - the second, the one the workbook opens on, is the problems list, one row per
+   diagnostic of `pressdx validate` on the source plus one per answer not given
+   (blank cell; criterion without a row);
  - each cell a diagnostic names has the error fill and a comment with the code and the
    Vietnamese message; each blank answer cell the not-answered fill and comment; no
    other cell has a comment or a fill;
- - the annotated sheet, given back to `pressdx validate --sheet`, gives the same
+ - the annotated workbook, given back to `pressdx validate` as it is, gives the same
    diagnostics (severity, row, column, agency, criterion), and to `pressdx check`
    the same codes at the same places.
 """
@@ -103,7 +105,7 @@ def rubric_ids(path):
 
 
 def problems_of(wb):
-    ws = wb.worksheets[0]
+    ws = wb.worksheets[1]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][0] == 'Vị trí (place)', rows[0]
     return [tuple(r) for r in rows[1:]]
@@ -119,7 +121,10 @@ def verify(name, pressdx, src, grid, expected_cells, answer_cols, rubric, *opts)
         vstatus, vdiags = diagnostics(pressdx, *opts, src)
         assert status == vstatus, '%s: check exit %d, validate %d' % (name, status, vstatus)
         wb = openpyxl.load_workbook(out)
-        assert wb.sheetnames[0] == PROBLEMS, wb.sheetnames
+        # the answers first (sent back corrected, they score without --sheet), the
+        # problems second and the sheet the workbook opens on
+        assert wb.sheetnames[1] == PROBLEMS, wb.sheetnames
+        assert wb.active.title == PROBLEMS, wb.active.title
         assert len(wb.sheetnames) == 2, wb.sheetnames
         probs = problems_of(wb)
         diag_rows = [p for p in probs if p[4]]
@@ -149,7 +154,7 @@ def verify(name, pressdx, src, grid, expected_cells, answer_cols, rubric, *opts)
             (name, [p for p in unans if not p[0]], missing)
         assert len(probs) == len(vdiags) + len(blanks) + len(missing)
 
-        ws = wb.worksheets[1]
+        ws = wb.worksheets[0]
         marked = {}
         for p in probs:
             if p[0] and re.fullmatch(r'[A-Z]+\d+', p[0]):
@@ -184,12 +189,12 @@ def verify(name, pressdx, src, grid, expected_cells, answer_cols, rubric, *opts)
             assert ws[place].comment is not None, (name, place)
 
         # read back: the same diagnostics
-        sheet = wb.sheetnames[1]
-        bstatus, back = diagnostics(pressdx, '--sheet', sheet, out)
+        # (no --sheet: the answers are the first sheet)
+        bstatus, back = diagnostics(pressdx, out)
         assert bstatus == vstatus, (name, bstatus, vstatus)
         assert back == vdiags, '%s: read back\n%s\nsource\n%s' % (name, back, vdiags)
         again = os.path.join(tmp, 'again.xlsx')
-        check(pressdx, out, again, '--sheet', sheet)
+        check(pressdx, out, again)
         probs2 = problems_of(openpyxl.load_workbook(again))
         assert [(p[0], p[1], p[2], p[3], p[4]) for p in probs2] == \
             [(p[0], p[1], p[2], p[3], p[4]) for p in probs], name

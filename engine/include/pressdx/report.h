@@ -117,18 +117,19 @@ char *pdx_csv_cell(const char *cell);
  * opts->sheet), scores it against `r` as validate does, and writes to `write` an .xlsx
  * workbook (binary; libxlsxwriter, a temporary file in $TMPDIR, else /tmp) of two
  * sheets:
- *  - first, "Các vấn đề" (problems): a row per problem — place (a cell reference like
- *    D7, "dòng 7 (row 7)", or nothing), agency, criterion, severity, code, message in
- *    Vietnamese, in English: every diagnostic in the order they are added to `diags`,
- *    then, per assessment, every answer not given (a blank answer cell; a criterion
- *    of `r` with no row in the file);
- *  - then the sheet read (its name; "Câu trả lời" for a CSV file): every cell at its
- *    place, as the text the reader saw (numbers, dates and booleans too; a CSV record
- *    on the row of the line it starts on), each cell a diagnostic names filled red
- *    (error) or amber (warning) with a comment giving the code and the messages, each
- *    blank answer cell filled blue with the comment "chưa trả lời (not answered)".
- *    Read again, this sheet gives the same diagnostics at the same places. The
- *    source's formatting, formulas and other sheets are not carried over.
+ *  - first, the sheet read (its name; "Câu trả lời" for a CSV file): every cell at
+ *    its place, as the text the reader saw (numbers, dates and booleans too; a CSV
+ *    record on the row of the line it starts on), each cell a diagnostic names filled
+ *    red (error) or amber (warning) with a comment giving the code and the messages,
+ *    each blank answer cell filled blue with the comment "chưa trả lời (not
+ *    answered)". Read again (first sheet: no --sheet), it gives the same diagnostics
+ *    at the same places; corrected, it scores as it is. The source's formatting,
+ *    formulas and other sheets are not carried over;
+ *  - then "Các vấn đề" (problems), the sheet the workbook opens on: a row per problem
+ *    — place (a cell reference like D7, "dòng 7 (row 7)", or nothing), agency,
+ *    criterion, severity, code, message in Vietnamese, in English: every diagnostic in
+ *    the order they are added to `diags`, then, per assessment, every answer not given
+ *    (a blank answer cell; a criterion of `r` with no row in the file).
  * Every diagnostic (the file's, then each assessment's reading and answer problems, as
  * validate prints them) is added to `diags`. Returns 0 (written, whatever the answers'
  * errors); PDX_EINVALID when the file was rejected whole (a file-level error in
