@@ -278,7 +278,10 @@ int pdx_doc_end(pdx_doc *d)
 	if (d->sink->end)
 		d->sink->end(d->self, &d->b);
 	d->ended = true;
-	return pass_on(d, true);
+	rc = pass_on(d, true);
+	if (!rc && d->sink->spill && (rc = d->sink->spill(d->self, d->write, d->ctx)))
+		d->err = rc;
+	return rc;
 }
 
 const char *pdx_cell_format(const pdx_cell *c, char *buf, size_t size)

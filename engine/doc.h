@@ -149,6 +149,9 @@ typedef struct pdx_doc_sink {
 	void (*note)(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, const char *vi,
 	             const char *en);
 	void (*end)(void *self, pdx_buf *b);
+	/* After end and once the buffer is handed on: the writer's own bytes, written
+	 * straight to where the document goes (the workbook's temporary file); may be NULL */
+	int (*spill)(void *self, pdx_write_fn write, void *ctx);
 	/* 0, or the PDX_ error that stopped the writer (one that writes elsewhere than
 	 * the buffer: the workbook's temporary file); may be NULL */
 	int (*status)(void *self);
