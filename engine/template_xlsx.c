@@ -1,22 +1,16 @@
-/* The questionnaire as workbooks: an .xlsx a person fills in Excel or LibreOffice, and
- * an XLSForm (https://xlsform.org) for the survey tools (Kobo, ODK).
+/* The questionnaire as an .xlsx workbook a person fills in Excel or LibreOffice.
  *
  * The .xlsx answer sheet is the CSV template (template.c) cell for cell: its header and
  * its cells are read back from pdx_template_csv, so the two layouts cannot drift apart
  * and a filled workbook scores exactly as a filled CSV file. It is the FIRST sheet,
  * which is the one the workbook reader takes without --sheet; the cover sheet with the
  * instructions comes second (and is the one the workbook opens on).
- *
- * The XLSForm names its questions as the wide-layout reader (csv_reader.c, wide_id)
- * reads them: the identity columns by their long-layout names (pdx_field_name), a
- * criterion "1.1.1" as c1_1_1 (XLSForm names begin with a letter) and its evidence as
- * c1_1_1_evidence; the choices' names are the option keys (yes/no: co, khong), which the
- * scorer accepts as written (value.c), since Kobo exports names by default. */
+ * (The XLSForm is template_xlsform.c.) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "xlsx.h"
+#include "template_xlsx.h"
 
 #define SHEET_ANSWERS "Phiếu"
 #define SHEET_COVER   "Hướng dẫn"
@@ -25,115 +19,6 @@
 /* Excel: an inline list validation ("a,b,c") holds at most 255 characters; data
  * validation titles 32, messages 255. */
 #define MAX_INLINE_LIST 255
-
-/* ---- the CSV template, read back --------------------------------------------------- */
-
-typedef struct table {
-	char **cell; /* row-major, n_rows × n_cols, each malloc'd ("" for an empty cell) */
-	size_t n_rows, n_cols;
-} table;
-
-static void table_free(table *t)
-{
-	for (size_t i = 0; i < t->n_rows * t->n_cols; i++)
-		pdx_free(t->cell[i]);
-	pdx_free(t->cell);
-	memset(t, 0, sizeof *t);
-}
-
-static const char *table_at(const table *t, size_t row, size_t col)
-{
-	return row < t->n_rows && col < t->n_cols ? t->cell[row * t->n_cols + col] : "";
-}
-
-static long table_col(const table *t, const char *name)
-{
-	for (size_t c = 0; c < t->n_cols; c++)
-		if (strcmp(table_at(t, 0, c), name) == 0)
-			return (long)c;
-	return -1;
-}
-
-/* Our own CSV (report_csv.c, put_cell): cells separated by ',', records by CRLF, a cell
- * quoted when it holds a separator or a quote (doubled), and a quoted cell that begins
- * with "'" and then one of = + - @ TAB CR was neutralised: the apostrophe is taken off
- * again, since a workbook cell is written as text, never run as a formula. */
-static int table_parse(table *t, const char *s, size_t len)
-{
-	memset(t, 0, sizeof *t);
-	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-		s += 3;
-		len -= 3;
-	}
-	size_t cap = 0, n = 0, col = 0, i = 0;
-	pdx_buf cell = {0};
-	while (i < len) {
-		cell.len = 0;
-		bool quoted = i < len && s[i] == '"';
-		if (quoted) {
-			for (i++; i < len; i++) {
-				if (s[i] == '"' && i + 1 < len && s[i + 1] == '"')
-					pdx_buf_putc(&cell, s[i++]);
-				else if (s[i] == '"')
-					break;
-				else
-					pdx_buf_putc(&cell, s[i]);
-			}
-			i++; /* the closing quote */
-		} else {
-			for (; i < len && s[i] != ',' && s[i] != '\r' && s[i] != '\n'; i++)
-				pdx_buf_putc(&cell, s[i]);
-		}
-		pdx_buf_putc(&cell, '\0');
-		if (cell.failed)
-			break;
-		const char *text = cell.data;
-		if (quoted && text[0] == '\'' && text[1] && strchr("=+-@\t\r", text[1]))
-			text++;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			char **p = pdx_reallocarray(t->cell, nc, sizeof *p);
-			if (!p) {
-				cell.failed = 1;
-				break;
-			}
-			t->cell = p;
-			cap = nc;
-		}
-		if (!(t->cell[n] = pdx_strdup(text))) {
-			cell.failed = 1;
-			break;
-		}
-		n++;
-		col++;
-		bool end = i >= len || s[i] != ',';
-		if (!end)
-			i++;
-		else {
-			while (i < len && (s[i] == '\r' || s[i] == '\n'))
-				i++;
-			if (!t->n_cols)
-				t->n_cols = col;
-			if (col != t->n_cols) {
-				cell.failed = 2; /* not the shape we write: a bug, not a user's */
-				break;
-			}
-			t->n_rows++;
-			col = 0;
-		}
-	}
-	int failed = cell.failed;
-	pdx_buf_free(&cell);
-	/* cells of an unfinished record are owned too */
-	if (failed || col) {
-		for (size_t k = 0; k < n; k++)
-			pdx_free(t->cell[k]);
-		pdx_free(t->cell);
-		memset(t, 0, sizeof *t);
-		return failed == 1 ? PDX_ENOMEM : PDX_EARG;
-	}
-	return t->n_rows ? 0 : PDX_EARG;
-}
 
 /* ---- shared pieces ------------------------------------------------------------------- */
 
@@ -195,28 +80,6 @@ static bool inline_ok(char *const *items)
 }
 
 static const char *const yesno_items[] = {"có", "không", NULL};
-
-/* What the answer cell of a row takes: the criterion's type and options, or the
- * question's. */
-typedef struct row_kind {
-	const char *id;
-	pdx_answer_type type;
-	const pdx_option *options;
-	size_t n_options;
-	bool scored;
-	pdx_points max;
-} row_kind;
-
-static row_kind kind_of(const pdx_rubric *r, size_t i)
-{
-	size_t nk = pdx_rubric_criterion_count(r);
-	if (i < nk) {
-		const pdx_criterion *c = pdx_rubric_criterion(r, i);
-		return (row_kind){c->id, c->type, c->options, c->n_options, true, c->max};
-	}
-	const pdx_question *q = pdx_rubric_question(r, i - nk);
-	return (row_kind){q->id, q->type, q->options, q->n_options, false, 0};
-}
 
 /* ---- .xlsx: the workbook a person fills ------------------------------------------- */
 
@@ -283,28 +146,6 @@ static void make_formats(book *b)
 		format_set_font_color(b->notice, 0x9C0006);
 }
 
-static const char *opt_text(const pdx_template_options *o, pdx_field f)
-{
-	if (!o)
-		return NULL;
-	switch (f) {
-	case PDX_FIELD_AGENCY:
-		return o->agency_id;
-	case PDX_FIELD_NAME:
-		return o->agency_name;
-	case PDX_FIELD_PROVINCE:
-		return o->province;
-	case PDX_FIELD_OWNER:
-		return o->owner;
-	case PDX_FIELD_BLOCK:
-		return o->block;
-	case PDX_FIELD_MEDIA:
-		return o->media;
-	default:
-		return NULL;
-	}
-}
-
 /* The cover: what the questionnaire is, the identity cells, how to fill and send. */
 static void write_cover(book *b)
 {
@@ -364,7 +205,7 @@ static void write_cover(book *b)
 				pdx_xlsx_check(
 				    x, worksheet_write_number(ws, row, 1, b->o->year, b->input));
 		} else {
-			const char *v = opt_text(b->o, (pdx_field)f);
+			const char *v = pdx_tpl_opt_text(b->o, (pdx_field)f);
 			if (v && *v)
 				pdx_xlsx_text(x, ws, row, 1, v, b->input);
 			else if (!x->err)
@@ -445,7 +286,7 @@ static void list_range(book *b, const char *id, char *const *items, char *ref, s
 
 /* The answer cell's validation for its row: the drop-down of a yes/no or choice, the
  * range of a number. Excel shows the input message when the cell is selected. */
-static void validate(book *b, lxw_row_t row, lxw_col_t col, const row_kind *k)
+static void validate(book *b, lxw_row_t row, lxw_col_t col, const pdx_tpl_row_kind *k)
 {
 	pdx_xlsx *x = &b->x;
 	lxw_data_validation v = {0};
@@ -545,14 +386,14 @@ static void validate(book *b, lxw_row_t row, lxw_col_t col, const row_kind *k)
 
 /* Excel does not grow a row for wrapped text written by a program: a height from the
  * longest wrapped cell, at about 1.1 characters per width unit. */
-static double row_height(const table *t, size_t row, const double *width)
+static double row_height(const pdx_tpl_table *t, size_t row, const double *width)
 {
 	size_t lines = 1;
 	for (size_t c = 0; c < t->n_cols; c++) {
 		if (width[c] < 20)
 			continue;
 		size_t per = (size_t)(width[c] * 1.1);
-		size_t n = pdx_utf8_width(table_at(t, row, c)) / per + 1;
+		size_t n = pdx_utf8_width(pdx_tpl_table_at(t, row, c)) / per + 1;
 		if (n > lines)
 			lines = n;
 	}
@@ -582,13 +423,13 @@ static double width_of(const char *name)
 	return 14;
 }
 
-static void write_answers(book *b, const table *t)
+static void write_answers(book *b, const pdx_tpl_table *t)
 {
 	pdx_xlsx *x = &b->x;
 	lxw_worksheet *ws = b->answers;
-	long c_answer = table_col(t, pdx_field_name(PDX_FIELD_ANSWER));
-	long c_crit = table_col(t, pdx_field_name(PDX_FIELD_CRITERION));
-	long c_max = table_col(t, "max_points");
+	long c_answer = pdx_tpl_table_col(t, pdx_field_name(PDX_FIELD_ANSWER));
+	long c_crit = pdx_tpl_table_col(t, pdx_field_name(PDX_FIELD_CRITERION));
+	long c_max = pdx_tpl_table_col(t, "max_points");
 	double *width = pdx_calloc(t->n_cols, sizeof *width);
 	int *idf = pdx_calloc(t->n_cols, sizeof *idf);
 	if (!width || !idf || c_answer < 0 || c_crit < 0) {
@@ -596,7 +437,7 @@ static void write_answers(book *b, const table *t)
 		goto out;
 	}
 	for (size_t c = 0; c < t->n_cols; c++) {
-		const char *name = table_at(t, 0, c);
+		const char *name = pdx_tpl_table_at(t, 0, c);
 		width[c] = width_of(name);
 		idf[c] = identity_field(name);
 		pdx_xlsx_text(x, ws, 0, (lxw_col_t)c, name, b->head);
@@ -611,7 +452,7 @@ static void write_answers(book *b, const table *t)
 	for (size_t i = 1; i < t->n_rows && !x->err; i++) {
 		lxw_row_t row = (lxw_row_t)i;
 		for (size_t c = 0; c < t->n_cols && !x->err; c++) {
-			const char *s = table_at(t, i, c);
+			const char *s = pdx_tpl_table_at(t, i, c);
 			lxw_col_t cc = (lxw_col_t)c;
 			if (idf[c] >= 0) {
 				/* the cover's cell on the first row, the row above on the others:
@@ -625,9 +466,10 @@ static void write_answers(book *b, const table *t)
 					         (unsigned)b->id_row[idf[c]] + 1);
 				else
 					snprintf(f, sizeof f, "=%s%zu&\"\"", cn, i);
-				const char *cached = idf[c] == PDX_FIELD_YEAR
-				                         ? year
-				                         : opt_text(b->o, (pdx_field)idf[c]);
+				const char *cached =
+				    idf[c] == PDX_FIELD_YEAR
+				        ? year
+				        : pdx_tpl_opt_text(b->o, (pdx_field)idf[c]);
 				pdx_xlsx_check(
 				    x, worksheet_write_formula_str(ws, row, cc, f, b->follow,
 				                                   cached ? cached : ""));
@@ -641,8 +483,8 @@ static void write_answers(book *b, const table *t)
 				else
 					pdx_xlsx_check(
 					    x, worksheet_write_number(ws, row, cc, d, b->ro_num));
-			} else if (strcmp(table_at(t, 0, c), "evidence") == 0 ||
-			           strcmp(table_at(t, 0, c), "note") == 0) {
+			} else if (strcmp(pdx_tpl_table_at(t, 0, c), "evidence") == 0 ||
+			           strcmp(pdx_tpl_table_at(t, 0, c), "note") == 0) {
 				pdx_xlsx_check(x, worksheet_write_blank(ws, row, cc, b->free_text));
 			} else {
 				/* the rubric's own texts: read-only */
@@ -654,9 +496,9 @@ static void write_answers(book *b, const table *t)
 			}
 		}
 		if (i - 1 < n_rows) {
-			row_kind k = kind_of(b->r, i - 1);
+			pdx_tpl_row_kind k = pdx_tpl_kind_of(b->r, i - 1);
 			/* the template's rows are the rubric's, in order; check, never assume */
-			if (strcmp(k.id, table_at(t, i, (size_t)c_crit)) != 0) {
+			if (strcmp(k.id, pdx_tpl_table_at(t, i, (size_t)c_crit)) != 0) {
 				x->err = PDX_EARG;
 				break;
 			}
@@ -682,7 +524,7 @@ out:
 static bool needs_lists(const pdx_rubric *r, size_t n_rows)
 {
 	for (size_t i = 0; i < n_rows; i++) {
-		row_kind k = kind_of(r, i);
+		pdx_tpl_row_kind k = pdx_tpl_kind_of(r, i);
 		if (k.type != PDX_TYPE_CHOICE)
 			continue;
 		char **items = option_items(k.options, k.n_options, k.scored);
@@ -701,17 +543,17 @@ int pdx_template_xlsx(const pdx_rubric *r, const pdx_template_options *opts, pdx
 		return PDX_EARG;
 	char *csv = NULL;
 	size_t len = 0;
-	table t;
+	pdx_tpl_table t;
 	int rc = pdx_template_csv(&csv, &len, r, opts);
 	if (!rc)
-		rc = table_parse(&t, csv, len);
+		rc = pdx_tpl_table_parse(&t, csv, len);
 	pdx_free(csv);
 	if (rc)
 		return rc;
 	book b = {.r = r, .o = opts};
 	rc = pdx_xlsx_open(&b.x, false);
 	if (rc) {
-		table_free(&t);
+		pdx_tpl_table_free(&t);
 		return rc;
 	}
 	size_t n_rows = pdx_rubric_criterion_count(r) + pdx_rubric_question_count(r);
@@ -733,286 +575,11 @@ int pdx_template_xlsx(const pdx_rubric *r, const pdx_template_options *opts, pdx
 		worksheet_protect(b.lists, NULL, &p);
 		worksheet_hide(b.lists);
 	}
-	table_free(&t);
+	pdx_tpl_table_free(&t);
 	if (b.x.err) {
 		rc = b.x.err;
 		pdx_xlsx_discard(&b.x);
 		return rc;
 	}
 	return pdx_xlsx_close(&b.x, write, ctx);
-}
-
-/* ---- XLSForm --------------------------------------------------------------------- */
-
-/* An XLSForm name: `prefix` and the id, with every character other than a letter, a
- * digit, '_' or '-' written as '_': "c" and "1.1.1" give c1_1_1 (what the wide reader
- * takes), "q_" and "ctx.staff" q_ctx_staff. The prefix begins with a letter, as a name
- * must. */
-static void form_name(char *out, size_t size, const char *prefix, const char *id)
-{
-	size_t k = 0;
-	for (const char *p = prefix; *p && k + 1 < size; p++)
-		out[k++] = *p;
-	for (const char *p = id; *p && k + 1 < size; p++) {
-		char c = *p;
-		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		          (c >= '0' && c <= '9') || c == '_' || c == '-';
-		out[k++] = ok ? c : '_';
-	}
-	out[k] = '\0';
-}
-
-enum { S_TYPE, S_NAME, S_LABEL, S_HINT, S_REQUIRED, S_CONSTRAINT, S_CMSG, S_DEFAULT, S_N };
-
-typedef struct form {
-	pdx_xlsx x;
-	lxw_worksheet *survey, *choices, *settings;
-	lxw_row_t srow, crow;
-	lxw_format *head;
-} form;
-
-static void survey_row(form *f, const char *const cell[S_N])
-{
-	f->srow++;
-	for (int c = 0; c < S_N; c++)
-		pdx_xlsx_text(&f->x, f->survey, f->srow, (lxw_col_t)c, cell[c], NULL);
-}
-
-static void choice_row(form *f, const char *list, const char *name, const char *label)
-{
-	f->crow++;
-	pdx_xlsx_text(&f->x, f->choices, f->crow, 0, list, NULL);
-	pdx_xlsx_text(&f->x, f->choices, f->crow, 1, name, NULL);
-	pdx_xlsx_text(&f->x, f->choices, f->crow, 2, label, NULL);
-}
-
-/* One question (a criterion's or a context question's) and, for a choice, its list. */
-static void form_question(form *f, const row_kind *k, const char *name, const char *label,
-                          const char *hint)
-{
-	char type[160];
-	const char *constraint = NULL, *cmsg = NULL;
-	switch (k->type) {
-	case PDX_TYPE_YESNO:
-		snprintf(type, sizeof type, "select_one yesno");
-		break;
-	case PDX_TYPE_CHOICE:
-		snprintf(type, sizeof type, "select_one %s_options", name);
-		break;
-	case PDX_TYPE_PERCENT:
-		snprintf(type, sizeof type, "decimal");
-		constraint = ". >= 0 and . <= 100";
-		cmsg = "Tỷ lệ là một số từ 0 đến 100 (a percent is a number from 0 to 100)";
-		break;
-	case PDX_TYPE_NUMBER:
-		snprintf(type, sizeof type, "decimal");
-		break;
-	case PDX_TYPE_COUNT:
-		snprintf(type, sizeof type, "integer");
-		constraint = ". >= 0";
-		cmsg = "Số lượng là một số nguyên từ 0 trở lên (a count is a whole number, 0 or "
-		       "more)";
-		break;
-	case PDX_TYPE_TEXT:
-		snprintf(type, sizeof type, "text");
-		break;
-	}
-	const char *cell[S_N] = {type,       name, label, hint, k->scored ? "yes" : "no",
-	                         constraint, cmsg, NULL};
-	survey_row(f, cell);
-	if (k->type == PDX_TYPE_CHOICE) {
-		char list[160];
-		snprintf(list, sizeof list, "%s_options", name);
-		for (size_t i = 0; i < k->n_options; i++)
-			choice_row(f, list, k->options[i].key, k->options[i].label);
-	}
-}
-
-static void form_criteria(form *f, const pdx_rubric *r, const table *t)
-{
-	long c_allowed = table_col(t, "allowed_answers");
-	size_t nk = pdx_rubric_criterion_count(r);
-	for (size_t p = 0; p < pdx_rubric_pillar_count(r) && !f->x.err; p++) {
-		const pdx_pillar *pl = pdx_rubric_pillar(r, p);
-		char gname[160], pts[24];
-		form_name(gname, sizeof gname, "p", pl->id);
-		char *glabel = pdx_aprintf("Trụ cột %s: %s (tối đa %sđ)", pl->id, pl->name,
-		                           pdx_points_format_short(pl->max, pts, sizeof pts));
-		if (!glabel) {
-			f->x.err = PDX_ENOMEM;
-			return;
-		}
-		const char *begin[S_N] = {"begin_group", gname, glabel, pl->name_en};
-		survey_row(f, begin);
-		pdx_free(glabel);
-		for (size_t i = pl->first_criterion;
-		     i < pl->first_criterion + pl->n_criteria && i < nk && !f->x.err; i++) {
-			const pdx_criterion *c = pdx_rubric_criterion(r, i);
-			row_kind k = kind_of(r, i);
-			char name[160], ev[180];
-			form_name(name, sizeof name, "c", c->id);
-			snprintf(ev, sizeof ev, "%s_evidence", name);
-			char *label = pdx_aprintf("%s. %s", c->id, c->name);
-			/* the template's allowed answers (with the points), then the English */
-			const char *allowed =
-			    c_allowed >= 0 ? table_at(t, i + 1, (size_t)c_allowed) : "";
-			char *hint = pdx_aprintf("%s%s%s", allowed, c->name_en ? " — " : "",
-			                         c->name_en ? c->name_en : "");
-			char *evl = pdx_aprintf("Minh chứng cho tiêu chí %s (evidence)", c->id);
-			if (!label || !hint || !evl)
-				f->x.err = PDX_ENOMEM;
-			else {
-				form_question(f, &k, name, label, hint);
-				const char *e[S_N] = {
-				    "text", ev, evl,
-				    c->evidence
-				        ? "Số và ngày văn bản, đường dẫn… — cần có để được "
-				          "tính điểm (document number and date, link…; "
-				          "expected for the points)"
-				        : "Số và ngày văn bản, đường dẫn… (document number and "
-				          "date, link…)",
-				    "no"};
-				survey_row(f, e);
-			}
-			pdx_free(label);
-			pdx_free(hint);
-			pdx_free(evl);
-		}
-		const char *end[S_N] = {"end_group"};
-		survey_row(f, end);
-	}
-}
-
-static void form_context(form *f, const pdx_rubric *r)
-{
-	size_t nq = pdx_rubric_question_count(r), nk = pdx_rubric_criterion_count(r);
-	if (!nq)
-		return;
-	const char *begin[S_N] = {"begin_group", "context",
-	                          "Thông tin bối cảnh, không tính điểm (context, not scored)"};
-	survey_row(f, begin);
-	for (size_t i = 0; i < nq && !f->x.err; i++) {
-		const pdx_question *q = pdx_rubric_question(r, i);
-		row_kind k = kind_of(r, nk + i);
-		char name[160];
-		form_name(name, sizeof name, "q_", q->id);
-		char *hint = pdx_aprintf("không tính điểm (not scored)%s%s",
-		                         q->name_en ? " — " : "", q->name_en ? q->name_en : "");
-		if (!hint)
-			f->x.err = PDX_ENOMEM;
-		else
-			form_question(f, &k, name, q->name, hint);
-		pdx_free(hint);
-	}
-	const char *end[S_N] = {"end_group"};
-	survey_row(f, end);
-}
-
-int pdx_template_xlsform(const pdx_rubric *r, const pdx_template_options *opts, pdx_write_fn write,
-                         void *ctx)
-{
-	if (!r || !write)
-		return PDX_EARG;
-	char *csv = NULL;
-	size_t len = 0;
-	table t;
-	int rc = pdx_template_csv(&csv, &len, r, opts);
-	if (!rc)
-		rc = table_parse(&t, csv, len);
-	pdx_free(csv);
-	if (rc)
-		return rc;
-	form f = {0};
-	rc = pdx_xlsx_open(&f.x, false);
-	if (rc) {
-		table_free(&t);
-		return rc;
-	}
-	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
-	f.survey = workbook_add_worksheet(f.x.wb, "survey");
-	f.choices = workbook_add_worksheet(f.x.wb, "choices");
-	f.settings = workbook_add_worksheet(f.x.wb, "settings");
-	if (!f.survey || !f.choices || !f.settings || !(f.head = workbook_add_format(f.x.wb)))
-		f.x.err = PDX_ENOMEM;
-	else
-		format_set_bold(f.head);
-	static const char *const shead[S_N] = {
-	    "type",   "name", "label", "hint", "required", "constraint", "constraint_message",
-	    "default"};
-	for (int c = 0; c < S_N; c++)
-		pdx_xlsx_text(&f.x, f.survey, 0, (lxw_col_t)c, shead[c], f.head);
-	static const char *const chead[] = {"list_name", "name", "label"};
-	for (int c = 0; c < 3; c++)
-		pdx_xlsx_text(&f.x, f.choices, 0, (lxw_col_t)c, chead[c], f.head);
-	if (!f.x.err) {
-		pdx_xlsx_check(&f.x, worksheet_set_column(f.survey, 0, 1, 24, NULL));
-		pdx_xlsx_check(&f.x, worksheet_set_column(f.survey, 2, 3, 60, NULL));
-		pdx_xlsx_check(&f.x, worksheet_set_column(f.survey, 4, 7, 16, NULL));
-		pdx_xlsx_check(&f.x, worksheet_set_column(f.choices, 0, 2, 30, NULL));
-		worksheet_freeze_panes(f.survey, 1, 0);
-	}
-
-	/* a note first: what the form is, and the provisional notice */
-	const char *notice = pdx_report_provisional_notice(r);
-	char *intro =
-	    pdx_aprintf("%s%s%s%s%s", m->title, m->decision ? " — " : "",
-	                m->decision ? m->decision : "", notice ? "\n\n" : "", notice ? notice : "");
-	if (!intro)
-		f.x.err = PDX_ENOMEM;
-	const char *note[S_N] = {"note", "intro", intro, m->title_en};
-	survey_row(&f, note);
-	pdx_free(intro);
-
-	/* the identity: the long layout's names, which the wide reader takes as they are */
-	static const char *const id_label[] = {
-	    "Mã cơ quan",    "Tên cơ quan", "Tỉnh/thành phố", "Cơ quan chủ quản",
-	    "Khối xếp hạng", "Loại hình",   "Năm đánh giá"};
-	static const char *const id_hint[] = {
-	    "agency id: do đơn vị tổng hợp cấp (given by the collecting office)",
-	    "agency name",
-	    "province",
-	    "governing body (owner)",
-	    "publication block",
-	    "ngăn cách bằng |, ví dụ in|dien-tu (media types, separated by |)",
-	    "assessment year"};
-	char year[16] = "";
-	if (opts && opts->year)
-		snprintf(year, sizeof year, "%d", opts->year);
-	for (int i = PDX_FIELD_AGENCY; i <= PDX_FIELD_YEAR; i++) {
-		bool is_year = i == PDX_FIELD_YEAR;
-		const char *def = is_year ? year : opt_text(opts, (pdx_field)i);
-		const char *cell[S_N] = {
-		    is_year ? "integer" : "text",
-		    pdx_field_name((pdx_field)i),
-		    id_label[i],
-		    id_hint[i],
-		    i == PDX_FIELD_AGENCY || i == PDX_FIELD_NAME || is_year ? "yes" : "no",
-		    is_year ? ". >= 1900 and . <= 2999" : NULL,
-		    is_year ? "Năm từ 1900 đến 2999 (a year from 1900 to 2999)" : NULL,
-		    def && *def ? def : NULL};
-		survey_row(&f, cell);
-	}
-	form_criteria(&f, r, &t);
-	form_context(&f, r);
-	choice_row(&f, "yesno", "co", "Có");
-	choice_row(&f, "yesno", "khong", "Không");
-
-	/* settings: the form's title, id and version (the rubric's file, so that a new
-	 * edition is a new version) */
-	char form_id[160], version[80];
-	form_name(form_id, sizeof form_id, "pressdx_", m->id);
-	snprintf(version, sizeof version, "%.40s-%.12s", m->id, m->sha256);
-	static const char *const sethead[] = {"form_title", "form_id", "version"};
-	const char *setval[] = {m->title, form_id, version};
-	for (int c = 0; c < 3; c++) {
-		pdx_xlsx_text(&f.x, f.settings, 0, (lxw_col_t)c, sethead[c], f.head);
-		pdx_xlsx_text(&f.x, f.settings, 1, (lxw_col_t)c, setval[c], NULL);
-	}
-	table_free(&t);
-	if (f.x.err) {
-		rc = f.x.err;
-		pdx_xlsx_discard(&f.x);
-		return rc;
-	}
-	return pdx_xlsx_close(&f.x, write, ctx);
 }
