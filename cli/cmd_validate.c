@@ -79,7 +79,10 @@ int cmd_validate(int argc, char **argv)
 		/* Scoring is what finds unparsable answers, so validate scores and keeps only
 		 * the diagnostics. */
 		in.totals_only = true;
-		rc = cli_inputs_load(&in, "validate", csvs, n_csv, false);
+		/* a folder stands for its answer files, as for score */
+		rc = cli_operands("validate", csvs, n_csv, &in.files, &in.n_files);
+		if (!rc)
+			rc = cli_inputs_load(&in, "validate", in.files, in.n_files, false);
 		if (!rc)
 			rc = cli_inputs_each(&in, drop, NULL);
 		if (rc) {
@@ -93,7 +96,7 @@ int cmd_validate(int argc, char **argv)
 			printf("%d tệp câu trả lời, %zu cơ quan, %zu có lỗi, %d tệp bị từ chối "
 			       "(%d answer files, %zu assessments, %zu with errors, %d files "
 			       "rejected)\n",
-			       n_csv, na, bad, in.files_rejected, n_csv, na, bad,
+			       in.n_files, na, bad, in.files_rejected, in.n_files, na, bad,
 			       in.files_rejected);
 		}
 	}
