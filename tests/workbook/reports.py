@@ -161,6 +161,21 @@ with tempfile.TemporaryDirectory() as tmp:
           [('HP01', 84.32), ('HP02', 57.5)],
           [(wsp.cell(r, 1).value, wsp.cell(r, total_col).value) for r in (4, 5)])
 
+    # ---- --split: a workbook per agency, named by agency and year ----
+    split = os.path.join(tmp, 'split')
+    os.mkdir(split)
+    p = subprocess.run([PRESSDX, 'score', '--split', split, '--format', 'xlsx',
+                        ex('hai-phong-2025-bao.csv')], capture_output=True, text=True)
+    check('score --split: exit status', p.returncode == 0, p.stderr[-300:])
+    check('score --split: files', sorted(os.listdir(split)) == ['HP01-2025.xlsx', 'HP02-2025.xlsx'],
+          os.listdir(split))
+    for agency, total in (('HP01', 84.32), ('HP02', 57.50)):
+        f = os.path.join(split, '%s-2025.xlsx' % agency)
+        if os.path.exists(f):
+            ws = openpyxl.load_workbook(f)['Kết quả']
+            check('score --split %s: one agency' % agency, ws.max_row == 4, ws.max_row)
+            number('score --split %s total' % agency, ws.cell(4, total_col), total)
+
     # ---- a terminal gets no binary, and no file appears ----
     master, slave = pty.openpty()
     p = subprocess.run([PRESSDX, 'score', ex('hai-phong-2025-bao.csv'), '--format', 'xlsx'],
