@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared pieces of the pressdx subcommands. */
 #ifndef PDX_CLI_H
 #define PDX_CLI_H

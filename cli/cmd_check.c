@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx check: an agency's answers file checked, and sent back annotated (-o). */
 #include <getopt.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx diff: two answer sets for the same agencies, compared. */
 #include <stdio.h>
 #include <string.h>

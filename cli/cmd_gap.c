@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx gap: each agency's roadmap to its next maturity level. */
 #include <stdio.h>
 #include <stdlib.h>

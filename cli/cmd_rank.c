@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx rank: agencies ranked by total within blocks, provinces, or overall. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx rubrics: the rubrics that --rubric ID can name, in search order. */
 #include <stdio.h>
 #include <stdlib.h>

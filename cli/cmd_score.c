@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx score: answers → points, level and pillars per agency. */
 #include <getopt.h>
 #include <stdio.h>

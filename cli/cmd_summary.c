@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx summary: count, mean, median, levels and pillar means per group. */
 #include <stdio.h>
 #include <stdlib.h>

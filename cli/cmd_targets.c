@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx targets: the agencies measured against a province's or ministry's plan. */
 #include <stdio.h>
 #include <stdlib.h>

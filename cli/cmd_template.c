@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx template: the questionnaire as CSV, ready for Excel, as an .xlsx workbook with
  * drop-downs and locked question cells, or as an XLSForm for Kobo/ODK. */
 #include <getopt.h>

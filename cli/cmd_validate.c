@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx validate: check rubric and answer files without scoring. */
 #include <getopt.h>
 #include <stdio.h>

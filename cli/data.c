@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Where pressdx finds its data: rubrics by id, plans by id. */
 /* realpath() is XSI. */
 #define _XOPEN_SOURCE 700

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading the inputs shared by the commands that score answers. */
 #include <dirent.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — command-line front end of libpressdx.
  *
  * A thin layer: it parses arguments, finds the rubric, calls the library and prints.

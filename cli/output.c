@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Where results go: -o FILE or standard output, through the library's writer, with the
  * checks that keep a user's files safe and messages that name the real cause. */
 #include <errno.h>

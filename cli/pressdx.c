@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — the program: everything happens in pressdx_main (main.c). */
 #include "cli.h"
 

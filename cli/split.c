@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* score --split DIR: one report file per assessment, for a department that sends each
  * agency its own. Each file is a whole report (the rubric header and its provisional
  * notice, the agency, the end), written through the same safe writer as -o: put in

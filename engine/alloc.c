@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Every allocation of libpressdx goes through here.
  *
  * One door for memory, as in SQLite: an embedding program can route the library's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The answer set: assessments (agency × year) and their rows, whatever the reader.
  *
  * Every reader adds rows through pdx_answers_add_row, so that the rules users rely on

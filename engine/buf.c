@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Growable buffers, arenas and small string helpers. */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The annotated copy of an answers file (pressdx check -o): the agency's own sheet
  * again, every cell a diagnostic names marked and commented, every unanswered answer
  * cell marked, and a sheet listing every problem (the one the workbook opens on).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Vietnamese alphabetical order, without a locale.
  *
  * The ministry's lists are in the order of the Vietnamese alphabet — a ă â b c d đ e ê

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The CSV reader: a file's text → rows of the answer set, streaming.
  *
  * libcsv tokenizes; around it: the bytes are decoded per file (decode.c), Excel's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Exact decimals: answers and band bounds in billionths, points in hundredths; their
  * comparison and their text. Reading them from text is the one parser's job (value.c):
  * digit by digit into integers, never through strtod, so that a value like

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Bytes of a text file → UTF-8, streaming.
  *
  * Files reach a province from Excel ("CSV UTF-8", "Unicode Text" = UTF-16 with a BOM),

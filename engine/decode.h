@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private: bytes of a text file → UTF-8, streaming (decode.c). */
 #ifndef PDX_DECODE_H
 #define PDX_DECODE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Diagnostics list: every problem of a run with its place, kept in input order. */
 #include <stdlib.h>
 #include <string.h>

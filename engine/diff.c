@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Two answer sets compared: self-assessment against the appraisal council's verified
  * answers, or last year against this year. */
 #include <stdlib.h>

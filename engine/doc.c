@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The report model's calls: order checked, bytes gathered and handed on in chunks, the
  * format's writer chosen once (see doc.h). */
 #include <stdio.h>

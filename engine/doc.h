@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private: the report model (doc.c) — an analysis says once what a report holds, and a
  * writer per format renders it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The report model as CSV for Excel: a UTF-8 BOM, one header (the machine names of the
  * first table's columns), every table's rows under it, CRLF, cells that would run as a
  * formula neutralised (pdx_csv_put). A level is two cells, its number and its name.

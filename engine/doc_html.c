@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The report model as one self-contained HTML page: CSS and SVG inline, no script, no
  * request to any other address (a system font stack that has Vietnamese), lang="vi",
  * a print stylesheet for A4, readable 360 px wide.

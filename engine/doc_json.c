@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The report model as JSON for scripts, streamed a section at a time:
  *
  *   {"report": KIND, "rubric": {…}, "groups": [

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The report model as text for a terminal or a printer: a table is held until it ends
  * (its columns are as wide as their widest cell), every user text is escaped
  * (pdx_buf_put_safe) and padded by its printed width. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The report model as an Excel workbook (libxlsxwriter, constant-memory mode: rows go
  * to disk as they come, so a report of 50,000 agencies takes no more memory than one).
  *

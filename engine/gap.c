@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Roadmap to the next maturity level: what the index exists for. Exact arithmetic in
  * hundredths, as in scoring. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private helpers of libpressdx; never included by front ends. */
 #ifndef PDX_INTERNAL_H
 #define PDX_INTERNAL_H

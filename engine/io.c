@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* O_TMPFILE, linkat(), flock() and statfs() are Linux (or BSD) extensions. */
 #define _GNU_SOURCE
 /* Whole-file reads, and the output writer: a report is replaced in one step or not

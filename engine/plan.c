@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Plan files and plan targets.
  *
  * A province plan says "70% of our agencies have content on digital platforms by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The publication list: the ministry's yearly recognition decision, per block, without
  * scores (see analysis.h for the order). */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Rankings within blocks (khối) or provinces, as the ministry publishes them. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* CSV serialisers: per-agency results and spreadsheet-safe cells. */
 #include <stdio.h>
 #include <stdlib.h>

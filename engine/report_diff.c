@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Two scorings of the same agencies compared (diff.c) as text, CSV (UTF-8 BOM) and
  * JSON (shapes documented in README.md); HTML is the report model's
  * (report_gap_diff_doc.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Roadmaps to the next level (gap.c) as text, CSV (UTF-8 BOM) and JSON (shapes
  * documented in README.md); HTML is the report model's (report_gap_diff_doc.c). */
 #include <json-c/json.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Roadmaps (gap) and comparisons (diff) as documents of the report model (doc.h), for
  * their HTML reports; text, CSV and JSON keep their writers in report_gap.c and report_diff.c. */
 #include <stdio.h>

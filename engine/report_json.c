@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* JSON report, built with json-c. Points are written from their exact hundredths as
  * the number's literal text ("81.06"), never through a double. */
 #include <json-c/json.h>

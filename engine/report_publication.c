@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The publication list (publication.c) as a document of the report model: every format
  * (text, CSV, JSON, HTML) from one description. The columns are the ministry's: STT,
  * cơ quan báo chí, cơ quan chủ quản, đạt mức, thuộc khối; no scores. */

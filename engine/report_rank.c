@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A ranking as text for a terminal or a printer, CSV that opens in Excel as is (UTF-8
  * BOM) and JSON for scripts (shapes documented in README.md); HTML is the report
  * model's (report_rank_doc.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The ranking as a dashboard of the report model (doc.h): per group the level
  * distribution as a stacked bar and the ranking table with ties. So far the HTML rank
  * report is made this way; text, CSV and JSON keep their writers in report_rank.c

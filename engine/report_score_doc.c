@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The score report as a document of the report model (doc.h), one section per
  * assessment: what an agency's director reads, on screen or printed (each agency on a
  * new A4 page). So far the HTML report is made this way; the text, CSV and JSON score

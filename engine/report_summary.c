@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A summary per group (count, levels, mean/median/min/max per pillar) as text, CSV
  * (UTF-8 BOM) and JSON (shapes documented in README.md); HTML is the report model's
  * (report_summary_doc.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The summary as a dashboard of the report model (doc.h): per year (or once), the level
  * distribution of every group as stacked bars and the table of counts, mean, median,
  * minimum, maximum and pillar means in % of their maxima. So far the HTML summary is

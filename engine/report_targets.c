@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Serialisers of plan-target reports: what a provincial department sends the ministry
  * every November. */
 #include <json-c/json.h>

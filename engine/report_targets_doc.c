@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A plan's targets as a document of the report model (doc.h): each indicator's share of
  * agencies as a bar against its target, then the table (achieved / eligible, share,
  * target, met or not, who is short). So far the HTML targets report is made this way;

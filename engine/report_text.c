@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text report: what an official reads in a terminal or prints. Vietnamese first,
  * English in brackets where a label needs it. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers shared by the analysis reports (report_rank.c, report_summary.c, report_gap.c,
  * report_diff.c, report_publication.c):
  * padded text cells, json-c additions that remember a failure, CSV numbers. */

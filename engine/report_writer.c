@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The score report written agency by agency: a batch of any size is reported while
  * the caller holds one result at a time. The whole-document functions are this writer
  * with a write function that collects. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Rubric model and its XML loader.
  *
  * A rubric file is untrusted data (edited by people, passed between offices), so the

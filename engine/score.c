@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Scoring: pure functions from (rubric, assessment) to points in hundredths.
  *
  * The rules, as the index states them: a criterion is scored on its own answer;

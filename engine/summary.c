@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Summaries per group of agencies: the province and block comparisons the ministry
  * and the provincial departments report. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The questionnaire template: the rubric as a CSV an agency fills in Excel. Its
  * first columns are exactly those the answers reader looks for, so a filled template
  * scores as it is; the question, allowed answers and max points sit beside the

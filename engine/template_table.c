@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The CSV questionnaire read back as a table of cells, and what each row's answer cell
  * takes: what the .xlsx questionnaire and the XLSForm are made from (template_xlsx.h),
  * so that neither can drift from the CSV template. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The questionnaire as an XLSForm (https://xlsform.org) for the survey tools (Kobo,
  * ODK). It names its questions as the wide-layout reader (csv_reader.c, wide_id) reads
  * them: the identity columns by their long-layout names (pdx_field_name), a criterion

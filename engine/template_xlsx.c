@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The questionnaire as an .xlsx workbook a person fills in Excel or LibreOffice.
  *
  * The .xlsx answer sheet is the CSV template (template.c) cell for cell: its header and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private: what the workbook questionnaires share (template_table.c): the CSV template
  * (template.c) read back as a table, so that the .xlsx (template_xlsx.c) and the
  * XLSForm (template_xlsform.c) are made from the very cells of the CSV one and cannot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* UTF-8 helpers over utf8proc: validation, NFC, trimming of Unicode spaces, folding,
  * comparison keys, and excerpts of user text safe to print in a message.
  *

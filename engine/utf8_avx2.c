@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* UTF-8 validation 32 bytes at a time with AVX2, for the decoder's hot path.
  *
  * Every byte of every answer file is checked once; in a Vietnamese file a multi-byte

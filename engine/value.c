@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one parser of answers: what a person or a spreadsheet wrote in an answer cell,
  * read as an answer of the criterion's type; the points a parsed answer earns (the
  * band rule and linear scoring live here and nowhere else); and the way back, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Workbooks as answers: .xlsx (Office Open XML) and .ods (OpenDocument), read straight
  * from the ZIP file with libzip and libxml2's xmlTextReader, one part at a time and one
  * row at a time, into the CSV reader's rules (pdx_rows_*: header, long or wide layout,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Workbooks through libxlsxwriter: a temporary file, its bytes handed on, cells and
  * sheet names as Excel accepts them (see xlsx.h). */
 #include <errno.h>

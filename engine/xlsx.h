@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private: writing workbooks with libxlsxwriter (xlsx.c), shared by the report model's
  * xlsx writer (doc_xlsx.c), the questionnaire (template_xlsx.c) and the annotated
  * answers (checked.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Safe XML loading shared by the rubric and plan loaders.
  *
  * Rubric and plan files are untrusted: they are edited by people and passed between

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private: safe loading of the project's XML files (rubrics, plans). */
 #ifndef PDX_XML_H
 #define PDX_XML_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The limits of rubric and plan files, and the byte pre-scan that enforces them before
  * libxml2 sees a byte (see pdx_xml_prescan in xml.h). */
 #include <stdbool.h>

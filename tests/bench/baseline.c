@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Benchmark baseline: the least any CSV reader must do — read the file and tokenize
  * it with libcsv, counting fields. pressdx's reading and scoring are reported as a
  * multiple of this, measured in the same run on the same file. */

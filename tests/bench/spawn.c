@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Benchmark launcher: runs a command and writes its peak RSS, as the kernel counts it.
  *
  *   bench-spawn STATFILE PROGRAM [ARG...]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the libFuzzer targets of pressdx and by their replay driver (replay.c).
  *
  * Each target defines LLVMFuzzerTestOneInput. Built with clang -fsanitize=fuzzer it is a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: the answers CSV reader (pdx_answers_read_memory), with the bundled
  * rubric rubrics/951-2023.xml fixed.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers shared by the fuzz targets: the fixed inputs (the bundled rubric and plans),
  * and the checks every target applies to what the engine hands back. */
 #include <csv.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: the plan loader (pdx_plan_load_memory), input = plan XML bytes, against
  * the bundled rubric rubrics/951-2023.xml (loaded once).
  *

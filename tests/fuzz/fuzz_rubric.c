@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: the rubric loader (pdx_rubric_load_memory), input = rubric XML bytes.
  *
  * A rubric that loads is then put through the rest of the engine, since a rubric file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: score from bytes, end to end. Input = an answers CSV file (read with
  * the default options, as `pressdx score file.csv` does), the bundled rubric
  * rubrics/951-2023.xml and plans rubrics/plans/NAME.xml fixed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: the one parser of answers (engine/value.c) over every criterion type:
  * pdx_value_parse, its messages and notes, points, equality, the answer that earns N
  * points, and the plain decimals of rubric and plan files (pdx_decimal_parse).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: the workbook reader (engine/workbook.c: .xlsx and .ods on libzip and
  * xmlTextReader, into the CSV reader's rules), with the bundled rubric
  * rubrics/951-2023.xml fixed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Replay driver: runs a fuzz target's LLVMFuzzerTestOneInput on files, without
  * libFuzzer, so that the seed corpus and the saved regressions run in every
  * `meson test` (and under the sanitizer and valgrind builds of CI).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocation-failure sweep, in the style of SQLite's: every allocation of the engine
  * goes through pdx_set_allocator, and for each command on a representative input this
  * program fails the Nth allocation (once), for every N of the run, in a child process.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the analyses over scored results (engine/rank.c, summary.c, gap.c,
  * diff.c and their serialisers in report_rank.c, report_summary.c, report_gap.c and
  * report_diff.c) against hand computations.

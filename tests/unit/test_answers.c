@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the answers CSV reader (engine/answers.c) against the provisional 951
  * rubric: every quirk the issue lists (encodings, line endings, delimiters, quoting,
  * Unicode normalisation, trimming, header mapping, years) and every rejection, with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of exact decimals: the plain decimals of rubric and plan files
  * (pdx_decimal_parse, engine/value.c), comparison and formatting (engine/decimal.c),
  * rounding half away from zero (engine/buf.c), all in integers. Answers, and linear

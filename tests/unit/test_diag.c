@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the diagnostics list (engine/diag.c): add, append, counts, copies
  * and the one-line terminal format "file:line:col: severity [agency] criterion: vi (en)". */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the report model (engine/doc.c and its writers) and of the first
  * report built on it, the publication list (engine/publication.c,
  * report_publication.c). The HTML page is parsed back with libxml2's HTML parser and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the output writer (engine/io.c): what a folder holds after a commit,
  * an abort or a failure; modes, the umask, symbolic links, devices, no-clobber, the
  * errors a message is built from, and the removal of stale temporaries.

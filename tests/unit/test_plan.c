@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of plan files and plan targets (engine/plan.c, report_targets.c) against
  * hand computations.
  *

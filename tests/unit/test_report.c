@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the serialisers (engine/report_*.c, engine/template.c): spreadsheet-safe
  * CSV cells, the CSV and JSON reports of the Hải Phòng examples (numbers from
  * examples/EXPECTED.md), the text report, and the questionnaire template read back. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the rubric model and loader (engine/rubric.c).
  *
  * The expected structure is the criteria table of rubric-951-provisional.md, typed in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of scoring (engine/score.c) against hand computations.
  *
  * Every expected number comes from the criteria table of rubric-951-provisional.md:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of text helpers: the UTF-8 prefix found 32 bytes at a time
  * (engine/utf8_avx2.c), checked against a byte-at-a-time validator written here from
  * RFC 3629's table, on valid Vietnamese text and on every kind of bad sequence placed

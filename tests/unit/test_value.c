@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the one parser of answers (engine/value.c) and of the text helpers it
  * stands on (pdx_utf8_key, pdx_excerpt in engine/text.c), with criteria of the
  * provisional 951 rubric:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the byte pre-scan (engine/xml_scan.c) and of the limits it enforces on
  * rubric and plan files before libxml2 parses them.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocation failures inside libxml2 never change a rubric or a plan (engine/xml.c).
  *
  * libxml2 returns NULL both for "absent" and for "out of memory": an attribute it could

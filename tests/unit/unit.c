@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared helpers of the pressdx unit tests. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared helpers of the pressdx unit tests (cmocka). */
 #ifndef PDX_UNIT_H
 #define PDX_UNIT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — analyses over scored results: rankings, summaries, roadmaps, diffs.
  *
  * All pure functions over pdx_result values (see score.h): no I/O. Every object

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — answers: the set of filled questionnaires, and the readers that fill it.
  *
  * The unit is an assessment: one agency in one year. Its rows may come from several

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — common types and error codes of libpressdx.
  *
  * Conventions of the whole API (as in libgit2): functions return 0 or a negative

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — diagnostics: the problems found in users' files, with their place.
  *
  * A pdx_diags list collects every error and warning of a run with the file, line,

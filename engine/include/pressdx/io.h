@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — file helpers shared by front ends: whole-file reads and the output writer. */
 #ifndef PRESSDX_IO_H
 #define PRESSDX_IO_H

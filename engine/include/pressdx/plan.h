@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — plan targets: a province's or ministry's targets as shares of its agencies
  * meeting conditions on criterion answers, and how far the agencies are from them. */
 #ifndef PRESSDX_PLAN_H

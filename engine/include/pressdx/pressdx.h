@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — scoring of press agencies against the Vietnamese press digital
  * transformation maturity index. Umbrella header of libpressdx. */
 #ifndef PRESSDX_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — reports: scored results serialised for people and programs.
  *
  * The score report is written by a pdx_report_writer, one agency at a time, so that a

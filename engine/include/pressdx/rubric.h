@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — a rubric: one edition of the maturity index, loaded from XML.
  *
  * The model is flat: pillars, components and criteria each sit in one array in

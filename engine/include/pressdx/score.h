@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pressdx — scoring: answers × rubric → points, pure and exact.
  *
  * No I/O happens here. Criterion points are rounded to 0.01 (half away from zero);
