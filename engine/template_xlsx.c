@@ -59,6 +59,23 @@ static char **option_items(const pdx_option *o, size_t n, bool points)
 	return items;
 }
 
+/* The option keys alone, for a drop-down whose full items do not fit. NULL-terminated,
+ * malloc'd. */
+static char **option_keys(const pdx_option *o, size_t n)
+{
+	char **items = pdx_calloc(n + 1, sizeof *items);
+	if (!items)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!(items[i] = pdx_strdup(o[i].key ? o[i].key : ""))) {
+			for (size_t k = 0; k < i; k++)
+				pdx_free(items[k]);
+			pdx_free(items);
+			return NULL;
+		}
+	return items;
+}
+
 static void items_free(char **items)
 {
 	for (size_t i = 0; items && items[i]; i++)
@@ -322,10 +339,26 @@ static void validate(book *b, lxw_row_t row, lxw_col_t col, const pdx_tpl_row_ki
 			x->err = PDX_ENOMEM;
 			return;
 		}
+		if (!inline_ok(items)) {
+			/* too long for Excel's inline list, or a label with a comma: the keys,
+			 * which the scorer reads as well (the labels are in allowed_answers) */
+			char **keys = option_keys(k->options, k->n_options);
+			if (!keys) {
+				items_free(items);
+				x->err = PDX_ENOMEM;
+				return;
+			}
+			items_free(items);
+			items = keys;
+		}
 		if (inline_ok(items)) {
 			v.validate = LXW_VALIDATION_TYPE_LIST;
 			v.value_list = items;
 		} else {
+			/* the last resort, for keys that do not fit either: a range of the hidden
+			 * sheet. (libxlsxwriter 1.1.4 does not free the formula's copy of a
+			 * LIST_FORMULA validation: a small leak per such criterion, which is why
+			 * the inline forms come first.) */
 			list_range(b, k->id, items, ref, sizeof ref);
 			v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
 			v.value_formula = ref;
@@ -529,8 +562,11 @@ static bool needs_lists(const pdx_rubric *r, size_t n_rows)
 		if (k.type != PDX_TYPE_CHOICE)
 			continue;
 		char **items = option_items(k.options, k.n_options, k.scored);
-		bool ok = !items || inline_ok(items); /* out of memory: found again later */
+		char **keys = option_keys(k.options, k.n_options);
+		/* out of memory: found again later */
+		bool ok = !items || !keys || inline_ok(items) || inline_ok(keys);
 		items_free(items);
+		items_free(keys);
 		if (!ok)
 			return true;
 	}

@@ -80,12 +80,17 @@ def load_rubric(path):
 
 
 def items_of(c, scored=True):
-    """What the drop-down of a choice must offer: "key = label (Nđ)"."""
+    """What the drop-down of a choice must offer: "key = label (Nđ)", or the keys alone
+    when those do not fit Excel's inline list (255 bytes of UTF-8 with the commas, a bound
+    under its 255 characters; no item with a comma or a quote)."""
     if c['type'] == 'yesno':
         return ['có', 'không']
     if scored:
-        return ['%s = %s (%sđ)' % (k, label, short(p)) for k, label, p in c['options']]
-    return ['%s = %s' % (k, label) for k, label, _ in c['options']]
+        full = ['%s = %s (%sđ)' % (k, label, short(p)) for k, label, p in c['options']]
+    else:
+        full = ['%s = %s' % (k, label) for k, label, _ in c['options']]
+    fits = len(','.join(full).encode('utf-8')) <= 255 and not any(',' in i or '"' in i for i in full)
+    return full if fits else [k for k, _, _ in c['options']]
 
 
 # ---- the workbook ----------------------------------------------------------------------
