@@ -100,14 +100,14 @@ typedef struct reader {
 	 * values */
 	seen (*recent)[RECENT]; /* [PDX_FIELD_COUNT]; NULL until the first row (or
 	                           when it could not be had: it only saves time) */
-	bool no_recent;
 	size_t n_header;
-	bool fatal, oom;
 	/* The raw cells of a CSV file, for an annotated copy (pdx_cell_hook; NULL: none,
 	 * and then the only cost is this test per cell). With a hook, a bad header does
 	 * not stop the reading (header_bad instead of fatal): the rows are not added, but
 	 * their cells still reach the hook, so the copy shows the whole file. */
 	const pdx_cell_hook *hook;
+	bool no_recent;
+	bool fatal, oom;
 	bool keep_reading; /* a hook is set: on this reader or on its pdx_rows */
 	bool header_bad;
 	/* a worksheet's row whose cell cannot be taken as given (pdx_rows_add): the row's
