@@ -284,7 +284,12 @@ static sheet *get_sheet(xlsx_doc *X, int kind, const char *base, pdx_buf *sig, x
 		pdx_buf_putc(sig, '\0');
 		s = find_sheet(X, sig->data);
 	}
-	if (s || sig->failed || X->x.err) {
+	sheet *p = NULL;
+	if (!s && !sig->failed && !X->x.err &&
+	    !(p = pdx_reallocarray(X->sheets, X->n_sheets + 1, sizeof(*p))))
+		oom(X);
+	if (!p) {
+		/* a sheet there is already, or an error: `cols` is not needed */
 		if (sig->failed)
 			oom(X);
 		for (size_t i = 0; i < n_cols; i++)
@@ -292,12 +297,6 @@ static sheet *get_sheet(xlsx_doc *X, int kind, const char *base, pdx_buf *sig, x
 		pdx_free(cols);
 		pdx_buf_free(sig);
 		return X->x.err ? NULL : s;
-	}
-	sheet *p = pdx_reallocarray(X->sheets, X->n_sheets + 1, sizeof(*p));
-	if (!p) {
-		oom(X);
-		pdx_buf_free(sig);
-		return NULL;
 	}
 	X->sheets = p;
 	s = &p[X->n_sheets++];
