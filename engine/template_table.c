@@ -143,3 +143,14 @@ const char *pdx_tpl_opt_text(const pdx_template_options *o, pdx_field f)
 		return NULL;
 	}
 }
+
+int pdx_tpl_table_read(pdx_tpl_table *t, const pdx_rubric *r, const pdx_template_options *opts)
+{
+	char *csv = NULL;
+	size_t len = 0;
+	int rc = pdx_template_csv(&csv, &len, r, opts);
+	if (!rc)
+		rc = pdx_tpl_table_parse(t, csv, len);
+	pdx_free(csv);
+	return rc;
+}

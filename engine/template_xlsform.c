@@ -180,13 +180,8 @@ int pdx_template_xlsform(const pdx_rubric *r, const pdx_template_options *opts, 
 {
 	if (!r || !write)
 		return PDX_EARG;
-	char *csv = NULL;
-	size_t len = 0;
 	pdx_tpl_table t;
-	int rc = pdx_template_csv(&csv, &len, r, opts);
-	if (!rc)
-		rc = pdx_tpl_table_parse(&t, csv, len);
-	pdx_free(csv);
+	int rc = pdx_tpl_table_read(&t, r, opts);
 	if (rc)
 		return rc;
 	form f = {0};

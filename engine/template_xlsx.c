@@ -578,13 +578,8 @@ int pdx_template_xlsx(const pdx_rubric *r, const pdx_template_options *opts, pdx
 {
 	if (!r || !write)
 		return PDX_EARG;
-	char *csv = NULL;
-	size_t len = 0;
 	pdx_tpl_table t;
-	int rc = pdx_template_csv(&csv, &len, r, opts);
-	if (!rc)
-		rc = pdx_tpl_table_parse(&t, csv, len);
-	pdx_free(csv);
+	int rc = pdx_tpl_table_read(&t, r, opts);
 	if (rc)
 		return rc;
 	book b = {.r = r, .o = opts};

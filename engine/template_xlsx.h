@@ -17,6 +17,9 @@ typedef struct pdx_tpl_table {
  * neutralises a formula-looking cell taken off again: a workbook cell is text). Returns
  * 0 or PDX_ENOMEM (t empty). */
 int pdx_tpl_table_parse(pdx_tpl_table *t, const char *s, size_t len);
+/* The CSV template of `r` (pdx_template_csv, prefilled from `opts`) as a table. Returns
+ * 0 or PDX_ENOMEM. */
+int pdx_tpl_table_read(pdx_tpl_table *t, const pdx_rubric *r, const pdx_template_options *opts);
 void pdx_tpl_table_free(pdx_tpl_table *t);
 /* The cell, "" outside the table. */
 const char *pdx_tpl_table_at(const pdx_tpl_table *t, size_t row, size_t col);
