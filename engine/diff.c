@@ -78,7 +78,16 @@ int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t nb, pdx_r
 	struct diff_priv *p = pdx_calloc(1, sizeof(*p));
 	if (!p)
 		return PDX_ENOMEM;
-	size_t nk = nb ? pdx_rubric_criterion_count(before[0]->rubric) : 0;
+	/* the two sides may be scored with two editions: criteria are paired by id, and
+	 * each side may have criteria the other lacks */
+	size_t nk = 0;
+	for (size_t i = 0; i < nb; i++)
+		if (pdx_rubric_criterion_count(before[i]->rubric) > nk)
+			nk = pdx_rubric_criterion_count(before[i]->rubric);
+	for (size_t j = 0; j < na; j++)
+		if (pdx_rubric_criterion_count(after[j]->rubric) > nk)
+			nk = pdx_rubric_criterion_count(after[j]->rubric);
+	nk *= 2;
 	p->items = pdx_calloc(nb + 1, sizeof(pdx_diff_item));
 	p->changes = pdx_calloc(nb * nk + 1, sizeof(pdx_change));
 	p->only_before = pdx_calloc(nb + 1, sizeof(pdx_result *));
@@ -90,6 +99,8 @@ int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t nb, pdx_r
 		return PDX_ENOMEM;
 	}
 	size_t ni = 0, nc = 0, nob = 0, noa = 0;
+	/* a criterion the other edition lacks: no row, no points */
+	const pdx_criterion_result none = {.status = PDX_CRIT_UNANSWERED, .option = -1};
 	for (size_t i = 0; i < nb; i++) {
 		long j = partner(before[i], before, nb, after, na);
 		if (j < 0 || matched[j]) {
@@ -101,13 +112,26 @@ int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t nb, pdx_r
 		it->before = before[i];
 		it->after = after[j];
 		it->changes = &p->changes[nc];
-		for (size_t k = 0; k < nk; k++) {
-			const pdx_criterion_result *x = &before[i]->criteria[k],
-			                           *y = &after[j]->criteria[k];
+		const pdx_rubric *rb = before[i]->rubric, *ra = after[j]->rubric;
+		size_t kb = pdx_rubric_criterion_count(rb), ka = pdx_rubric_criterion_count(ra);
+		for (size_t k = 0; k < kb; k++) {
+			const pdx_criterion_result *x = &before[i]->criteria[k];
+			long m =
+			    rb == ra ? (long)k : pdx_rubric_find_criterion(ra, x->criterion->id);
+			const pdx_criterion_result *y = m >= 0 ? &after[j]->criteria[m] : &none;
 			const char *xa = answer_of(x), *ya = answer_of(y);
 			if (same_answer(x, y) && x->points == y->points)
 				continue;
 			p->changes[nc++] = (pdx_change){x->criterion, xa, ya, x->points, y->points};
+			it->n_changes++;
+		}
+		for (size_t m = 0; rb != ra && m < ka; m++) {
+			const pdx_criterion_result *y = &after[j]->criteria[m];
+			if (pdx_rubric_find_criterion(rb, y->criterion->id) >= 0 ||
+			    (same_answer(&none, y) && y->points == 0))
+				continue;
+			p->changes[nc++] =
+			    (pdx_change){y->criterion, NULL, answer_of(y), 0, y->points};
 			it->n_changes++;
 		}
 		if (it->n_changes || it->before->total != it->after->total)

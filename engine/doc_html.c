@@ -591,7 +591,7 @@ static void h_band(void *self, pdx_buf *b, const char *title, const pdx_level *l
 		snprintf(v, sizeof v, "%lld", x);
 		attr(h, "x", v);
 		attr(h, "y", "54");
-		text(h, pdx_points_format_short(levels[i].min, t, sizeof t));
+		text(h, pdx_level_bound(&levels[i], true, t, sizeof t));
 		close_el(h);
 		open_el(h, "text");
 		attr(h, "class", "name");

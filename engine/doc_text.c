@@ -191,7 +191,7 @@ static void t_band(void *self, pdx_buf *b, const char *title, const pdx_level *l
 	for (size_t i = 0; i < n; i++) {
 		pdx_buf_puts(b, i ? " · " : "");
 		pdx_buf_put_safe(b, levels[i].name);
-		pdx_buf_printf(b, " %s", pdx_points_format(levels[i].min, v, sizeof v));
+		pdx_buf_printf(b, " %s", pdx_level_bound(&levels[i], false, v, sizeof v));
 	}
 	pdx_buf_printf(b, " — %s / %s\n", pdx_points_format((pdx_points)value, v, sizeof v),
 	               pdx_points_format((pdx_points)max, m, sizeof m));

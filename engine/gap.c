@@ -144,7 +144,8 @@ int pdx_gap_compute(pdx_gap **out, const pdx_result *res, int target_level)
 		}
 	}
 	p->pub.target = target;
-	p->pub.needed = target && target->min > res->total ? target->min - res->total : 0;
+	pdx_points reach = target ? pdx_level_reach(target) : 0;
+	p->pub.needed = target && reach > res->total ? reach - res->total : 0;
 	p->pub.reachable = p->pub.needed <= possible;
 	/* Fewest criteria whose full points close the gap: the largest gains first; among
 	 * sets of that size this one also wins the most points. Closing exactly at the

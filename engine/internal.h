@@ -42,6 +42,10 @@ void pdx_buf_free(pdx_buf *b);
 /* A pdx_write_fn that appends to the pdx_buf `ctx` (a whole document in memory). */
 int pdx_buf_collect(void *ctx, const char *data, size_t len);
 
+/* A level's lower bound as reports print it: "80" (the total reaches it) or ">80" (a
+ * strict bound); short_form drops trailing zero decimals. Returns buf. */
+char *pdx_level_bound(const pdx_level *level, bool short_form, char *buf, size_t size);
+
 /* An arena: many small allocations freed at once, owned by one rubric or answer set. */
 typedef struct pdx_arena pdx_arena;
 pdx_arena *pdx_arena_new(void);

@@ -245,7 +245,7 @@ static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 			    &b,
 			    "  Cần thêm %s điểm để đạt mức %d: %s (ngưỡng %s) — points needed\n",
 			    PTS(g->needed, t), g->target->number, g->target->name,
-			    pdx_points_format_short(g->target->min, u, sizeof u));
+			    pdx_level_bound(g->target, true, u, sizeof u));
 			if (!g->reachable)
 				pdx_buf_puts(
 				    &b, "  Không thể đạt được dù trọn điểm mọi tiêu chí còn lại "

@@ -46,7 +46,7 @@ int pdx_gap_doc_roadmap(pdx_doc *d, const pdx_gap *g)
 		vi =
 		    pdx_aprintf("Lộ trình: cần thêm %s điểm để đạt mức %s (ngưỡng %s)%s",
 		                pdx_points_format(g->needed, t, sizeof t), g->target->name,
-		                pdx_points_format_short(g->target->min, u, sizeof u),
+		                pdx_level_bound(g->target, true, u, sizeof u),
 		                g->reachable ? "; ít tiêu chí nhất để đạt:"
 		                             : "; không thể đạt dù trọn điểm mọi tiêu chí còn lại");
 		en = pdx_aprintf("roadmap: %s points to %s%s", t,

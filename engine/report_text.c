@@ -11,11 +11,7 @@
 
 const char *pdx_report_provisional_notice(const pdx_rubric *r)
 {
-	if (!pdx_rubric_meta_get(r)->provisional)
-		return NULL;
-	return "LƯU Ý: bộ chỉ số này có nội dung TẠM THỜI (provisional), không phải phụ lục "
-	       "chính thức; kết quả chỉ để tham khảo. / NOTE: this rubric has provisional "
-	       "content, not the official annex; results are indicative only.";
+	return pdx_rubric_meta_get(r)->notice;
 }
 
 static void pad(pdx_buf *b, const char *s, size_t width)

@@ -35,6 +35,8 @@ struct pdx_rubric {
 	size_t n_id_slots;
 };
 
+static int build_notice(pdx_rubric *r);
+
 static uint32_t id_hash(const char *s)
 {
 	uint32_t h = 2166136261u;
@@ -114,9 +116,13 @@ static pdx_status status_of(loader *L, const xmlNode *n, pdx_status inherited)
 	const char *s = attr(L, n, "status");
 	if (!s)
 		return inherited;
-	pdx_status st = strcmp(s, "provisional") == 0 ? PDX_PROVISIONAL : PDX_OFFICIAL;
+	pdx_status st = strcmp(s, "provisional") == 0 ? PDX_PROVISIONAL
+	                : strcmp(s, "published") == 0 ? PDX_PUBLISHED
+	                                              : PDX_OFFICIAL;
 	if (st == PDX_PROVISIONAL)
 		L->r->meta.provisional = true;
+	if (st == PDX_PUBLISHED)
+		L->r->meta.published = true;
 	return st;
 }
 
@@ -175,7 +181,7 @@ const char *pdx_answer_type_name(pdx_answer_type t)
 
 const char *pdx_status_name(pdx_status s)
 {
-	return s == PDX_PROVISIONAL ? "provisional" : "official";
+	return s == PDX_PROVISIONAL ? "provisional" : s == PDX_PUBLISHED ? "published" : "official";
 }
 
 /* Options of a choice criterion or question; with_points requires a points value. */
@@ -355,7 +361,7 @@ static void check_sum(loader *L, long line, const char *id, const char *what_vi,
 {
 	if (sum == max)
 		return;
-	char a[24], b[24];
+	char a[32], b[32];
 	pdx_points_format_short(sum, a, sizeof a);
 	pdx_points_format_short(max, b, sizeof b);
 	char *vi =
@@ -406,13 +412,14 @@ static void load_levels(loader *L, const xmlNode *levels, pdx_status rubric_stat
 			     "level number \"%s\" must be from 1 to 9999", num ? num : "");
 		v->status = status_of(L, n, rubric_status);
 		names_of(L, n, &v->name, &v->name_en, NULL, v->status);
-		v->min = points_attr(L, n, "min", NULL);
-		char a[24], b[24];
-		if (i == 0 && v->min != 0)
+		v->above = attr(L, n, "above") != NULL;
+		v->min = points_attr(L, n, v->above ? "above" : "min", NULL);
+		char a[32], b[32];
+		if (i == 0 && (v->min != 0 || v->above))
 			ERRF(L, v->line, NULL,
 			     "mức thấp nhất phải bắt đầu từ 0 điểm, không phải %s",
 			     "the lowest level must start at 0 points, not %s",
-			     pdx_points_format_short(v->min, a, sizeof a));
+			     pdx_level_bound(v, true, a, sizeof a));
 		if (i > 0 && v->number != r->levels[i - 1].number + 1)
 			ERRF(L, v->line, NULL,
 			     "mức số %d phải là %d (các mức đánh số liên tiếp từ 1)",
@@ -421,7 +428,7 @@ static void load_levels(loader *L, const xmlNode *levels, pdx_status rubric_stat
 		if (i == 0 && v->number != 1)
 			ERRF(L, v->line, NULL, "mức đầu tiên phải là số 1, không phải %d%s",
 			     "the first level must be number 1, not %d%s", v->number, "");
-		if (i > 0 && v->min <= r->levels[i - 1].min)
+		if (i > 0 && pdx_level_reach(v) <= pdx_level_reach(&r->levels[i - 1]))
 			ERRF(L, v->line, NULL,
 			     "ngưỡng %s của mức %d phải lớn hơn ngưỡng %s của mức trước (các mức "
 			     "tăng dần)",
@@ -510,6 +517,18 @@ static void load_tree(loader *L, const xmlNode *root)
 	m->issuer = child_text(L, root, "issuer");
 	m->date = child_text(L, root, "date");
 	m->source = child_text(L, root, "source");
+	const xmlNode *years = pdx_xml_first(root, "years");
+	if (years) {
+		/* the schema bounds both to 2000..2999 */
+		const char *from = attr(L, years, "from"), *to = attr(L, years, "to");
+		m->year_from = from ? atoi(from) : 0;
+		m->year_to = to ? atoi(to) : 0;
+		if (m->year_to && m->year_to < m->year_from)
+			ERRF(L, pdx_xml_line(years), NULL,
+			     "năm cuối %d trước năm đầu %d của bộ chỉ số",
+			     "the edition's last year %d is before its first year %d", m->year_to,
+			     m->year_from);
+	}
 
 	load_levels(L, pdx_xml_first(root, "levels"), m->status);
 
@@ -586,8 +605,8 @@ static void load_tree(loader *L, const xmlNode *root)
 		load_questions(L, ctx, m->status);
 
 	for (size_t i = 0; i < r->n_levels; i++)
-		if (r->levels[i].min > m->total) {
-			char a[24], b[24];
+		if (pdx_level_reach(&r->levels[i]) > m->total) {
+			char a[32], b[32];
 			ERRF(L, r->levels[i].line, NULL,
 			     "ngưỡng %s của mức %s cao hơn tổng điểm %s: không thể đạt",
 			     "level threshold %s of \"%s\" is above the total %s: unreachable",
@@ -655,8 +674,77 @@ int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const
 	}
 	if (r->meta.status == PDX_PROVISIONAL)
 		r->meta.provisional = true;
+	if (build_notice(r)) {
+		pdx_rubric_free(r);
+		return PDX_ENOMEM;
+	}
 	*out = r;
 	return 0;
+}
+
+/* The parts of the rubric of one status, named: "ngưỡng mức, tiêu chí" or its English. */
+static void notice_parts(pdx_buf *b, const pdx_rubric *r, pdx_status st, bool en)
+{
+	static const char *const vi_names[] = {"ngưỡng mức", "trụ cột", "chỉ số thành phần",
+	                                       "tiêu chí", "câu hỏi bối cảnh"};
+	static const char *const en_names[] = {"level bounds", "pillars", "component indices",
+	                                       "criteria", "context questions"};
+	bool has[5] = {false};
+	for (size_t i = 0; i < r->n_levels; i++)
+		has[0] |= r->levels[i].status == st;
+	for (size_t i = 0; i < r->n_pillars; i++)
+		has[1] |= r->pillars[i].status == st;
+	for (size_t i = 0; i < r->n_components; i++)
+		has[2] |= r->components[i].status == st;
+	for (size_t i = 0; i < r->n_criteria; i++)
+		has[3] |= r->criteria[i].status == st;
+	for (size_t i = 0; i < r->n_questions; i++)
+		has[4] |= r->questions[i].status == st;
+	size_t n = 0;
+	for (size_t i = 0; i < 5; i++)
+		if (has[i])
+			pdx_buf_printf(b, "%s%s", n++ ? ", " : "", en ? en_names[i] : vi_names[i]);
+	if (!n) /* only the rubric element itself carries the status */
+		pdx_buf_puts(b, en ? "the rubric as a whole" : "toàn bộ chỉ số");
+}
+
+/* What every report made with the rubric says of its parts that are not from the
+ * decision's text: which are the project's (provisional) and which were taken from an
+ * official publication (published). Built once, at load. */
+static int build_notice(pdx_rubric *r)
+{
+	pdx_rubric_meta *m = &r->meta;
+	if (!m->provisional && !m->published)
+		return 0;
+	pdx_buf b = {0};
+	for (int en = 0; en < 2; en++) {
+		pdx_buf_puts(&b, en ? " / NOTE: " : "LƯU Ý: ");
+		if (m->provisional) {
+			pdx_buf_puts(&b,
+			             en ? "this rubric has provisional content, not the official "
+			                  "annex; results are indicative only. Provisional: "
+			                : "bộ chỉ số này có nội dung TẠM THỜI (provisional), không "
+			                  "phải phụ lục chính thức; kết quả chỉ để tham khảo. Tạm "
+			                  "thời: ");
+			notice_parts(&b, r, PDX_PROVISIONAL, en);
+			pdx_buf_puts(&b, ".");
+		}
+		if (m->published) {
+			pdx_buf_puts(&b, m->provisional ? " " : "");
+			pdx_buf_puts(
+			    &b, en ? "From an official publication, not the decision's text: "
+			           : "Lấy từ công bố chính thức, không phải văn bản quyết định: ");
+			notice_parts(&b, r, PDX_PUBLISHED, en);
+			pdx_buf_puts(&b, ".");
+		}
+	}
+	char *text;
+	size_t len;
+	if (pdx_buf_finish(&b, &text, &len))
+		return PDX_ENOMEM;
+	m->notice = pdx_arena_strdup(r->arena, text);
+	free(text);
+	return m->notice ? 0 : PDX_ENOMEM;
 }
 
 int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags)
@@ -718,9 +806,25 @@ const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total)
 {
 	const pdx_level *best = NULL;
 	for (size_t i = 0; i < r->n_levels; i++)
-		if (total >= r->levels[i].min)
+		if (total >= pdx_level_reach(&r->levels[i]))
 			best = &r->levels[i];
 	return best;
+}
+
+pdx_points pdx_level_reach(const pdx_level *level)
+{
+	return level->above ? level->min + 1 : level->min;
+}
+
+char *pdx_level_bound(const pdx_level *level, bool short_form, char *buf, size_t size)
+{
+	char v[28]; /* points are at most 21 characters */
+	if (short_form)
+		pdx_points_format_short(level->min, v, sizeof v);
+	else
+		pdx_points_format(level->min, v, sizeof v);
+	snprintf(buf, size, "%s%s", level->above ? ">" : "", v);
+	return buf;
 }
 
 const char *pdx_rubric_schema(void)

@@ -1245,6 +1245,49 @@ static void test_diff_last_year_this_year(void **state)
 	scored_free(&a);
 }
 
+/* The sides scored with two editions: criteria are paired by id, whichever side has
+ * more of them (951's 42 against good-minimal's 3), and an id of one edition only is
+ * compared with no answer. One answer, 1.1.1 "có": 3 points in 951, 4 in good-minimal;
+ * good-minimal's 1.1.2 and 2.1.1 and 951's other criteria are unanswered on both sides. */
+static void test_diff_across_editions(void **state)
+{
+	(void)state;
+	pdx_rubric *r951 = unit_load_951(), *small = NULL;
+	assert_int_equal(
+	    pdx_rubric_load_file(&small, TEST_DATA_DIR "/rubrics/good-minimal.xml", NULL), 0);
+	static const char csv[] = "agency_id,year,criterion,answer,evidence\n"
+	                          "A1,2025,1.1.1,có,QĐ 1\n";
+	pdx_answers *set = pdx_answers_new(NULL);
+	assert_int_equal(pdx_answers_read_memory(set, csv, sizeof csv - 1, "a.csv", NULL, NULL), 0);
+	pdx_result **big_r = NULL, **small_r = NULL;
+	size_t nb = 0, ns = 0;
+	assert_int_equal(pdx_score_all(&big_r, &nb, r951, set, NULL), 0);
+	assert_int_equal(pdx_score_all(&small_r, &ns, small, set, NULL), 0);
+	assert_int_equal(nb, 1);
+	assert_int_equal(ns, 1);
+	for (int way = 0; way < 2; way++) {
+		pdx_diff *d = NULL;
+		assert_int_equal(way ? pdx_diff_compute(&d, small_r, 1, big_r, 1)
+		                     : pdx_diff_compute(&d, big_r, 1, small_r, 1),
+		                 0);
+		assert_int_equal(d->n, 1);
+		assert_true(d->differs);
+		assert_int_equal(d->items[0].n_changes, 1);
+		const pdx_change *c = &d->items[0].changes[0];
+		assert_string_equal(c->criterion->id, "1.1.1");
+		assert_string_equal(c->before_answer, "có");
+		assert_string_equal(c->after_answer, "có");
+		assert_int_equal(c->before_points, way ? 400 : 300);
+		assert_int_equal(c->after_points, way ? 300 : 400);
+		pdx_diff_free(d);
+	}
+	pdx_results_free(big_r, nb);
+	pdx_results_free(small_r, ns);
+	pdx_answers_free(set);
+	pdx_rubric_free(small);
+	pdx_rubric_free(r951);
+}
+
 static void test_diff_identical(void **state)
 {
 	static const char *const p25[] = {AN "agencies-2025.csv", NULL};
@@ -1430,6 +1473,7 @@ int main(void)
 	    cmocka_unit_test(test_gap_roadmap_reaches_target),
 	    cmocka_unit_test(test_evidence_in_rank_summary_gap),
 	    cmocka_unit_test(test_diff_last_year_this_year),
+	    cmocka_unit_test(test_diff_across_editions),
 	    cmocka_unit_test(test_diff_identical),
 	    cmocka_unit_test(test_diff_only_one_side),
 	    cmocka_unit_test(test_diff_pairs_by_year_when_repeated),

@@ -684,6 +684,123 @@ static void test_variants_that_load(void **state)
 	free(src);
 }
 
+/* good-minimal.xml (or `base`) with `from` replaced by `to`, loaded; NULL if refused. */
+static pdx_rubric *load_edited(const char *base, const char *from, const char *to)
+{
+	char *src = unit_slurp(base, NULL);
+	char *at = strstr(src, from);
+	assert_non_null(at);
+	size_t head = (size_t)(at - src), n = strlen(src) - strlen(from) + strlen(to);
+	char *xml = malloc(n + 1);
+	assert_non_null(xml);
+	memcpy(xml, src, head);
+	memcpy(xml + head, to, strlen(to));
+	strcpy(xml + head + strlen(to), at + strlen(from));
+	pdx_rubric *r = NULL;
+	pdx_diags *d = pdx_diags_new();
+	if (pdx_rubric_load_memory(&r, xml, n, "edited.xml", d))
+		unit_dump_diags("edited.xml", d);
+	pdx_diags_free(d);
+	free(xml);
+	free(src);
+	return r;
+}
+
+/* 951's "trên 80": a strict bound. good-minimal's level 2 (Tốt) starts above 5 instead
+ * of at 5, so 5.00 stays Yếu and 5.01 is Tốt; the bound is taken from a publication. */
+static void test_strict_published_bound(void **state)
+{
+	(void)state;
+	pdx_rubric *r = load_edited(TEST_DATA_DIR "/rubrics/good-minimal.xml",
+	                            "<level number=\"2\" min=\"5\" status=\"official\">",
+	                            "<level number=\"2\" above=\"5\" status=\"published\">");
+	assert_non_null(r);
+	const pdx_level *tot = pdx_rubric_level(r, 1);
+	assert_true(tot->above);
+	assert_false(pdx_rubric_level(r, 0)->above);
+	assert_int_equal(tot->min, 500);
+	assert_int_equal(pdx_level_reach(tot), 501);
+	assert_int_equal(pdx_level_reach(pdx_rubric_level(r, 0)), 0);
+	assert_int_equal(pdx_rubric_level_for(r, 499)->number, 1);
+	assert_int_equal(pdx_rubric_level_for(r, 500)->number, 1);
+	assert_int_equal(pdx_rubric_level_for(r, 501)->number, 2);
+	assert_int_equal(pdx_rubric_level_for(r, 1000)->number, 2);
+	assert_int_equal(tot->status, PDX_PUBLISHED);
+	assert_string_equal(pdx_status_name(tot->status), "published");
+	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
+	assert_true(m->published);
+	assert_true(m->provisional); /* components and criteria are */
+	/* the notice names the parts of each status: components and criteria are the
+	 * project's, level bounds published; pillars (official) are not named */
+	assert_string_equal(
+	    m->notice, "LƯU Ý: bộ chỉ số này có nội dung TẠM THỜI (provisional), không phải "
+	               "phụ lục chính thức; kết quả chỉ để tham khảo. Tạm thời: chỉ số thành "
+	               "phần, tiêu chí. Lấy từ công bố chính thức, không phải văn bản quyết "
+	               "định: ngưỡng mức. / NOTE: this rubric has provisional content, not the "
+	               "official annex; results are indicative only. Provisional: component "
+	               "indices, criteria. From an official publication, not the decision's "
+	               "text: level bounds.");
+	assert_ptr_equal(pdx_report_provisional_notice(r), m->notice);
+	assert_int_equal(m->year_from, 0); /* states no years */
+	pdx_rubric_free(r);
+
+	/* above the total (10) is out of reach, though min="10" would be reachable */
+	check_variant("<level number=\"2\" min=\"5\"", "<level number=\"2\" above=\"10\"",
+	              "unreachable");
+	/* the lowest level starts at 0, never above it */
+	assert_null(load_edited(TEST_DATA_DIR "/rubrics/good-minimal.xml",
+	                        "<level number=\"1\" min=\"0\"",
+	                        "<level number=\"1\" above=\"0\""));
+	/* min and above together: the schema allows one */
+	assert_null(load_edited(TEST_DATA_DIR "/rubrics/good-minimal.xml",
+	                        "<level number=\"2\" min=\"5\"",
+	                        "<level number=\"2\" min=\"5\" above=\"5\""));
+}
+
+/* A rubric whose only non-official part is published: the notice says that alone. An
+ * all-official rubric has none. */
+static void test_notice_published_only(void **state)
+{
+	(void)state;
+	const char *mixed = TEST_DATA_DIR
+	    "/../cli/cases/037-score-text-one-provisional-criterion/mixed-minimal.xml";
+	pdx_rubric *r = load_edited(mixed, "id=\"1.1.2\" status=\"provisional\"",
+	                            "id=\"1.1.2\" status=\"published\"");
+	assert_non_null(r);
+	assert_false(pdx_rubric_meta_get(r)->provisional);
+	assert_string_equal(pdx_rubric_meta_get(r)->notice,
+	                    "LƯU Ý: Lấy từ công bố chính thức, không phải văn bản quyết định: tiêu "
+	                    "chí. / NOTE: From an official publication, not the decision's text: "
+	                    "criteria.");
+	pdx_rubric_free(r);
+	r = load_edited(mixed, "id=\"1.1.2\" status=\"provisional\"",
+	                "id=\"1.1.2\" status=\"official\"");
+	assert_non_null(r);
+	assert_null(pdx_rubric_meta_get(r)->notice);
+	assert_null(pdx_report_provisional_notice(r));
+	pdx_rubric_free(r);
+}
+
+/* The years an edition is in force for. */
+static void test_years(void **state)
+{
+	(void)state;
+	const char *good = TEST_DATA_DIR "/rubrics/good-minimal.xml";
+	pdx_rubric *r = load_edited(good, "<levels>", "<years from=\"2024\" to=\"2025\"/><levels>");
+	assert_non_null(r);
+	assert_int_equal(pdx_rubric_meta_get(r)->year_from, 2024);
+	assert_int_equal(pdx_rubric_meta_get(r)->year_to, 2025);
+	pdx_rubric_free(r);
+	r = load_edited(good, "<levels>", "<years from=\"2025\"/><levels>");
+	assert_non_null(r);
+	assert_int_equal(pdx_rubric_meta_get(r)->year_from, 2025);
+	assert_int_equal(pdx_rubric_meta_get(r)->year_to, 0); /* open */
+	pdx_rubric_free(r);
+	check_variant("<levels>", "<years from=\"2025\" to=\"2024\"/><levels>",
+	              "before its first year");
+	check_variant("<levels>", "<years from=\"1999\"/><levels>", "rubric.rng");
+}
+
 /* An empty rubric file is invalid input (not "out of memory"), and says so. */
 static void test_empty_rubric(void **state)
 {
@@ -812,6 +929,9 @@ int main(void)
 	    cmocka_unit_test(test_empty_rubric_file),
 	    cmocka_unit_test(test_xxe_leaks_nothing),
 	    cmocka_unit_test(test_bad_without_diags),
+	    cmocka_unit_test(test_strict_published_bound),
+	    cmocka_unit_test(test_notice_published_only),
+	    cmocka_unit_test(test_years),
 	};
 	int failed =
 	    cmocka_run_group_tests_name("rubric 951-2023", rubric951, setup_951, teardown_951);

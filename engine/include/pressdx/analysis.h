@@ -207,7 +207,9 @@ typedef struct pdx_diff {
 } pdx_diff;
 
 /* Pairs assessments by agency and year, or by agency alone when each side has it
- * once (last year against this year). */
+ * once (last year against this year). The sides may be scored with different editions:
+ * criteria are then paired by id, and a criterion of one edition only is compared with
+ * no answer on the other side. Results must keep their criteria (not totals_only). */
 int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t n_before,
                      pdx_result *const *after, size_t n_after);
 void pdx_diff_free(pdx_diff *d);

@@ -42,9 +42,10 @@ typedef struct pdx_decimal {
 
 #define PDX_DECIMAL_ONE INT64_C(1000000000)
 
-/* Maturity status of a rubric element: confirmed by the published decision, or
- * filled in by the project until the official annex is available. */
-typedef enum { PDX_OFFICIAL = 0, PDX_PROVISIONAL = 1 } pdx_status;
+/* Maturity status of a rubric element: from the decision's own text (official), from an
+ * official publication about it such as the ministry's magazine (published, with its
+ * source beside it), or filled in by the project until the annex is available. */
+typedef enum { PDX_OFFICIAL = 0, PDX_PROVISIONAL = 1, PDX_PUBLISHED = 2 } pdx_status;
 
 /* Output formats of the report serialisers. HTML: a self-contained page. XLSX: an
  * Office Open XML workbook (binary bytes; one sheet per table), written through

@@ -62,8 +62,8 @@ int pdx_report_json(char **out, size_t *len, const pdx_rubric *r, pdx_result *co
 int pdx_report_csv(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *results,
                    size_t n);
 
-/* The one-line provisional notice (Vietnamese / English), or NULL when the rubric is
- * entirely official. Static string. */
+/* The one-line notice of the rubric's parts that are not official, Vietnamese / English
+ * (meta->notice), or NULL when the rubric is entirely official. Lives as long as r. */
 const char *pdx_report_provisional_notice(const pdx_rubric *r);
 
 typedef struct pdx_template_options {

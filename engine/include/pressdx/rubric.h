@@ -97,6 +97,10 @@ typedef struct pdx_level {
 	pdx_points min;
 	pdx_status status;
 	long line;
+	/* The bound is strict: the level starts above `min` ("trên 80": 80.00 stays in the
+	 * level below, 80.01 reaches this one). Totals are hundredths, so the smallest total
+	 * that reaches the level is min + 1 (pdx_level_reach). */
+	bool above;
 } pdx_level;
 
 /* A context question: asked and reported, never scored ("không tính điểm"). */
@@ -124,6 +128,13 @@ typedef struct pdx_rubric_meta {
 	bool provisional;     /* true when any element of the rubric is provisional */
 	pdx_points total;
 	char sha256[65]; /* hex digest of the file's bytes */
+	/* The assessment years this edition is in force for: year_from 0 when the rubric
+	 * does not say; year_to 0 when open (until a later edition). */
+	int year_from, year_to;
+	bool published; /* true when any element is taken from a publication */
+	/* What a report must say of the parts that are not official (provisional and
+	 * published ones, named), Vietnamese then English; NULL for an all-official rubric. */
+	const char *notice;
 } pdx_rubric_meta;
 
 typedef struct pdx_rubric pdx_rubric;
@@ -162,13 +173,16 @@ long pdx_rubric_find_criterion(const pdx_rubric *r, const char *id);
 /* Index of the context question with this id, or -1. */
 long pdx_rubric_find_question(const pdx_rubric *r, const char *id);
 
+/* The smallest total that reaches `level`: its min, or min + 0.01 for a strict bound. */
+pdx_points pdx_level_reach(const pdx_level *level);
+
 /* The level reached by `total`: the highest whose lower bound the total reaches.
  * NULL only for a total below every level (impossible in a loaded rubric, whose first
  * level starts at 0, unless the total is negative). */
 const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total);
 
 /* Stable lowercase names: "yesno", "choice", "percent", "number", "count", "text";
- * "official", "provisional". */
+ * "official", "provisional", "published". */
 const char *pdx_answer_type_name(pdx_answer_type t);
 const char *pdx_status_name(pdx_status s);
 
