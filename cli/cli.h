@@ -134,7 +134,16 @@ int cli_rubrics_each(cli_rubric_fn fn, void *ctx);
  * it); malloc'd, NULL when none has it (or, with *oom set, when memory ran out). */
 char *cli_find_rubric(const char *arg, bool *oom);
 /* cli_find_rubric (NULL: the default rubric), with a message when not found. */
+/* The rubric file `arg` names (a path or an id); without `arg`, the latest edition. NULL
+ * (with a message) when there is none. */
 char *cli_rubric_path(const char *cmd, const char *arg);
+/* The edition in force for assessments of these years: each shipped edition states its
+ * years (<years from to>). Years of several editions, or a year no edition covers, get a
+ * warning on stderr: one run scores with one edition. n == 0: the latest edition. */
+char *cli_edition_path(const char *cmd, const int *years, size_t n);
+/* The paths of every edition that states its years (what the default may read); *n is
+ * (size_t)-1 when out of memory (said on stderr). */
+char **cli_edition_paths(size_t *n);
 int cli_load_rubric(pdx_rubric **out, const char *cmd, const char *arg);
 int cli_strcmp_ptr(const void *a, const void *b);
 

@@ -82,8 +82,9 @@ int cmd_score(int argc, char **argv)
 		} else {
 			for (size_t i = 0; i < n; i++)
 				inputs[i] = in.files[i];
-			inputs[n] = in.rubric_path;
-			rc = cli_split_begin(&s.split, split, &in, inputs, n + 1);
+			inputs[n] = in.rubric_path; /* NULL when the years choose the edition */
+			rc = cli_split_begin(&s.split, split, &in, inputs,
+			                     n + (in.rubric_path != NULL));
 		}
 	}
 	if (!rc)

@@ -195,10 +195,121 @@ char *cli_find_rubric(const char *arg, bool *oom)
 	return f.path;
 }
 
+typedef struct {
+	const int *years;
+	size_t n;
+	char **paths; /* the edition of years[i], as listed first */
+	char *latest; /* the edition that starts last */
+	int latest_from;
+	char **all; /* every edition's path, for the output checks */
+	size_t n_all;
+	bool oom;
+} edition_ctx;
+
+static int match_years(const char *path, const pdx_rubric *r, void *ctx)
+{
+	edition_ctx *e = ctx;
+	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
+	if (!m->year_from)
+		return 0; /* a rubric that states no years is chosen only by --rubric */
+	char **grown = realloc(e->all, (e->n_all + 1) * sizeof *e->all);
+	if (!grown || !(grown[e->n_all] = strdup(path))) {
+		e->all = grown ? grown : e->all;
+		e->oom = true;
+		return 1;
+	}
+	e->all = grown;
+	const char *mine = e->all[e->n_all++];
+	if (!e->latest || m->year_from > e->latest_from) {
+		e->latest = e->all[e->n_all - 1];
+		e->latest_from = m->year_from;
+	}
+	for (size_t i = 0; i < e->n; i++)
+		if (!e->paths[i] && e->years[i] >= m->year_from &&
+		    (!m->year_to || e->years[i] <= m->year_to))
+			e->paths[i] = (char *)mine;
+	return 0;
+}
+
+static char *edition_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return (char *)(slash ? slash + 1 : path);
+}
+
+char *cli_edition_path(const char *cmd, const int *years, size_t n)
+{
+	edition_ctx e = {years, n, calloc(n + 1, sizeof(char *)), NULL, 0, NULL, 0, false};
+	char *chosen = NULL;
+	if (e.paths && cli_rubrics_each(match_years, &e) != CLI_RUBRICS_OOM && !e.oom) {
+		/* the edition of the latest year among those given; the latest edition for
+		 * a year no edition covers */
+		int best_year = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!e.paths[i] && e.latest)
+				fprintf(
+				    stderr,
+				    "pressdx %s: cảnh báo/warning: năm %d không thuộc bộ chỉ số "
+				    "nào; "
+				    "chấm theo bộ mới nhất %s (year %d is in no edition's years; "
+				    "scored with the latest edition)\n",
+				    cmd, years[i], edition_name(e.latest), years[i]);
+			if (e.paths[i] && years[i] > best_year) {
+				best_year = years[i];
+				chosen = e.paths[i];
+			}
+		}
+		if (!chosen)
+			chosen = e.latest;
+		for (size_t i = 0; chosen && i < n; i++)
+			if (e.paths[i] && e.paths[i] != chosen)
+				fprintf(stderr,
+				        "pressdx %s: cảnh báo/warning: năm %d thuộc bộ chỉ số %s "
+				        "nhưng cả "
+				        "lô được chấm theo %s; hãy chấm từng năm riêng hoặc dùng "
+				        "--rubric "
+				        "(year %d belongs to another edition, but one run scores "
+				        "with one "
+				        "edition: score each year on its own, or choose with "
+				        "--rubric)\n",
+				        cmd, years[i], edition_name(e.paths[i]),
+				        edition_name(chosen), years[i]);
+		chosen = chosen ? strdup(chosen) : NULL;
+		if (!e.latest)
+			fprintf(
+			    stderr,
+			    "pressdx %s: không có bộ chỉ số nào ghi năm áp dụng (no edition states "
+			    "its years); dùng --rubric TỆP|MÃ\n",
+			    cmd);
+	} else {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+	}
+	for (size_t i = 0; i < e.n_all; i++)
+		free(e.all[i]);
+	free(e.all);
+	free(e.paths);
+	return chosen;
+}
+
+char **cli_edition_paths(size_t *n)
+{
+	edition_ctx e = {NULL, 0, NULL, NULL, 0, NULL, 0, false};
+	if (cli_rubrics_each(match_years, &e) == CLI_RUBRICS_OOM || e.oom) {
+		for (size_t i = 0; i < e.n_all; i++)
+			free(e.all[i]);
+		free(e.all);
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		*n = (size_t)-1;
+		return NULL;
+	}
+	*n = e.n_all;
+	return e.all;
+}
+
 char *cli_rubric_path(const char *cmd, const char *arg)
 {
 	if (!arg)
-		arg = CLI_DEFAULT_RUBRIC;
+		return cli_edition_path(cmd, NULL, 0);
 	bool oom;
 	char *path = cli_find_rubric(arg, &oom);
 	if (oom)

@@ -95,9 +95,43 @@ static int keep(pdx_result *res, void *ctx)
 	return 0;
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Without --rubric: the edition in force for the years the answers give, chosen once
+ * they are read (the answer set is not tied to an edition). */
+static int load_edition(cli_inputs *in, const char *cmd)
+{
+	size_t n = pdx_answers_count(in->answers), k = 0;
+	int *years = malloc((n + 1) * sizeof *years);
+	if (!years) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		return 2;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (pdx_answers_get(in->answers, i)->year) /* unknown years have their warning */
+			years[k++] = pdx_answers_get(in->answers, i)->year;
+	qsort(years, k, sizeof *years, cmp_int);
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!u || years[u - 1] != years[i])
+			years[u++] = years[i];
+	char *path = cli_edition_path(cmd, years, u);
+	free(years);
+	if (!path)
+		return 2;
+	int rc = cli_load_rubric(&in->rubric, cmd, path);
+	free(in->rubric_path);
+	in->rubric_path = path;
+	return rc;
+}
+
 int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, bool score)
 {
-	int rc = cli_load_rubric(&in->rubric, cmd, in->rubric_arg);
+	int rc = in->rubric_arg ? cli_load_rubric(&in->rubric, cmd, in->rubric_arg) : 0;
 	if (rc)
 		return rc;
 	pdx_answers_options ao = {in->supersede};
@@ -118,6 +152,8 @@ int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, 
 			in->files_rejected++;
 	}
 	cli_print_diags(in->diags);
+	if (!in->rubric && (rc = load_edition(in, cmd)) != 0)
+		return rc;
 	return score ? cli_inputs_each(in, keep, in) : 0;
 }
 
@@ -347,23 +383,41 @@ int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_
                      const char *const *more, size_t n_more)
 {
 	in->cmd = cmd;
-	in->rubric_path = cli_rubric_path(cmd, in->rubric_arg);
-	if (!in->rubric_path)
+	/* Before anything is read: the rubric that --rubric names, or every edition the
+	 * answers' years may choose, is an input that no output may replace. */
+	size_t n_ed = 0;
+	char **editions = NULL;
+	if (in->rubric_arg) {
+		in->rubric_path = cli_rubric_path(cmd, in->rubric_arg);
+		if (!in->rubric_path)
+			return 2;
+		in->rubric_arg = in->rubric_path;
+	} else if (!(editions = cli_edition_paths(&n_ed)) && n_ed == (size_t)-1) {
 		return 2;
-	in->rubric_arg = in->rubric_path;
-	size_t n = (size_t)n_files + 1 + n_more;
+	}
+	size_t n = (size_t)n_files + 1 + n_more + n_ed;
 	const char **inputs = calloc(n, sizeof *inputs);
 	if (!inputs) {
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		for (size_t i = 0; i < n_ed; i++)
+			free(editions[i]);
+		free(editions);
 		return 2;
 	}
+	size_t k = 0;
 	for (int i = 0; i < n_files; i++)
-		inputs[i] = files[i];
-	inputs[n_files] = in->rubric_path;
+		inputs[k++] = files[i];
+	if (in->rubric_path)
+		inputs[k++] = in->rubric_path;
 	for (size_t i = 0; i < n_more; i++)
-		inputs[(size_t)n_files + 1 + i] = more[i];
-	int rc = cli_output_check(cmd, in->output, inputs, n);
+		inputs[k++] = more[i];
+	for (size_t i = 0; i < n_ed; i++)
+		inputs[k++] = editions[i];
+	int rc = cli_output_check(cmd, in->output, inputs, k);
 	free(inputs);
+	for (size_t i = 0; i < n_ed; i++)
+		free(editions[i]);
+	free(editions);
 	if (!rc && cli_format(in) == PDX_FORMAT_XLSX)
 		rc = cli_output_binary(cmd, in->output);
 	if (!rc)
