@@ -7,7 +7,10 @@
 #include <pressdx/pressdx.h>
 #include <stdbool.h>
 
-#define CLI_DEFAULT_RUBRIC "951-2023"
+/* Without --rubric each run takes the edition in force for its assessments' year
+ * (<years> in each rubric file): no edition's id is written in code. */
+#define CLI_RUBRIC_DEFAULT_HELP                                                                    \
+	"mặc định: bộ chỉ số của năm đánh giá; default: the edition of the assessment year"
 
 /* What every command that reads answers takes: rubric, files, reading options. */
 typedef struct cli_inputs {
@@ -51,7 +54,8 @@ typedef struct cli_inputs {
 #define CLI_INPUT_SHORTOPTS "r:y:f:o:h"
 
 #define CLI_INPUT_HELP                                                                                             \
-	"  --rubric TỆP|MÃ      bộ chỉ số (rubric file or id; mặc định " CLI_DEFAULT_RUBRIC ")\n"                  \
+	"  --rubric TỆP|MÃ      bộ chỉ số (rubric file or id;\n"                                          \
+	"                       " CLI_RUBRIC_DEFAULT_HELP ")\n"                                                    \
 	"  --year NĂM           năm cho các dòng để trống cột year (year of rows without one)\n"        \
 	"  --encoding cp1258|tcvn3  bảng mã cũ của tệp (legacy encoding of the files)\n"                   \
 	"  --delimiter ,|;|tab  dấu phân cách (delimiter; mặc định tự nhận từ dòng tiêu đề)\n" \
@@ -128,6 +132,8 @@ char *cli_find_data(const char *arg, const char *subdir);
  * once (the first); stops when `fn` returns non-zero. Returns that value or 0, or
  * CLI_RUBRICS_OOM when a rubric could not be loaded for want of memory. */
 #define CLI_RUBRICS_OOM (-1)
+/* What `fn` returns to keep the rubric it was given (its to free) and go on. */
+#define CLI_RUBRICS_TAKEN 2
 typedef int (*cli_rubric_fn)(const char *path, const pdx_rubric *r, void *ctx);
 int cli_rubrics_each(cli_rubric_fn fn, void *ctx);
 /* A rubric named by path, or by the id inside the file (as `pressdx rubrics` lists
@@ -139,11 +145,15 @@ char *cli_find_rubric(const char *arg, bool *oom);
 char *cli_rubric_path(const char *cmd, const char *arg);
 /* The edition in force for assessments of these years: each shipped edition states its
  * years (<years from to>). Years of several editions, or a year no edition covers, get a
- * warning on stderr: one run scores with one edition. n == 0: the latest edition. */
+ * warning on stderr: one run scores with one edition. n == 0: the latest edition. Each
+ * edition is loaded once, the chosen one kept: *out and *path are the caller's. Returns
+ * 0, or 2 with a message. */
+int cli_edition_load(const char *cmd, const int *years, size_t n, pdx_rubric **out, char **path);
+/* The same, the path alone (malloc'd), or NULL with a message. */
 char *cli_edition_path(const char *cmd, const int *years, size_t n);
-/* The paths of every edition that states its years (what the default may read); *n is
- * (size_t)-1 when out of memory (said on stderr). */
-char **cli_edition_paths(size_t *n);
+/* Every .xml file of the rubric folders (what the default may read, which no output may
+ * replace), without loading them; *n is (size_t)-1 when out of memory (said). */
+char **cli_rubric_files(size_t *n);
 int cli_load_rubric(pdx_rubric **out, const char *cmd, const char *arg);
 int cli_strcmp_ptr(const void *a, const void *b);
 

@@ -24,7 +24,8 @@ static const char *const usage =
     "The source's formatting, formulas and other sheets are not carried over. The\n"
     "annotated copy is written even when the file has errors.\n"
     "\n"
-    "  --rubric TỆP|MÃ      bộ chỉ số (rubric file or id; mặc định " CLI_DEFAULT_RUBRIC ")\n"
+    "  --rubric TỆP|MÃ      bộ chỉ số (rubric file or id;\n"
+    "                       " CLI_RUBRIC_DEFAULT_HELP ")\n"
     "  --sheet TÊN          trang tính của tệp .xlsx/.ods (workbook sheet; mặc định trang "
     "đầu)\n"
     "  --year NĂM           năm cho các dòng để trống cột year (year of rows without one)\n"
@@ -62,6 +63,38 @@ static int discard(void *ctx, const char *data, size_t len)
 	return 0;
 }
 
+/* Without --rubric: the edition of the years the file gives, read once for them (the
+ * file's problems are reported by the check itself, not here). */
+static char *edition_of_file(const char *file, const cli_inputs *in)
+{
+	pdx_answers *set = pdx_answers_new(NULL);
+	if (!set) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		return NULL;
+	}
+	pdx_read_options ro = {in->encoding, in->delimiter, in->year, in->sheet};
+	(void)pdx_answers_read_file(set, file, &ro, NULL);
+	size_t n = pdx_answers_count(set), k = 0;
+	int *years = malloc((n + 1) * sizeof *years);
+	char *path = NULL;
+	if (years) {
+		for (size_t i = 0; i < n; i++) {
+			int y = pdx_answers_get(set, i)->year;
+			bool seen = y == 0;
+			for (size_t j = 0; j < k && !seen; j++)
+				seen = years[j] == y;
+			if (!seen)
+				years[k++] = y;
+		}
+		path = cli_edition_path("check", years, k);
+	} else {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+	}
+	free(years);
+	pdx_answers_free(set);
+	return path;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option extra[] = {{"force", no_argument, NULL, 'F'},
@@ -85,7 +118,8 @@ int cmd_check(int argc, char **argv)
 	bool to_stdout = output && strcmp(output, "-") == 0;
 	if (to_stdout && cli_output_binary("check", output))
 		return 2;
-	char *rubric_path = cli_rubric_path("check", in.rubric_arg);
+	char *rubric_path =
+	    in.rubric_arg ? cli_rubric_path("check", in.rubric_arg) : edition_of_file(file, &in);
 	if (!rubric_path)
 		return 2;
 	const char *inputs[] = {file, rubric_path};

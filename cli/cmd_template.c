@@ -24,7 +24,9 @@ static const char *const usage =
     "                       xlsform: biểu mẫu XLSForm cho Kobo/ODK; tệp xuất của công cụ\n"
     "                       được chấm thẳng (an XLSForm for Kobo/ODK; its export scores as\n"
     "                       is)\n"
-    "  --rubric TỆP|MÃ      bộ chỉ số (mặc định " CLI_DEFAULT_RUBRIC ")\n"
+    "  --rubric TỆP|MÃ      bộ chỉ số (rubric; mặc định: bộ của năm --year, không có\n"
+    "                       --year thì bộ mới nhất; default: the edition of --year, else\n"
+    "                       the latest)\n"
     "  --agency-id MÃ       mã cơ quan điền sẵn (agency id to prefill)\n"
     "  --name TÊN           tên cơ quan (agency name)\n"
     "  --province TỈNH      tỉnh/thành phố (province)\n"
@@ -125,7 +127,8 @@ int cmd_template(int argc, char **argv)
 		return 2;
 	/* Before anything is read: the rubric file is not the output, and an existing
 	 * questionnaire (perhaps already filled in) is not replaced without --force. */
-	char *rubric_path = cli_rubric_path("template", rubric);
+	char *rubric_path = rubric || !t.year ? cli_rubric_path("template", rubric)
+	                                      : cli_edition_path("template", &t.year, 1);
 	if (!rubric_path)
 		return 2;
 	const char *inputs[] = {rubric_path};

@@ -148,6 +148,10 @@ int cli_rubrics_each(cli_rubric_fn fn, void *ctx)
 						if (seen[n_seen])
 							n_seen++;
 						stop = fn(path, r, ctx);
+						if (stop == CLI_RUBRICS_TAKEN) {
+							r = NULL; /* the callback owns it now */
+							stop = 0;
+						}
 					}
 				}
 			}
@@ -198,71 +202,80 @@ char *cli_find_rubric(const char *arg, bool *oom)
 typedef struct {
 	const int *years;
 	size_t n;
-	char **paths; /* the edition of years[i], as listed first */
-	char *latest; /* the edition that starts last */
-	int latest_from;
-	char **all; /* every edition's path, for the output checks */
+	size_t *of;    /* the edition of years[i], as listed first; SIZE_MAX for none */
+	size_t latest; /* the edition that starts last; SIZE_MAX before the first */
+	char **paths;  /* every edition's path and rubric, kept (CLI_RUBRICS_TAKEN) */
+	pdx_rubric **rubrics;
 	size_t n_all;
 	bool oom;
 } edition_ctx;
 
-static int match_years(const char *path, const pdx_rubric *r, void *ctx)
+static int take_edition(const char *path, const pdx_rubric *r, void *ctx)
 {
 	edition_ctx *e = ctx;
 	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
 	if (!m->year_from)
 		return 0; /* a rubric that states no years is chosen only by --rubric */
-	char **grown = realloc(e->all, (e->n_all + 1) * sizeof *e->all);
-	if (!grown || !(grown[e->n_all] = strdup(path))) {
-		e->all = grown ? grown : e->all;
+	char **gp = realloc(e->paths, (e->n_all + 1) * sizeof *e->paths);
+	if (gp)
+		e->paths = gp;
+	pdx_rubric **gr = realloc(e->rubrics, (e->n_all + 1) * sizeof *e->rubrics);
+	if (gr)
+		e->rubrics = gr;
+	char *copy = gp && gr ? strdup(path) : NULL;
+	if (!copy) {
 		e->oom = true;
 		return 1;
 	}
-	e->all = grown;
-	const char *mine = e->all[e->n_all++];
-	if (!e->latest || m->year_from > e->latest_from) {
-		e->latest = e->all[e->n_all - 1];
-		e->latest_from = m->year_from;
-	}
+	size_t k = e->n_all++;
+	e->paths[k] = copy;
+	e->rubrics[k] = (pdx_rubric *)r; /* taken: cli_rubrics_each does not free it */
+	if (e->latest == SIZE_MAX ||
+	    m->year_from > pdx_rubric_meta_get(e->rubrics[e->latest])->year_from)
+		e->latest = k;
 	for (size_t i = 0; i < e->n; i++)
-		if (!e->paths[i] && e->years[i] >= m->year_from &&
+		if (e->of[i] == SIZE_MAX && e->years[i] >= m->year_from &&
 		    (!m->year_to || e->years[i] <= m->year_to))
-			e->paths[i] = (char *)mine;
-	return 0;
+			e->of[i] = k;
+	return CLI_RUBRICS_TAKEN;
 }
 
-static char *edition_name(const char *path)
+int cli_edition_load(const char *cmd, const int *years, size_t n, pdx_rubric **out, char **path)
 {
-	const char *slash = strrchr(path, '/');
-	return (char *)(slash ? slash + 1 : path);
-}
-
-char *cli_edition_path(const char *cmd, const int *years, size_t n)
-{
-	edition_ctx e = {years, n, calloc(n + 1, sizeof(char *)), NULL, 0, NULL, 0, false};
-	char *chosen = NULL;
-	if (e.paths && cli_rubrics_each(match_years, &e) != CLI_RUBRICS_OOM && !e.oom) {
-		/* the edition of the latest year among those given; the latest edition for
-		 * a year no edition covers */
-		int best_year = 0;
+	*out = NULL;
+	*path = NULL;
+	edition_ctx e = {years, n,    malloc((n + 1) * sizeof(size_t)), SIZE_MAX, NULL, NULL,
+	                 0,     false};
+	int rc = 2;
+	for (size_t i = 0; e.of && i < n; i++)
+		e.of[i] = SIZE_MAX;
+	if (!e.of || cli_rubrics_each(take_edition, &e) == CLI_RUBRICS_OOM || e.oom) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+	} else if (e.latest == SIZE_MAX) {
+		fprintf(stderr,
+		        "pressdx %s: không có bộ chỉ số nào ghi năm áp dụng (no edition states its "
+		        "years); dùng --rubric TỆP|MÃ\n",
+		        cmd);
+	} else {
+		/* the edition of the latest year given; the latest edition for a year that no
+		 * edition covers, and when no year is given */
+		size_t chosen = e.latest;
+		int best = 0;
 		for (size_t i = 0; i < n; i++) {
-			if (!e.paths[i] && e.latest)
+			if (e.of[i] == SIZE_MAX)
 				fprintf(
 				    stderr,
 				    "pressdx %s: cảnh báo/warning: năm %d không thuộc bộ chỉ số "
 				    "nào; "
 				    "chấm theo bộ mới nhất %s (year %d is in no edition's years; "
 				    "scored with the latest edition)\n",
-				    cmd, years[i], edition_name(e.latest), years[i]);
-			if (e.paths[i] && years[i] > best_year) {
-				best_year = years[i];
-				chosen = e.paths[i];
-			}
+				    cmd, years[i], pdx_rubric_meta_get(e.rubrics[e.latest])->id,
+				    years[i]);
+			else if (years[i] > best)
+				best = years[i], chosen = e.of[i];
 		}
-		if (!chosen)
-			chosen = e.latest;
-		for (size_t i = 0; chosen && i < n; i++)
-			if (e.paths[i] && e.paths[i] != chosen)
+		for (size_t i = 0; i < n; i++)
+			if (e.of[i] != SIZE_MAX && e.of[i] != chosen)
 				fprintf(stderr,
 				        "pressdx %s: cảnh báo/warning: năm %d thuộc bộ chỉ số %s "
 				        "nhưng cả "
@@ -272,38 +285,74 @@ char *cli_edition_path(const char *cmd, const int *years, size_t n)
 				        "with one "
 				        "edition: score each year on its own, or choose with "
 				        "--rubric)\n",
-				        cmd, years[i], edition_name(e.paths[i]),
-				        edition_name(chosen), years[i]);
-		chosen = chosen ? strdup(chosen) : NULL;
-		if (!e.latest)
-			fprintf(
-			    stderr,
-			    "pressdx %s: không có bộ chỉ số nào ghi năm áp dụng (no edition states "
-			    "its years); dùng --rubric TỆP|MÃ\n",
-			    cmd);
-	} else {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+				        cmd, years[i], pdx_rubric_meta_get(e.rubrics[e.of[i]])->id,
+				        pdx_rubric_meta_get(e.rubrics[chosen])->id, years[i]);
+		*out = e.rubrics[chosen];
+		*path = e.paths[chosen];
+		e.rubrics[chosen] = NULL;
+		e.paths[chosen] = NULL;
+		rc = 0;
 	}
-	for (size_t i = 0; i < e.n_all; i++)
-		free(e.all[i]);
-	free(e.all);
+	for (size_t i = 0; i < e.n_all; i++) {
+		pdx_rubric_free(e.rubrics[i]);
+		free(e.paths[i]);
+	}
+	free(e.rubrics);
 	free(e.paths);
-	return chosen;
+	free(e.of);
+	return rc;
 }
 
-char **cli_edition_paths(size_t *n)
+char *cli_edition_path(const char *cmd, const int *years, size_t n)
 {
-	edition_ctx e = {NULL, 0, NULL, NULL, 0, NULL, 0, false};
-	if (cli_rubrics_each(match_years, &e) == CLI_RUBRICS_OOM || e.oom) {
-		for (size_t i = 0; i < e.n_all; i++)
-			free(e.all[i]);
-		free(e.all);
+	pdx_rubric *r;
+	char *path;
+	if (cli_edition_load(cmd, years, n, &r, &path))
+		return NULL;
+	pdx_rubric_free(r);
+	return path;
+}
+
+char **cli_rubric_files(size_t *n)
+{
+	cli_dirs dirs;
+	cli_dirs_get(&dirs);
+	char **v = NULL;
+	size_t k = 0;
+	bool oom = false;
+	for (size_t i = 0; !oom && i < dirs.n; i++) {
+		struct dirent **names = NULL;
+		int nn = scandir(dirs.dir[i], &names, NULL, alphasort);
+		for (int j = 0; j < nn; j++) {
+			const char *name = names[j]->d_name;
+			size_t l = strlen(name);
+			if (!oom && l > 4 && strcmp(name + l - 4, ".xml") == 0) {
+				char **g = realloc(v, (k + 1) * sizeof *v);
+				char *p = g ? malloc(strlen(dirs.dir[i]) + l + 2) : NULL;
+				if (g)
+					v = g;
+				if (p) {
+					sprintf(p, "%s/%s", dirs.dir[i], name);
+					v[k++] = p;
+				} else {
+					oom = true;
+				}
+			}
+			free(names[j]);
+		}
+		free(names);
+	}
+	cli_dirs_free(&dirs);
+	if (oom) {
+		for (size_t i = 0; i < k; i++)
+			free(v[i]);
+		free(v);
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 		*n = (size_t)-1;
 		return NULL;
 	}
-	*n = e.n_all;
-	return e.all;
+	*n = k;
+	return v;
 }
 
 char *cli_rubric_path(const char *cmd, const char *arg)

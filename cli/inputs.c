@@ -119,14 +119,14 @@ static int load_edition(cli_inputs *in, const char *cmd)
 	for (size_t i = 0; i < k; i++)
 		if (!u || years[u - 1] != years[i])
 			years[u++] = years[i];
-	char *path = cli_edition_path(cmd, years, u);
+	char *path;
+	int rc = cli_edition_load(cmd, years, u, &in->rubric, &path);
 	free(years);
-	if (!path)
-		return 2;
-	int rc = cli_load_rubric(&in->rubric, cmd, path);
+	if (rc)
+		return rc;
 	free(in->rubric_path);
 	in->rubric_path = path;
-	return rc;
+	return 0;
 }
 
 int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, bool score)
@@ -392,8 +392,12 @@ int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_
 		if (!in->rubric_path)
 			return 2;
 		in->rubric_arg = in->rubric_path;
-	} else if (!(editions = cli_edition_paths(&n_ed)) && n_ed == (size_t)-1) {
-		return 2;
+	} else {
+		editions = cli_rubric_files(&n_ed);
+		if (n_ed == (size_t)-1)
+			return 2;
+		if (!editions)
+			n_ed = 0; /* no rubric folder holds a file */
 	}
 	size_t n = (size_t)n_files + 1 + n_more + n_ed;
 	const char **inputs = calloc(n, sizeof *inputs);
