@@ -17,10 +17,13 @@ static void walk(const pdx_rubric *r)
 	FUZZ_CHECK(m->id && m->title && m->path && strlen(m->sha256) == 64);
 	FUZZ_CHECK(pdx_rubric_level_count(r) > 0 && pdx_rubric_pillar_count(r) > 0);
 	FUZZ_CHECK(pdx_rubric_level(r, 0)->min == 0);
-	FUZZ_CHECK((pdx_report_provisional_notice(r) != NULL) == m->provisional);
+	FUZZ_CHECK((pdx_report_provisional_notice(r) != NULL) == (m->provisional || m->published));
 	for (size_t i = 0; i < pdx_rubric_level_count(r); i++) {
 		const pdx_level *l = pdx_rubric_level(r, i);
-		FUZZ_CHECK(pdx_rubric_level_for(r, l->min) == l);
+		/* a level is reached at its bound, or 0.01 above a strict one */
+		FUZZ_CHECK(pdx_rubric_level_for(r, pdx_level_reach(l)) == l);
+		FUZZ_CHECK(!l->above || (i > 0 && pdx_rubric_level_for(r, l->min) ==
+		                                      pdx_rubric_level(r, i - 1)));
 	}
 	FUZZ_CHECK(pdx_rubric_level(r, pdx_rubric_level_count(r)) == NULL);
 	for (size_t i = 0; i < pdx_rubric_criterion_count(r); i++) {

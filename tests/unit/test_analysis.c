@@ -19,7 +19,10 @@
 
 static int setup(void **state)
 {
-	*state = unit_load_951();
+	/* the examples and test data are of 2024 and 2025: scored with the 2025 edition,
+	 * whose bands (50/65/80/90) and criteria (951's, with 4.2.3's third point moved to
+	 * 4.2.6) keep the totals worked out for them */
+	*state = unit_load_rubric("3560-2025.xml");
 	return 0;
 }
 
@@ -443,15 +446,15 @@ static void test_summary_by_province_year_examples(void **state)
 static void test_summary_even_median_rounds_half_away(void **state)
 {
 	/* M1: 1.1.1 3 + 1.1.2 3 + 2.1.2 2 = 8.00; M2 the same + 1.1.3 "0,34" → 3 × 0.34 /
-	 * 100 = 0.0102 → 0.01: 8.01; M3 1.1.1 3 = 3.00; M4 4.2.3 3 + 5.2.4 1 + 2.1.2 2 +
-	 * 2.1.4 2 + 2.1.6 2 + 2.2.2 2 = 12.00. Sorted 3, 8, 8.01, 12: median (8 + 8.01) / 2 =
-	 * 8.005 → 8.01; mean 31.01 / 4 = 7.7525 → 7.75. */
+	 * 100 = 0.0102 → 0.01: 8.01; M3 1.1.1 3 = 3.00; M4 4.2.3 2 + 4.2.6 1 + 5.2.4 1 +
+	 * 2.1.2 2 + 2.1.4 2 + 2.1.6 2 + 2.2.2 2 = 12.00. Sorted 3, 8, 8.01, 12: median (8 + 8.01) /
+	 * 2 = 8.005 → 8.01; mean 31.01 / 4 = 7.7525 → 7.75. */
 	static const char csv[] =
 	    "agency_id,province,criterion,answer\n"
 	    "M1,X,1.1.1,có\nM1,X,1.1.2,có\nM1,X,2.1.2,có\n"
 	    "M2,X,1.1.1,có\nM2,X,1.1.2,có\nM2,X,2.1.2,có\nM2,X,1.1.3,\"0,34\"\n"
 	    "M3,X,1.1.1,có\n"
-	    "M4,X,4.2.3,có\nM4,X,5.2.4,có\nM4,X,2.1.2,có\nM4,X,2.1.4,có\n"
+	    "M4,X,4.2.3,có\nM4,X,4.2.6,có\nM4,X,5.2.4,có\nM4,X,2.1.2,có\nM4,X,2.1.4,có\n"
 	    "M4,X,2.1.6,có\nM4,X,2.2.2,có\n";
 	scored s = load_text(state, csv);
 	assert_int_equal(s.n, 4);
@@ -624,19 +627,21 @@ static void test_gap_exact_bound_and_id_ties(void **state)
 	static const char *const min[] = {"2.2.1", "3.1.1"};
 	check_ids("GA minimal", g->minimal, g->n_minimal, min, 2);
 	assert_int_equal(g->minimal[0].gain + g->minimal[1].gain, 800);
+	/* 4.2.3 is worth 2 in the 2025 edition and 4.2.6 1: ties in gain go by id */
 	static const want_item imp[] = {
 	    {"2.2.1", 0, 400, "1-2", 200}, {"3.1.1", 0, 400, "partial", 200},
-	    {"3.2.1", 0, 400, NULL, 0},    {"4.2.3", 0, 300, "có", 300},
-	    {"2.1.2", 0, 200, "có", 200},  {"5.2.4", 0, 100, "có", 100}};
-	check_items("GA improvements", g->improvements, g->n_improvements, imp, 6);
+	    {"3.2.1", 0, 400, NULL, 0},    {"2.1.2", 0, 200, "có", 200},
+	    {"4.2.3", 0, 200, "có", 200},  {"4.2.6", 0, 100, "có", 100},
+	    {"5.2.4", 0, 100, "có", 100}};
+	check_items("GA improvements", g->improvements, g->n_improvements, imp, 7);
 	pdx_gap_free(g);
 	pdx_gap_free(NULL);
 	scored_free(&s);
 }
 
 /* GB 85.00: needs 5. One criterion cannot (the largest gain is 4); of the pairs, 3.1.1
- * (4) with a 3 wins the most points (7): 1.1.1 before 4.2.3 by id. The first pair by id
- * that closes the gap, 1.1.1 + 2.1.2 = 5, is not the answer. */
+ * (4) with the one 3 (1.1.1; 4.2.3 gives 2 in the 2025 edition) wins the most points
+ * (7). The first pair by id that closes the gap, 1.1.1 + 2.1.2 = 5, is not the answer. */
 static void test_gap_fewest_then_most_points(void **state)
 {
 	scored s = load(state, gap_file, NULL);
@@ -649,9 +654,10 @@ static void test_gap_fewest_then_most_points(void **state)
 	check_ids("GB minimal", g->minimal, g->n_minimal, min, 2);
 	static const want_item imp[] = {
 	    {"3.1.1", 0, 400, "partial", 200}, {"1.1.1", 0, 300, "có", 300},
-	    {"4.2.3", 0, 300, "có", 300},      {"2.1.2", 0, 200, "có", 200},
-	    {"2.2.2", 0, 200, "có", 200},      {"5.2.4", 0, 100, "có", 100}};
-	check_items("GB improvements", g->improvements, g->n_improvements, imp, 6);
+	    {"2.1.2", 0, 200, "có", 200},      {"2.2.2", 0, 200, "có", 200},
+	    {"4.2.3", 0, 200, "có", 200},      {"4.2.6", 0, 100, "có", 100},
+	    {"5.2.4", 0, 100, "có", 100}};
+	check_items("GB improvements", g->improvements, g->n_improvements, imp, 7);
 	pdx_gap_free(g);
 	scored_free(&s);
 }
@@ -735,10 +741,11 @@ static void test_gap_top_level_weakest_pillars(void **state)
 		seen |= 1u << g->weakest[k];
 	}
 	assert_int_equal(seen, 7);
-	static const want_item imp[] = {{"4.2.3", 0, 300, "có", 300},
+	static const want_item imp[] = {{"4.2.3", 0, 200, "có", 200},
 	                                {"4.2.4", 0, 200, "có", 200},
-	                                {"5.1.4", 0, 200, "có", 200}};
-	check_items("GD improvements", g->improvements, g->n_improvements, imp, 3);
+	                                {"5.1.4", 0, 200, "có", 200},
+	                                {"4.2.6", 0, 100, "có", 100}};
+	check_items("GD improvements", g->improvements, g->n_improvements, imp, 4);
 	pdx_gap_free(g);
 
 	/* asked for level 5 itself: reached, no weakest-pillar roadmap needed */
@@ -751,14 +758,16 @@ static void test_gap_top_level_weakest_pillars(void **state)
 	scored_free(&s);
 }
 
-/* GE 1.00 (5.2.4 only, 41 criteria unanswered): 49 to level 2; 4+4+4 + 11 × 3 = 45,
- * then two 2s = 49 exactly: 16 criteria. To level 5 (89): 45 + 22 × 2 = 89 exactly: 36. */
+/* GE 1.00 (5.2.4 only, 42 of the 2025 edition's 43 criteria unanswered): 49 to level 2;
+ * 4+4+4 + 10 × 3 = 42 (4.2.3 is a 2 in this edition), then four 2s = 50: 17 criteria (16
+ * give at most 48). To level 5 (89): 42 + 24 × 2 = 90: 37 criteria (36 give at most 88),
+ * the most points of any 37. */
 static void test_gap_unanswered(void **state)
 {
 	scored s = load(state, gap_file, NULL);
 	const pdx_result *ge = by_id(&s, "GE");
 	assert_int_equal(ge->total, 100);
-	assert_int_equal(ge->n_unanswered, 41);
+	assert_int_equal(ge->n_unanswered, 42);
 	pdx_gap *g = gap_of(ge, 0);
 	assert_int_equal(g->target->number, 2);
 	assert_int_equal(g->needed, 4900);
@@ -769,37 +778,37 @@ static void test_gap_unanswered(void **state)
 	    {"1.2.1", 0, 300, "1", 100},       {"1.2.2", 0, 300, "1", 100},
 	    {"1.2.3", 0, 300, "1", 100},       {"2.1.1", 0, 300, "có", 300},
 	    {"2.1.3", 0, 300, "foreign", 100}, {"4.1.2", 0, 300, "1", 100},
-	    {"4.1.3", 0, 300, "10", 100},      {"4.2.3", 0, 300, "có", 300},
-	    {"2.1.2", 0, 200, "có", 200},      {"2.1.4", 0, 200, "có", 200},
-	    {"2.1.5", 0, 200, "40", 100},      {"2.1.6", 0, 200, "có", 200},
-	    {"2.2.2", 0, 200, "có", 200},      {"2.2.3", 0, 200, "có", 200},
-	    {"2.2.4", 0, 200, "có", 200},      {"3.1.2", 0, 200, "có", 200},
-	    {"3.1.3", 0, 200, "có", 200},      {"3.1.4", 0, 200, "có", 200},
-	    {"3.2.2", 0, 200, "5", 100},       {"3.2.3", 0, 200, "20", 100},
-	    {"3.2.4", 0, 200, "có", 200},      {"4.1.1", 0, 200, "có", 200},
-	    {"4.1.4", 0, 200, "có", 200},      {"4.1.5", 0, 200, "15", 100},
-	    {"4.2.1", 0, 200, "có", 200},      {"4.2.2", 0, 200, "có", 200},
+	    {"4.1.3", 0, 300, "10", 100},      {"2.1.2", 0, 200, "có", 200},
+	    {"2.1.4", 0, 200, "có", 200},      {"2.1.5", 0, 200, "40", 100},
+	    {"2.1.6", 0, 200, "có", 200},      {"2.2.2", 0, 200, "có", 200},
+	    {"2.2.3", 0, 200, "có", 200},      {"2.2.4", 0, 200, "có", 200},
+	    {"3.1.2", 0, 200, "có", 200},      {"3.1.3", 0, 200, "có", 200},
+	    {"3.1.4", 0, 200, "có", 200},      {"3.2.2", 0, 200, "5", 100},
+	    {"3.2.3", 0, 200, "20", 100},      {"3.2.4", 0, 200, "có", 200},
+	    {"4.1.1", 0, 200, "có", 200},      {"4.1.4", 0, 200, "có", 200},
+	    {"4.1.5", 0, 200, "15", 100},      {"4.2.1", 0, 200, "có", 200},
+	    {"4.2.2", 0, 200, "có", 200},      {"4.2.3", 0, 200, "có", 200},
 	    {"4.2.4", 0, 200, "có", 200},      {"4.2.5", 0, 200, "1", 100},
 	    {"5.1.1", 0, 200, "có", 200},      {"5.1.2", 0, 200, "có", 200},
 	    {"5.1.3", 0, 200, "2", 100},       {"5.1.4", 0, 200, "có", 200},
 	    {"5.2.1", 0, 200, "có", 200},      {"5.2.2", 0, 200, "có", 200},
-	    {"5.2.3", 0, 200, "có", 200}};
-	check_items("GE improvements", g->improvements, g->n_improvements, imp, 41);
-	assert_int_equal(g->n_minimal, 16);
-	for (size_t i = 0; i < 16; i++) /* the 16 largest gains, in the same order */
+	    {"5.2.3", 0, 200, "có", 200},      {"4.2.6", 0, 100, "có", 100}};
+	check_items("GE improvements", g->improvements, g->n_improvements, imp, 42);
+	assert_int_equal(g->n_minimal, 17);
+	for (size_t i = 0; i < 17; i++) /* the 17 largest gains, in the same order */
 		assert_string_equal(g->minimal[i].criterion->id, imp[i].id);
 	pdx_gap_free(g);
 
 	g = gap_of(ge, 5);
 	assert_int_equal(g->needed, 8900);
 	assert_true(g->reachable);
-	assert_int_equal(g->n_minimal, 36);
+	assert_int_equal(g->n_minimal, 37);
 	pdx_points sum = 0;
-	for (size_t i = 0; i < 36; i++) {
+	for (size_t i = 0; i < 37; i++) {
 		assert_string_equal(g->minimal[i].criterion->id, imp[i].id);
 		sum += g->minimal[i].gain;
 	}
-	assert_int_equal(sum, 8900);
+	assert_int_equal(sum, 9000);
 	pdx_gap_free(g);
 	scored_free(&s);
 }
@@ -807,7 +816,7 @@ static void test_gap_unanswered(void **state)
 /* With a valid rubric every level is reachable: the gains of all criteria add up to the
  * rubric total minus the score, and no level starts above the total. The branch for an
  * unreachable target is exercised with a result made up for the purpose: GD's answers
- * (7 points to win) presented as a total of 0. */
+ * (7 points to win: 4.2.3 2, 4.2.4 2, 5.1.4 2, 4.2.6 1) presented as a total of 0. */
 static void test_gap_unreachable(void **state)
 {
 	scored s = load(state, gap_file, NULL);
@@ -820,7 +829,7 @@ static void test_gap_unreachable(void **state)
 	assert_int_equal(g->needed, 5000);
 	assert_false(g->reachable);
 	assert_int_equal(g->n_minimal, 0);
-	assert_int_equal(g->n_improvements, 3);
+	assert_int_equal(g->n_improvements, 4);
 	char *out = NULL;
 	size_t len = 0;
 	pdx_gap *gs[] = {g};
@@ -1224,8 +1233,9 @@ static void test_diff_last_year_this_year(void **state)
 		assert_int_equal(d->items[i].after->assessment->year, 2025);
 	}
 	static const want_change b1[] = {{"2.1.2", NULL, "có", 0, 200},
-	                                 {"4.2.3", NULL, "có", 0, 300}};
-	check_diff_item(d, "B1", 600, 1100, b1, 2);
+	                                 {"4.2.3", NULL, "có", 0, 200},
+	                                 {"4.2.6", NULL, "có", 0, 100}};
+	check_diff_item(d, "B1", 600, 1100, b1, 3);
 	/* 2.1.1 "không" is a new answer worth nothing: listed, points 0 → 0 */
 	static const want_change b2[] = {{"2.1.1", NULL, "không", 0, 0},
 	                                 {"5.1.1", NULL, "có", 0, 200}};
@@ -1396,12 +1406,11 @@ static void test_diff_examples_year_over_year(void **state)
 	                                   {"4.1.5", "12", "15", 0, 100},
 	                                   {"5.1.1", "không", "có", 0, 200}};
 	check_diff_item(d, "HP02", 5085, 5750, hp02, 5);
-	static const want_change hp03[] = {{"1.1.3", "85", "92", 255, 276},
-	                                   {"1.2.2", "14", "22", 200, 300},
-	                                   {"4.1.5", "19", "21", 100, 200},
-	                                   {"4.2.3", "không", "có", 0, 300},
-	                                   {"5.1.4", "không", "có", 0, 200}};
-	check_diff_item(d, "HP03", 8541, 9262, hp03, 5);
+	static const want_change hp03[] = {
+	    {"1.1.3", "85", "92", 255, 276},  {"1.2.2", "14", "22", 200, 300},
+	    {"4.1.5", "19", "21", 100, 200},  {"4.2.3", "không", "có", 0, 200},
+	    {"4.2.6", "không", "có", 0, 100}, {"5.1.4", "không", "có", 0, 200}};
+	check_diff_item(d, "HP03", 8541, 9262, hp03, 6);
 	static const want_change hp04[] = {{"2.1.4", "không", "có", 0, 200},
 	                                   {"3.2.1", "60", "72,5", 240, 290},
 	                                   {"4.1.3", "45", "52", 200, 300},

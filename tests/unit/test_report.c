@@ -11,7 +11,10 @@
 
 static int setup(void **state)
 {
-	*state = unit_load_951();
+	/* the examples and test data are of 2024 and 2025: scored with the 2025 edition,
+	 * whose bands (50/65/80/90) and criteria (951's, with 4.2.3's third point moved to
+	 * 4.2.6) keep the totals worked out for them */
+	*state = unit_load_rubric("3560-2025.xml");
 	return 0;
 }
 
@@ -378,7 +381,7 @@ static void test_report_json(void **state)
 	json_object *root = json_tokener_parse(out);
 	assert_non_null(root);
 	json_object *rub = get(root, "rubric");
-	assert_string_equal(json_object_get_string(get(rub, "id")), "951-2023");
+	assert_string_equal(json_object_get_string(get(rub, "id")), "3560-2025");
 	assert_non_null(strstr(json_object_get_string(get(rub, "title")), "chuyển đổi số"));
 	assert_string_equal(json_object_get_string(get(rub, "status")), "provisional");
 	assert_string_equal(json_object_get_string(get(rub, "sha256")),
@@ -551,8 +554,9 @@ static void test_template_shape(void **state)
 	static const char head[] = "agency_id,agency_name,province,owner,block,media,year,"
 	                           "criterion,";
 	assert_memory_equal(out + 3, head, sizeof head - 1);
-	/* header + 42 criteria; no cell holds a line break */
-	assert_int_equal(count_lines(out), 1 + 42);
+	/* header + the 2025 edition's 43 criteria; no cell holds a line break */
+	assert_int_equal(count_lines(out), 1 + 43);
+	assert_non_null(strstr(out, "\r\nT1,,,,,,2025,4.2.6,"));
 	/* each criterion row starts with the prefilled identity */
 	assert_non_null(strstr(out, "\r\nT1,,,,,,2025,1.1.1,"));
 	assert_non_null(strstr(out, "\r\nT1,,,,,,2025,5.2.4,"));
@@ -579,10 +583,10 @@ static void test_template_read_back(void **state)
 	assert_string_equal(a->agency_name, "Báo Mẫu");
 	assert_int_equal(a->year, 2025);
 	/* one row per criterion, in rubric order, all unanswered */
-	assert_int_equal(a->n_answers, 42);
+	assert_int_equal(a->n_answers, 43);
 	size_t cursor = 0;
 	pdx_answer row;
-	for (size_t i = 0; i < 42; i++) {
+	for (size_t i = 0; i < 43; i++) {
 		assert_true(pdx_assessment_next_answer(a, &cursor, &row));
 		assert_string_equal(row.criterion, pdx_rubric_criterion(r, i)->id);
 		assert_null(row.value);
@@ -592,7 +596,7 @@ static void test_template_read_back(void **state)
 	assert_int_equal(pdx_diags_count(a->diags), 0);
 	pdx_result *res;
 	assert_int_equal(pdx_score_assessment(&res, r, a, NULL), 0);
-	assert_int_equal(res->n_unanswered, 42);
+	assert_int_equal(res->n_unanswered, 43);
 	assert_int_equal(res->total, 0);
 	assert_int_equal(res->level->number, 1);
 	assert_int_equal(pdx_result_errors(res), 0);

@@ -206,19 +206,23 @@ static void test_criteria_table(void **state)
 static void test_levels(void **state)
 {
 	const pdx_rubric *r = *state;
-	static const pdx_points mins[] = {0, 5000, 6500, 8000, 9000};
+	/* as ICTVietnam published them (03/06/2023): "dưới 50", "từ 50 - 60", "từ 60 - 70",
+	 * "từ 70-80", "trên 80": every bound published, the last one strict */
+	static const pdx_points mins[] = {0, 5000, 6000, 7000, 8000};
 	static const char *const names[] = {"Yếu", "Trung bình", "Khá", "Tốt", "Xuất sắc"};
-	/* Yếu and Xuất sắc are confirmed; the bounds in between are provisional */
-	static const pdx_status st[] = {PDX_OFFICIAL, PDX_PROVISIONAL, PDX_PROVISIONAL,
-	                                PDX_PROVISIONAL, PDX_OFFICIAL};
 	for (size_t i = 0; i < 5; i++) {
 		const pdx_level *l = pdx_rubric_level(r, i);
 		assert_non_null(l);
 		assert_int_equal(l->number, (int)i + 1);
 		assert_int_equal(l->min, mins[i]);
 		assert_string_equal(l->name, names[i]);
-		assert_int_equal(l->status, st[i]);
+		assert_int_equal(l->status, PDX_PUBLISHED);
+		assert_int_equal(l->above, i == 4);
 	}
+	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
+	assert_true(m->published);
+	assert_int_equal(m->year_from, 2023);
+	assert_int_equal(m->year_to, 2023);
 }
 
 static void test_level_for(void **state)
@@ -228,8 +232,9 @@ static void test_level_for(void **state)
 		pdx_points total;
 		int level;
 	} cases[] = {
-	    {0, 1},    {4999, 1}, {5000, 2}, {6499, 2},  {6500, 3}, {7999, 3},
-	    {8000, 4}, {8999, 4}, {9000, 5}, {10000, 5}, {1, 1},
+	    /* 60.00 Khá and 70.00 Tốt (half-open); 80.00 still Tốt, 80.01 Xuất sắc */
+	    {0, 1},    {4999, 1}, {5000, 2}, {5999, 2}, {6000, 3},  {6999, 3},
+	    {7000, 4}, {8000, 4}, {8001, 5}, {9000, 5}, {10000, 5}, {1, 1},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		const pdx_level *l = pdx_rubric_level_for(r, cases[i].total);
@@ -801,6 +806,67 @@ static void test_years(void **state)
 	check_variant("<levels>", "<years from=\"1999\"/><levels>", "rubric.rng");
 }
 
+/* 1827 (2024) and 3560 (2025), as issue 11 and press-dx-index.md describe them: 43
+ * criteria (951's 42 and 4.2.6, which takes one of 4.2.3's three points), the same
+ * pillar maxima 18/24/20/23/15 and 10 components, bands 0/50/65/80/90, and the status of
+ * each part as far as it is known. */
+static void test_editions_1827_3560(void **state)
+{
+	(void)state;
+	static const pdx_points pmax[] = {1800, 2400, 2000, 2300, 1500};
+	static const pdx_points mins[] = {0, 5000, 6500, 8000, 9000};
+	const char *const files[] = {"1827-2024.xml", "3560-2025.xml"};
+	for (int e = 0; e < 2; e++) {
+		pdx_rubric *r = unit_load_rubric(files[e]);
+		const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
+		assert_string_equal(m->id, e ? "3560-2025" : "1827-2024");
+		assert_string_equal(m->decision, e ? "3560/QĐ-BVHTTDL" : "1827/QĐ-BTTTT");
+		assert_int_equal(m->year_from, e ? 2025 : 2024);
+		assert_int_equal(m->year_to, e ? 0 : 2024); /* 3560: until a later edition */
+		assert_int_equal(m->total, 10000);
+		assert_int_equal(pdx_rubric_criterion_count(r), 43);
+		assert_int_equal(pdx_rubric_component_count(r), 10);
+		assert_int_equal(pdx_rubric_pillar_count(r), 5);
+		for (size_t p = 0; p < 5; p++) {
+			const pdx_pillar *pl = pdx_rubric_pillar(r, p);
+			assert_int_equal(pl->max, pmax[p]);
+			/* 1827: all five from reports of the decision; 3560: 18 and 23 confirmed by
+			 * a published 2025 result (90.13 with 18/18 and 23/23), the rest assumed */
+			pdx_status want = !e || p == 0 || p == 3 ? PDX_PUBLISHED : PDX_PROVISIONAL;
+			assert_int_equal(pl->status, want);
+		}
+		const pdx_criterion *c423 =
+		    pdx_rubric_criterion(r, pdx_rubric_find_criterion(r, "4.2.3"));
+		const pdx_criterion *c426 =
+		    pdx_rubric_criterion(r, pdx_rubric_find_criterion(r, "4.2.6"));
+		assert_int_equal(c423->max, 200);
+		assert_int_equal(c426->max, 100);
+		assert_int_equal(c426->type, PDX_TYPE_YESNO);
+		assert_true(c426->evidence);
+		assert_int_equal(c426->status, PDX_PROVISIONAL);
+		/* 4.2.6 closes component 4.2, whose maximum stays 11 */
+		const pdx_component *c42 = pdx_rubric_component(r, c426->component);
+		assert_string_equal(c42->id, "4.2");
+		assert_int_equal(c42->max, 1100);
+		for (size_t l = 0; l < 5; l++) {
+			const pdx_level *lv = pdx_rubric_level(r, l);
+			assert_int_equal(lv->min, mins[l]);
+			assert_false(lv->above);
+			/* 1827: Yếu below 50 and Xuất sắc from 90 were reported, so levels 1, 2
+			 * (from 50) and 5 are published; 65 and 80 are the project's. 3560: none
+			 * is known. */
+			bool published = !e && (l == 0 || l == 1 || l == 4);
+			assert_int_equal(lv->status, published ? PDX_PUBLISHED : PDX_PROVISIONAL);
+		}
+		/* 2024's published results: 81.06 was Tốt, 86.94 not Xuất sắc */
+		assert_string_equal(pdx_rubric_level_for(r, 8106)->name, "Tốt");
+		assert_int_equal(pdx_rubric_level_for(r, 8694)->number, 4);
+		assert_true(m->provisional);
+		assert_true(m->published);
+		pdx_rubric_free(r);
+	}
+}
+
 /* An empty rubric file is invalid input (not "out of memory"), and says so. */
 static void test_empty_rubric(void **state)
 {
@@ -932,6 +998,7 @@ int main(void)
 	    cmocka_unit_test(test_strict_published_bound),
 	    cmocka_unit_test(test_notice_published_only),
 	    cmocka_unit_test(test_years),
+	    cmocka_unit_test(test_editions_1827_3560),
 	};
 	int failed =
 	    cmocka_run_group_tests_name("rubric 951-2023", rubric951, setup_951, teardown_951);

@@ -14,7 +14,10 @@
 
 static int setup(void **state)
 {
-	*state = unit_load_951();
+	/* the examples and test data are of 2024 and 2025: scored with the 2025 edition,
+	 * whose bands (50/65/80/90) and criteria (951's, with 4.2.3's third point moved to
+	 * 4.2.6) keep the totals worked out for them */
+	*state = unit_load_rubric("3560-2025.xml");
 	return 0;
 }
 
@@ -168,8 +171,8 @@ static void test_rounding_r1(void **state)
 {
 	static const char *const paths[] = {TEST_DATA_DIR "/scoring/rounding.csv", NULL};
 	/* 1.1.1 có 3 + 1.1.3 "0,5" → 0.015 → 0.02 + 2.1.3 foreign 1 + 3.2.1 0.125 → 0.005
-	 * → 0.01 + 5.2.4 có 1 = 5.03; 37 criteria without a row */
-	static const expect want = {"R1", 503, 1, {302, 100, 1, 0, 100}, 37, 0};
+	 * → 0.01 + 5.2.4 có 1 = 5.03; 38 of the 43 criteria without a row */
+	static const expect want = {"R1", 503, 1, {302, 100, 1, 0, 100}, 38, 0};
 	scored s = score_files(state, paths, NULL);
 	check_expect(state, &s, &want);
 	const pdx_result *r1 = by_id(&s, "R1");
@@ -403,7 +406,7 @@ static void test_criterion_rules(void **state)
 		assert_int_equal(c->status, cases[i].status);
 		assert_int_equal(res->total, cases[i].points);
 		assert_int_equal(res->n_unanswered,
-		                 cases[i].status == PDX_CRIT_UNANSWERED ? 42 : 41);
+		                 cases[i].status == PDX_CRIT_UNANSWERED ? 43 : 42);
 		assert_int_equal(pdx_result_errors(res), cases[i].status == PDX_CRIT_ERROR);
 		check_sums(*state, res);
 	}
@@ -622,11 +625,12 @@ static void test_score_single_assessment(void **state)
 	pdx_result *res = NULL;
 	assert_int_equal(pdx_score_assessment(&res, *state, pdx_answers_get(set, 0), NULL), 0);
 	assert_non_null(res);
-	/* 2.2.1 3+ → 4, 4.2.3 có → 3: 7.00; pillars 2 = 4, 4 = 3 */
-	assert_int_equal(res->total, 700);
+	/* 2.2.1 3+ → 4, 4.2.3 có → 2 (its third point went to 4.2.6 in the 2025 edition):
+	 * 6.00; pillars 2 = 4, 4 = 2; 41 of 43 unanswered */
+	assert_int_equal(res->total, 600);
 	assert_int_equal(res->pillars[1], 400);
-	assert_int_equal(res->pillars[3], 300);
-	assert_int_equal(res->n_unanswered, 40);
+	assert_int_equal(res->pillars[3], 200);
+	assert_int_equal(res->n_unanswered, 41);
 	assert_ptr_equal(res->assessment, pdx_answers_get(set, 0));
 	assert_string_equal(res->level->name, "Yếu");
 	pdx_result_free(res);

@@ -44,12 +44,17 @@ char *unit_slurp(const char *path, size_t *len)
 
 pdx_rubric *unit_load_951(void)
 {
-	char *path = unit_path(RUBRICS_DIR, "951-2023.xml");
+	return unit_load_rubric("951-2023.xml");
+}
+
+pdx_rubric *unit_load_rubric(const char *file)
+{
+	char *path = unit_path(RUBRICS_DIR, file);
 	pdx_diags *d = pdx_diags_new();
 	pdx_rubric *r = NULL;
 	int rc = pdx_rubric_load_file(&r, path, d);
 	if (rc)
-		unit_dump_diags("951-2023.xml", d);
+		unit_dump_diags(file, d);
 	free(path);
 	pdx_diags_free(d);
 	assert_int_equal(rc, 0);

@@ -25,6 +25,9 @@ char *unit_slurp(const char *path, size_t *len);
 
 /* rubrics/951-2023.xml, loaded; fails the test when it does not load. */
 pdx_rubric *unit_load_951(void);
+/* A shipped edition by file name ("3560-2025.xml"): the examples and test data of 2025
+ * are scored with the edition in force for their year, as the CLI does. */
+pdx_rubric *unit_load_rubric(const char *file);
 
 /* The first diagnostic of `d` with this severity whose line is `line` (any line when
  * line < 0) and whose English message contains `phrase` (any message when NULL). */

@@ -3,6 +3,10 @@
 
     checked.py PRESSDX EXAMPLES_DIR RUBRIC_XML WORKBOOK_DIR
 
+The answers are of 2025, so pressdx (no --rubric) scores them with the 2025 edition,
+RUBRIC_XML (3560-2025.xml: 43 criteria, 951's 42 and 4.2.6). Its criterion ids are the
+ones a "criterion without a row" is counted against.
+
 Three sources: examples/hai-phong-2025-loi.csv (errors on purpose, worked out by hand in
 tests/cli/cases/080-validate-csv-errors/notes.md), the same answers as LibreOffice saved
 them (tests/workbook/real/hai-phong-2025-loi.xlsx), and a wide-layout CSV made here
@@ -104,6 +108,8 @@ def rubric_ids(path):
     return ids
 
 
+
+
 def problems_of(wb):
     ws = wb.worksheets[1]
     rows = list(ws.iter_rows(values_only=True))
@@ -111,7 +117,8 @@ def problems_of(wb):
     return [tuple(r) for r in rows[1:]]
 
 
-def verify(name, pressdx, src, grid, expected_cells, answer_cols, rubric, *opts):
+def verify(name, pressdx, src, grid, expected_cells, answer_cols, rubric, *opts,
+           expected_missing=None):
     """grid: {(row, col): text} as the reader reads the source; expected_cells: {ref:
     (code, vi fragment)} worked out by hand; answer_cols: {row: [answer columns]} of
     the rows that give answers (for the blank cells)."""
@@ -150,6 +157,8 @@ def verify(name, pressdx, src, grid, expected_cells, answer_cols, rubric, *opts)
             agency, crits = answer_cols_agency[name][r]
             given.setdefault(agency, set()).update(crits)
         missing = sorted((a, c) for a, cs in given.items() for c in rubric if c not in cs)
+        if expected_missing is not None:
+            assert missing == expected_missing, (name, missing, expected_missing)
         assert sorted((p[1], p[2]) for p in unans if not p[0]) == missing, \
             (name, [p for p in unans if not p[0]], missing)
         assert len(probs) == len(vdiags) + len(blanks) + len(missing)
@@ -233,8 +242,9 @@ def text_of(v):
 
 def main():
     pressdx, examples, rubric_xml, wbdir = sys.argv[1:5]
+    assert os.path.basename(rubric_xml) == '3560-2025.xml', rubric_xml
     rubric = rubric_ids(rubric_xml)
-    assert len(rubric) == 42, len(rubric)
+    assert len(rubric) == 43 and '4.2.6' in rubric, len(rubric)
     # the six errors of case 080 (columns: H = criterion, I = answer)
     loi = {'H8': ('PDX-E0205', 'mã tiêu chí "1.2.9" không có trong bộ chỉ số'),
            'I15': ('PDX-E0301', 'câu trả lời "cap 3" không hợp lệ'),
@@ -244,17 +254,26 @@ def main():
            'I45': ('PDX-E0206', 'tiêu chí 4.2.4 có hai câu trả lời khác nhau')}
     src = os.path.join(examples, 'hai-phong-2025-loi.csv')
     grid, cols = long_csv('loi.csv', src)
-    verify('loi.csv', pressdx, src, grid, loi, cols, rubric)
+    # every criterion has a row (4.2.6 was appended to the file with 4.2.3's answer)
+    verify('loi.csv', pressdx, src, grid, loi, cols, rubric, expected_missing=[])
 
     # the same answers in LibreOffice's .xlsx: numbers are number cells there
     xsrc = os.path.join(wbdir, 'hai-phong-2025-loi.xlsx')
     ws = openpyxl.load_workbook(xsrc).worksheets[0]
     xgrid = {(c.row, c.column): text_of(c.value) for row in ws.iter_rows() for c in row
              if c.value is not None and c.value != ''}
-    answer_cols_agency['loi.xlsx'] = answer_cols_agency['loi.csv']
+    # the CSV's lines 1-45: its line 46 (HP06's 4.2.6) was appended after the workbook
+    # was saved
+    assert ws.max_row == 45 and max(r for r, _ in grid) == 46, ws.max_row
+    answer_cols_agency['loi.xlsx'] = {r: v for r, v in answer_cols_agency['loi.csv'].items()
+                                      if r <= ws.max_row}
+    xcols = {r: v for r, v in cols.items() if r <= ws.max_row}
     xloi = dict(loi)
     xloi['I39'] = ('PDX-E0302', 'câu trả lời "2,5" không hợp lệ')  # the number 2.5
-    verify('loi.xlsx', pressdx, xsrc, xgrid, xloi, cols, rubric)
+    # saved before 4.2.6 existed: the workbook has no 4.2.6 row, so under 3560-2025
+    # HP06's 4.2.6 is a criterion without a row (not answered)
+    verify('loi.xlsx', pressdx, xsrc, xgrid, xloi, xcols, rubric,
+           expected_missing=[('HP06', '4.2.6')])
 
     # wide layout
     wide = load('wide_check', os.path.join(HERE, '..', 'wide', 'check.py'))

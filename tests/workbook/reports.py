@@ -53,15 +53,27 @@ FILL = {1: 'FFD8D3', 2: 'FFF1C2', 3: 'D8EBFF', 4: 'D2F4DC', 5: 'A7E3B8'}
 LEVEL = {'Yếu': 1, 'Trung bình': 2, 'Khá': 3, 'Tốt': 4, 'Xuất sắc': 5}
 
 
-def every_sheet(name, wb):
+# The edition in force for the answers' year (no --rubric): 2025 → 3560-2025, 2024 →
+# 1827-2024; its id and decision in A1, and the notice naming its provisional parts in A2
+EDITION = {
+    '3560-2025': ('3560/QĐ-BVHTTDL',
+                  'Tạm thời: ngưỡng mức, trụ cột, chỉ số thành phần, tiêu chí.'),
+    '1827-2024': ('1827/QĐ-BTTTT', 'Tạm thời: ngưỡng mức, chỉ số thành phần, tiêu chí.'),
+}
+
+
+def every_sheet(name, wb, rubric='3560-2025'):
     """The rubric and the provisional notice on every sheet; a frozen header with a
     filter on every sheet of data."""
+    decision, provisional = EDITION[rubric]
     for ws in wb.worksheets:
+        a1 = str(ws['A1'].value)
         check('%s[%s]: rubric in A1' % (name, ws.title),
-              str(ws['A1'].value).startswith('Bộ chỉ số (rubric): 951-2023'), ws['A1'].value)
+              a1.startswith('Bộ chỉ số (rubric): %s — ' % rubric) and
+              a1.endswith('(%s)' % decision), ws['A1'].value)
         check('%s[%s]: provisional notice in A2' % (name, ws.title),
-              'TẠM THỜI' in str(ws['A2'].value) and 'provisional' in str(ws['A2'].value),
-              ws['A2'].value)
+              'TẠM THỜI' in str(ws['A2'].value) and 'provisional' in str(ws['A2'].value) and
+              provisional in str(ws['A2'].value), ws['A2'].value)
         if ws.title == 'Thông tin':
             continue
         check('%s[%s]: header frozen' % (name, ws.title), ws.freeze_panes == 'A4',
@@ -135,7 +147,12 @@ with tempfile.TemporaryDirectory() as tmp:
             number('score %s TC%d' % (agency, p + 1), ws.cell(r, tc1 + p), v)
     crit = rows(wb['Tiêu chí'])
     hp01 = {r['Mã (id)']: r for r in crit if r['Mã cơ quan (agency_id)'] == 'HP01'}
-    check('score: 42 criteria of HP01', len(hp01) == 42, len(hp01))
+    # 3560-2025 has 43 criteria: 951's 42 and 4.2.6; 4.2.3 is worth 2 (was 3), 4.2.6 1
+    check('score: 43 criteria of HP01', len(hp01) == 43, len(hp01))
+    for cid, mx in (('4.2.3', 2), ('4.2.6', 1)):
+        check('score: HP01 %s max %d, "không" → 0' % (cid, mx), cid in hp01 and
+              hp01[cid]['Tối đa (max)'] == mx and hp01[cid]['Điểm (points)'] == 0 and
+              hp01[cid]['Trả lời (answer)'] == 'không', hp01.get(cid))
     # EXPECTED.md, HP01: 1.1.3 = 86,5 → 3 × 86.5 / 100 = 2.595 → 2.60; 1.2.1 = 6 → 2
     if '1.1.3' in hp01:
         check('score: HP01 1.1.3 points', hp01['1.1.3']['Điểm (points)'] == 2.60,
@@ -238,9 +255,10 @@ with tempfile.TemporaryDirectory() as tmp:
           res)
 
     # ---- diff: 2024 → 2025 (EXPECTED-2.md: HP01 75.10 Khá → 84.32 Tốt) ----
+    # each side is scored with its year's edition; the report names the first side's
     out = os.path.join(tmp, 'diff.xlsx')
     wb = run(['diff', ex('hai-phong-2024.csv'), ex('hai-phong-2025-bao.csv')], 1, out)
-    every_sheet('diff', wb)
+    every_sheet('diff', wb, '1827-2024')
     ws = wb['Kết quả']
     res = {ws.cell(r, 1).value: r for r in range(4, ws.max_row + 1)}
     if 'HP01' in res:

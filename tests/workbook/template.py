@@ -477,10 +477,18 @@ def main():
     pressdx, examples, rubrics, data_rubrics = sys.argv[1:5]
     check_terminal(pressdx)
     with tempfile.TemporaryDirectory() as tmp:
-        main_rubric = load_rubric(os.path.join(rubrics, '951-2023.xml'))
+        # the example answers are of 2025: the edition in force for 2025 is 3560-2025
+        # (43 criteria, 4.2.3 max 2, 4.2.6 after 4.2.5), the one `score` picks for them
+        main_rubric = load_rubric(os.path.join(rubrics, '3560-2025.xml'))
+        ids = [c['id'] for c in main_rubric['criteria']]
+        check(len(ids) == 43 and ids[ids.index('4.2.5') + 1] == '4.2.6' and
+              {c['id']: c['max'] for c in main_rubric['criteria']}['4.2.3'] == '2',
+              '3560-2025.xml: 43 criteria, 4.2.6 after 4.2.5, 4.2.3 max 2 (%d)' % len(ids))
+        old_rubric = load_rubric(os.path.join(rubrics, '951-2023.xml'))
         ctx_path = os.path.join(data_rubrics, 'good-context.xml')
         ctx_rubric = load_rubric(ctx_path)
-        template = check_xlsx(pressdx, main_rubric, '951-2023', tmp, '951-2023')
+        template = check_xlsx(pressdx, main_rubric, '3560-2025', tmp, '3560-2025')
+        check_xlsx(pressdx, old_rubric, '951-2023', tmp, '951-2023')
         check_xlsx(pressdx, ctx_rubric, ctx_path, tmp, 'good-context')
         check_dropdowns_score(pressdx, main_rubric, tmp)
 
@@ -495,6 +503,13 @@ def main():
         bad = [r for r in range(2, ws.max_row + 1)
                if [str(ws.cell(row=r, column=i + 1).value) for i in range(7)] != want]
         check(not bad, 'prefilled identity on every row (rows %s differ)' % bad[:5])
+        # without --rubric, the edition of --year 2025: 3560-2025's rows
+        n = len(main_rubric['criteria']) + len(main_rubric['questions'])
+        check(ws.max_row == n + 1 and
+              [ws.cell(row=r, column=8).value for r in range(2, ws.max_row + 1)] ==
+              [c['id'] for c in main_rubric['criteria'] + main_rubric['questions']],
+              'prefilled template of --year 2025 has the rows of 3560-2025 (%d rows)'
+              % (ws.max_row - 1))
         rc, out, _ = run(pressdx, 'template', *opts)
         pre_csv = os.path.join(tmp, 'pre.csv')
         with open(pre_csv, 'wb') as f:
@@ -526,7 +541,7 @@ def main():
                 print('SKIPPED LibreOffice conversion of the filled template: soffice is not '
                       'installed (apt-get install -y libreoffice-calc-nogui)')
 
-        form = check_xlsform(pressdx, main_rubric, '951-2023', tmp, '951-2023')
+        form = check_xlsform(pressdx, main_rubric, '3560-2025', tmp, '3560-2025')
         check_xlsform(pressdx, ctx_rubric, ctx_path, tmp, 'good-context')
         if form:
             survey, choices, path_of = form

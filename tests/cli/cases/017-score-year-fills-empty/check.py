@@ -12,3 +12,6 @@ expect("Y1 pillars", [D(3), D(4), D(0), D(0), D(0)], [p["score"] for p in y1["pi
 y2 = agency(doc, "Y2")
 expect("Y2 year (given, kept)", D(2023), y2["year"])
 expect("Y2 total", D(3), y2["total"])
+# years 2024 (Y1, from --year) and 2023 (Y2): the batch is scored with the edition of
+# its latest year, 1827-2024, and stderr warns about 2023 (951-2023)
+expect("rubric id", "1827-2024", doc["rubric"]["id"])

@@ -6,7 +6,7 @@ check_points_text(raw)
 for k in ["rubric", "groups"]:
     if k not in doc:
         fail("no top-level key " + k)
-expect("rubric id", "951-2023", doc["rubric"]["id"])
+expect("rubric id", "3560-2025", doc["rubric"]["id"])
 expect("within", "block", doc["within"])
 WANT = {
     "Báo địa phương": [("B4", 1, "12", False), ("B1", 2, "11", False), ("B3", 2, "11", False),
