@@ -37,7 +37,10 @@ def sql(rubric, answers, out):
             for o in c.findall("option"):
                 opts.append("(%s,%s,%s)" % (q(cid), q(o.get("key").lower()),
                                             o.get("points") or "0"))
-    levels = ["(%s,%s)" % (l.get("number"), l.get("min"))
+    # a level starts at min (reached at it) or above `above` (a strict bound: 951's
+    # "trên 80")
+    levels = ["(%s,%s,%s)" % (l.get("number"), l.get("min") or l.get("above"),
+                              "true" if l.get("above") is not None else "false")
               for l in root.find("levels").findall("level")]
     d = "DECIMAL(18,4)"
     reached = "(b.op = 'ge' AND v.num >= b.bound OR b.op = 'gt' AND v.num > b.bound)"
@@ -53,7 +56,7 @@ def sql(rubric, answers, out):
         "INSERT INTO band VALUES " + ",".join(bands) if bands else "SELECT 1",
         "CREATE TABLE opt (id VARCHAR, k VARCHAR, pts %s)" % d,
         "INSERT INTO opt VALUES " + ",".join(opts) if opts else "SELECT 1",
-        "CREATE TABLE lvl (num INTEGER, mn %s)" % d,
+        "CREATE TABLE lvl (num INTEGER, mn %s, strict BOOLEAN)" % d,
         "INSERT INTO lvl VALUES " + ",".join(levels),
         """COPY (
 WITH a AS (
@@ -89,7 +92,8 @@ t AS (
   FROM p GROUP BY agency_id, year
 )
 SELECT agency_id, year, printf('%%.2f', total) AS total,
-  (SELECT max(num) FROM lvl WHERE lvl.mn <= t.total) AS level,
+  (SELECT max(num) FROM lvl WHERE (NOT lvl.strict AND lvl.mn <= t.total)
+                               OR (lvl.strict AND lvl.mn < t.total)) AS level,
   %s
 FROM t ORDER BY agency_id, year
 ) TO %s (FORMAT csv, HEADER)""" % (q(answers), d, reached, above, pillar_cols,

@@ -29,7 +29,9 @@ CENT = Decimal("0.01")
 class Rubric:
     def __init__(self, path):
         root = ET.parse(path).getroot()
-        self.levels = sorted(((Decimal(l.get("min")), int(l.get("number")))
+        # (bound, strict, number): a level starts at min, or above `above` (strict)
+        self.levels = sorted(((Decimal(l.get("min") or l.get("above")),
+                               l.get("above") is not None, int(l.get("number")))
                               for l in root.find("levels").findall("level")))
         self.pillars = [p.get("id") for p in root.findall("pillar")]
         self.criteria = {}  # id -> (pillar, type, max, rule)
@@ -52,8 +54,8 @@ class Rubric:
 
     def level(self, total):
         best = None
-        for mn, num in self.levels:
-            if total >= mn:
+        for mn, strict, num in self.levels:
+            if total > mn or (total == mn and not strict):
                 best = num
         return best
 
