@@ -63,16 +63,18 @@ function pdfPages(bytes) {
       };
     }));
   expect("score.html: agencies, totals, levels as seen", [
-    { heading: "HP01 — Báo Cảng Xanh (mẫu)", total: "84.32", level: "Tốt", shown: true, rows: 42, bars: 5 },
-    { heading: "HP02 — Báo điện tử Phố Biển (mẫu)", total: "57.50", level: "Trung bình", shown: true, rows: 42, bars: 5 },
-    { heading: "HP06 — Báo Cửa Cấm (mẫu)", total: "54.40", level: "Trung bình", shown: true, rows: 42, bars: 5 },
+    { heading: "HP01 — Báo Cảng Xanh (mẫu)", total: "84.32", level: "Tốt", shown: true, rows: 43, bars: 5 },
+    { heading: "HP02 — Báo điện tử Phố Biển (mẫu)", total: "57.50", level: "Trung bình", shown: true, rows: 43, bars: 5 },
+    { heading: "HP06 — Báo Cửa Cấm (mẫu)", total: "54.40", level: "Trung bình", shown: true, rows: 43, bars: 5 },
   ], seen);
   const notice = await page.$eval("p.notice", (e) => e.checkVisibility() && e.innerText.includes("TẠM THỜI"));
   expect("score.html: the provisional notice is shown", true, notice);
   await page.screenshot({ path: path.join(dir, "score.png") });
   const pdf = Buffer.from(await page.pdf({ format: "A4", printBackground: true }));
   const pages = pdfPages(pdf);
-  expect(`score.html printed: between 3 and 6 A4 pages for 3 agencies (got ${pages})`, true, pages >= 3 && pages <= 6);
+  // each agency starts a page; 43 criteria (the 2025 edition), the roadmap and HP06's
+  // errors take two or three pages each
+  expect(`score.html printed: between 3 and 9 A4 pages for 3 agencies (got ${pages})`, true, pages >= 3 && pages <= 9);
   await page.close();
   // a phone: the page does not scroll sideways (wide tables scroll in their own box)
   const small = await open("score.html", 360);
