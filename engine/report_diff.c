@@ -17,6 +17,8 @@ static json_object *side_json(const pdx_result *res, int *f)
 	pdx_jput(o, "year", pdx_jyear(res->assessment->year), f);
 	pdx_jput(o, "total", pdx_json_points(res->total), f);
 	pdx_jput(o, "level", json_object_new_int(res->level ? res->level->number : 0), f);
+	/* the edition that side was scored with: its level is on that edition's bands */
+	pdx_jstr(o, "rubric_id", pdx_rubric_meta_get(res->rubric)->id, f);
 	return o;
 }
 
@@ -135,6 +137,18 @@ static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 		    &b, "\n  Trước (before): %s · Mức %d  →  Sau (after): %s · Mức %d  (%s%s)\n",
 		    PTS(x->total, t), x->level ? x->level->number : 0, PTS(y->total, u),
 		    y->level ? y->level->number : 0, delta > 0 ? "+" : "", PTS(delta, v));
+		const pdx_rubric_meta *rx = pdx_rubric_meta_get(x->rubric),
+		                      *ry = pdx_rubric_meta_get(y->rubric);
+		if (strcmp(rx->sha256, ry->sha256) != 0) {
+			pdx_buf_puts(&b, "  Lưu ý: trước chấm theo bộ chỉ số ");
+			pdx_buf_put_safe(&b, rx->id);
+			pdx_buf_puts(&b, ", sau theo ");
+			pdx_buf_put_safe(&b, ry->id);
+			pdx_buf_puts(
+			    &b, ": mức theo hai thang ngưỡng khác nhau, tiêu chí so theo mã "
+			        "(two editions: levels from different bands, criteria compared "
+			        "by id)\n");
+		}
 		if (!it->n_changes)
 			pdx_buf_puts(&b, "  Không có thay đổi (no changes)\n");
 		for (size_t k = 0; k < it->n_changes; k++) {

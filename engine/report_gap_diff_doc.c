@@ -98,6 +98,26 @@ static int one_side(pdx_doc *d, pdx_result *const *res, size_t n, const char *vi
 	return rc;
 }
 
+/* The two sides scored with two editions (last year's and this year's): their levels
+ * come from two sets of bands, and criteria are compared by id (pdx_diff_compute). */
+static int two_editions(pdx_doc *d, const pdx_diff_item *it)
+{
+	const pdx_rubric_meta *b = pdx_rubric_meta_get(it->before->rubric),
+	                      *a = pdx_rubric_meta_get(it->after->rubric);
+	if (strcmp(b->sha256, a->sha256) == 0)
+		return 0;
+	char *vi = pdx_aprintf("Trước chấm theo bộ chỉ số %s, sau theo %s: mức theo hai thang "
+	                       "ngưỡng khác nhau; tiêu chí được so theo mã",
+	                       b->id, a->id);
+	char *en = pdx_aprintf("before scored with %s, after with %s: the levels come from "
+	                       "different bands; criteria are compared by id",
+	                       b->id, a->id);
+	int rc = vi && en ? pdx_doc_note(d, PDX_NOTE_WARNING, vi, en) : PDX_ENOMEM;
+	pdx_free(vi);
+	pdx_free(en);
+	return rc;
+}
+
 int pdx_diff_doc(pdx_doc *d, const pdx_rubric *r, const pdx_diff *df)
 {
 	int rc =
@@ -143,6 +163,8 @@ int pdx_diff_doc(pdx_doc *d, const pdx_rubric *r, const pdx_diff *df)
 		}
 		if (!rc && !it->n_changes)
 			rc = pdx_doc_note(d, PDX_NOTE_INFO, "Không có thay đổi", "no change");
+		if (!rc)
+			rc = two_editions(d, it);
 		if (!rc)
 			rc = pdx_doc_section_end(d);
 	}

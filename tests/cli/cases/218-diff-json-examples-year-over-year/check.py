@@ -36,3 +36,7 @@ for a in doc["agencies"]:
              c["after_points"]) for c in a["changes"]])
 expect("changes in all", 26, sum(len(a["changes"]) for a in doc["agencies"]))
 expect("only before/after", ([], []), (doc["only_before"], doc["only_after"]))
+# each side names the edition of its year: 2024 → 1827-2024, 2025 → 3560-2025
+for a in doc["agencies"]:
+    expect(a["agency_id"] + " editions", ("1827-2024", "3560-2025"),
+           (a["before"]["rubric_id"], a["after"]["rubric_id"]))
