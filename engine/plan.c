@@ -286,12 +286,14 @@ static void load_plan(ploader *L, const xmlNode *root)
 		i++;
 	}
 	const char *rid = pdx_rubric_meta_get(p->rubric)->id;
-	if (p->meta.rubric && strcmp(p->meta.rubric, rid) != 0 && !L->x.errors)
-		pdx_diag_addc(
-		    L->x.diags, PDX_W_PLAN_OTHER_RUBRIC, PDX_SEV_WARNING, L->x.file,
-		    pdx_xml_line(root), 0, NULL, NULL,
-		    "kế hoạch được viết cho một bộ chỉ số khác; các mã tiêu chí vẫn khớp",
-		    "the plan was written for another rubric; its criterion ids still match");
+	/* a warning lost for want of memory is an out-of-memory error, not silence */
+	if (p->meta.rubric && strcmp(p->meta.rubric, rid) != 0 && !L->x.errors &&
+	    pdx_diag_addc(L->x.diags, PDX_W_PLAN_OTHER_RUBRIC, PDX_SEV_WARNING, L->x.file,
+	                  pdx_xml_line(root), 0, NULL, NULL,
+	                  "kế hoạch được viết cho một bộ chỉ số khác; các mã tiêu chí vẫn khớp",
+	                  "the plan was written for another rubric; its criterion ids still "
+	                  "match") != 0)
+		L->x.oom = 1;
 }
 
 int pdx_plan_load_memory(pdx_plan **out, const char *data, size_t len, const char *name,
