@@ -19,7 +19,7 @@ import sys
 from decimal import Decimal
 
 __all__ = ["D", "fail", "expect", "load_json", "agency", "criteria_of", "check_points_text",
-           "sha256_of", "read_csv", "env", "CRITERIA_951", "TEMPLATE_HEADER", "check_template", "check_indicators", "check_rubric", "check_agency", "PILLARS", "COMPONENTS"]
+           "sha256_of", "read_csv", "env", "CRITERIA_951", "CRITERIA_3560", "TEMPLATE_HEADER", "check_template", "check_indicators", "check_rubric", "check_agency", "PILLARS", "COMPONENTS"]
 
 # The 42 criteria of the provisional 951 rubric in order, with type and max points,
 # typed from /work/shared/reference/rubric-951-provisional.md (criteria tables).
@@ -128,8 +128,27 @@ QUESTIONS_951 = {
 }
 
 
-def check_template(data, prefill=("", "", "", "", "", "", "")):
-    """The questionnaire of the 951 rubric: BOM, CRLF, the header, one row per
+# 3560-2025 (and 1827-2024): the 42 criteria of the 951 tables with 4.2.3 worth 2
+# instead of 3, and 4.2.6 (yes/no, max 1) added after 4.2.5 — 43 criteria, read by hand
+# from rubrics/3560-2025.xml.
+CRITERIA_3560 = []
+for _cid, _typ, _mx in CRITERIA_951:
+    CRITERIA_3560.append((_cid, _typ, 2 if _cid == "4.2.3" else _mx))
+    if _cid == "4.2.5":
+        CRITERIA_3560.append(("4.2.6", "yesno", 1))
+QUESTIONS_3560 = dict(QUESTIONS_951, **{
+    "4.2.6": "Đo lường, phân tích hành vi độc giả trên các nền tảng số bằng công cụ phân tích dữ liệu",
+})
+
+# What the checks below need of an edition: criteria, question texts, decision.
+EDITIONS = {
+    "951-2023": (CRITERIA_951, QUESTIONS_951, "951/QĐ-BTTTT"),
+    "3560-2025": (CRITERIA_3560, QUESTIONS_3560, "3560/QĐ-BVHTTDL"),
+}
+
+
+def check_template(data, prefill=("", "", "", "", "", "", ""), edition="3560-2025"):
+    """The questionnaire of `edition`: BOM, CRLF, the header, one row per
     criterion in rubric order with its type and max points, empty answer cells; the
     seven agency columns hold `prefill`. Rows for context questions (ids ctx.*, not
     scored: no max points) may follow."""
@@ -142,7 +161,8 @@ def check_template(data, prefill=("", "", "", "", "", "", "")):
     expect("header", TEMPLATE_HEADER.split(","), rows[0])
     crit = [r for r in rows[1:] if re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", r[7])]
     other = [r for r in rows[1:] if r not in crit]
-    expect("criterion rows", [c[0] for c in CRITERIA_951], [r[7] for r in crit])
+    criteria, questions, _ = EDITIONS[edition]
+    expect("criterion rows", [c[0] for c in criteria], [r[7] for r in crit])
     for r in rows[1:]:
         expect("cells in the row of " + r[7], 15, len(r))
         expect("agency columns of " + r[7], list(prefill), r[:7])
@@ -151,11 +171,11 @@ def check_template(data, prefill=("", "", "", "", "", "", "")):
             fail("no question text for " + r[7])
         if not r[10]:
             fail("no allowed answers for " + r[7])
-    for (cid, typ, mx), r in zip(CRITERIA_951, crit):
+    for (cid, typ, mx), r in zip(criteria, crit):
         expect("answer_type of " + cid, typ, r[9])
         expect("max_points of " + cid, D(mx), D(r[11]))
-        if cid in QUESTIONS_951:
-            expect("question of " + cid, QUESTIONS_951[cid], r[8])
+        if cid in questions:
+            expect("question of " + cid, questions[cid], r[8])
     for r in other:
         if not r[7].startswith("ctx.") or r[11] != "":
             fail("unexpected row (neither a criterion nor a context question): %r" % r)
@@ -192,17 +212,20 @@ COMPONENTS = [("1.1", "Chỉ số chiến lược/kế hoạch/chương trình",
               ("5.2", "Ứng dụng công nghệ số trong phân phối và quản trị", 7)]
 
 
-def check_rubric(doc):
+def check_rubric(doc, edition="3560-2025"):
     r = doc["rubric"]
-    expect("rubric id", "951-2023", r["id"])
+    expect("rubric id", edition, r["id"])
+    expect("rubric decision", EDITIONS[edition][2], r["decision"])
     expect("rubric status", "provisional", r["status"])
-    expect("rubric sha256", sha256_of(env("RUBRICS") + "/951-2023.xml"), r["sha256"])
+    expect("rubric sha256", sha256_of(env("RUBRICS") + "/" + edition + ".xml"), r["sha256"])
     if "chuyển đổi số báo chí" not in r["title"]:
         fail("rubric title: %r" % r["title"])
 
 
-def check_agency(a, ident, total, level, level_name, pillars, components, points):
-    """points: the 42 criterion points in rubric order (hand computation)."""
+def check_agency(a, ident, total, level, level_name, pillars, components, points,
+                 edition="3560-2025"):
+    """points: the criterion points of `edition` in rubric order (hand computation)."""
+    criteria = EDITIONS[edition][0]
     for key in ("agency_id", "agency_name", "province", "owner", "block", "media", "year",
                 "total", "level", "level_name", "pillars", "errors", "warnings",
                 "unanswered", "context"):
@@ -219,8 +242,8 @@ def check_agency(a, ident, total, level, level_name, pillars, components, points
            [(c["id"], c["name"], c["max"]) for c in comps])
     expect(ident + " component scores", [D(x) for x in components], [c["score"] for c in comps])
     crits = [k for c in comps for k in c["criteria"]]
-    expect(ident + " criterion ids", [c[0] for c in CRITERIA_951], [k["id"] for k in crits])
-    expect(ident + " criterion max", [D(c[2]) for c in CRITERIA_951], [k["max"] for k in crits])
+    expect(ident + " criterion ids", [c[0] for c in criteria], [k["id"] for k in crits])
+    expect(ident + " criterion max", [D(c[2]) for c in criteria], [k["max"] for k in crits])
     expect(ident + " criterion points", [D(x) for x in points], [k["points"] for k in crits])
     # the sums, once more, from the hand values
     expect(ident + " total = sum of pillars", D(total), sum(D(x) for x in pillars))
