@@ -113,11 +113,11 @@ int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t nb, pdx_r
 		it->after = after[j];
 		it->changes = &p->changes[nc];
 		const pdx_rubric *rb = before[i]->rubric, *ra = after[j]->rubric;
+		bool same = pdx_rubric_same(rb, ra);
 		size_t kb = pdx_rubric_criterion_count(rb), ka = pdx_rubric_criterion_count(ra);
 		for (size_t k = 0; k < kb; k++) {
 			const pdx_criterion_result *x = &before[i]->criteria[k];
-			long m =
-			    rb == ra ? (long)k : pdx_rubric_find_criterion(ra, x->criterion->id);
+			long m = same ? (long)k : pdx_rubric_find_criterion(ra, x->criterion->id);
 			const pdx_criterion_result *y = m >= 0 ? &after[j]->criteria[m] : &none;
 			const char *xa = answer_of(x), *ya = answer_of(y);
 			if (same_answer(x, y) && x->points == y->points)
@@ -125,7 +125,7 @@ int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t nb, pdx_r
 			p->changes[nc++] = (pdx_change){x->criterion, xa, ya, x->points, y->points};
 			it->n_changes++;
 		}
-		for (size_t m = 0; rb != ra && m < ka; m++) {
+		for (size_t m = 0; !same && m < ka; m++) {
 			const pdx_criterion_result *y = &after[j]->criteria[m];
 			if (pdx_rubric_find_criterion(rb, y->criterion->id) >= 0 ||
 			    (same_answer(&none, y) && y->points == 0))

@@ -42,6 +42,10 @@ void pdx_buf_free(pdx_buf *b);
 /* A pdx_write_fn that appends to the pdx_buf `ctx` (a whole document in memory). */
 int pdx_buf_collect(void *ctx, const char *data, size_t len);
 
+/* Whether two loaded rubrics are the same edition, byte for byte (the two sides of a
+ * diff load their rubric each: the pointers differ even for one file). */
+bool pdx_rubric_same(const pdx_rubric *a, const pdx_rubric *b);
+
 /* A level's lower bound as reports print it: "80" (the total reaches it) or ">80" (a
  * strict bound); short_form drops trailing zero decimals. Returns buf. */
 char *pdx_level_bound(const pdx_level *level, bool short_form, char *buf, size_t size);

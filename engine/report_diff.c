@@ -139,7 +139,7 @@ static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 		    y->level ? y->level->number : 0, delta > 0 ? "+" : "", PTS(delta, v));
 		const pdx_rubric_meta *rx = pdx_rubric_meta_get(x->rubric),
 		                      *ry = pdx_rubric_meta_get(y->rubric);
-		if (strcmp(rx->sha256, ry->sha256) != 0) {
+		if (!pdx_rubric_same(x->rubric, y->rubric)) {
 			pdx_buf_puts(&b, "  Lưu ý: trước chấm theo bộ chỉ số ");
 			pdx_buf_put_safe(&b, rx->id);
 			pdx_buf_puts(&b, ", sau theo ");

@@ -104,7 +104,7 @@ static int two_editions(pdx_doc *d, const pdx_diff_item *it)
 {
 	const pdx_rubric_meta *b = pdx_rubric_meta_get(it->before->rubric),
 	                      *a = pdx_rubric_meta_get(it->after->rubric);
-	if (strcmp(b->sha256, a->sha256) == 0)
+	if (pdx_rubric_same(it->before->rubric, it->after->rubric))
 		return 0;
 	char *vi = pdx_aprintf("Trước chấm theo bộ chỉ số %s, sau theo %s: mức theo hai thang "
 	                       "ngưỡng khác nhau; tiêu chí được so theo mã",

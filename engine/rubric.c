@@ -811,6 +811,11 @@ const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total)
 	return best;
 }
 
+bool pdx_rubric_same(const pdx_rubric *a, const pdx_rubric *b)
+{
+	return a == b || strcmp(a->meta.sha256, b->meta.sha256) == 0;
+}
+
 pdx_points pdx_level_reach(const pdx_level *level)
 {
 	return level->above ? level->min + 1 : level->min;
