@@ -32,6 +32,12 @@ typedef struct cli_inputs {
 	bool nothing_read; /* every answer file was rejected */
 
 	pdx_rubric *rubric;
+	/* per_year (score): without --rubric, each assessment is scored by the edition of
+	 * its year; `editions` holds every one used, newest first, editions[0] being
+	 * `rubric` (NULL with --rubric, or when one edition serves) */
+	bool per_year;
+	pdx_rubric **editions;
+	size_t n_editions;
 	pdx_answers *answers;
 	pdx_diags *diags; /* file-level and unattributed row problems */
 	bool totals_only; /* score keeping totals only (rank, summary, validate) */
@@ -107,6 +113,8 @@ int cli_inputs_read(cli_inputs *in, char **files, int n_files, bool score);
  * and hands it to `fn`, which owns it from then on. Stops at the first non-zero value
  * of `fn` and returns it; returns 2 when memory runs out (message printed), else 0. */
 typedef int (*cli_result_fn)(pdx_result *res, void *ctx);
+/* The editions the results may come from: in->editions, or in->rubric alone. */
+const pdx_rubric *const *cli_inputs_editions(const cli_inputs *in, size_t *n);
 int cli_inputs_each(cli_inputs *in, cli_result_fn fn, void *ctx);
 void cli_inputs_free(cli_inputs *in);
 
@@ -149,6 +157,11 @@ char *cli_rubric_path(const char *cmd, const char *arg);
  * edition is loaded once, the chosen one kept: *out and *path are the caller's. Returns
  * 0, or 2 with a message. */
 int cli_edition_load(const char *cmd, const int *years, size_t n, pdx_rubric **out, char **path);
+/* The same with `several` (score): every edition the years need, each year scored by
+ * its own, newest first in *out (malloc'd, with the rubrics: the caller's); *path is
+ * the chosen one's, which is (*out)[0]. Only an uncovered year is warned of. */
+int cli_editions_load(const char *cmd, const int *years, size_t n, bool several,
+                      pdx_rubric ***out, size_t *n_out, char **path);
 /* The same, the path alone (malloc'd), or NULL with a message. */
 char *cli_edition_path(const char *cmd, const int *years, size_t n);
 /* Every .xml file of the rubric folders (what the default may read, which no output may

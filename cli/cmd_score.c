@@ -60,6 +60,7 @@ int cmd_score(int argc, char **argv)
 	cli_inputs in = {0};
 	const char *split = NULL;
 	int rc = cli_parse(&in, "score", usage, argc, argv, extra, on_extra, &split);
+	in.per_year = true; /* a batch of several years: each by its own edition */
 	if (rc >= 0)
 		return rc;
 	if (optind >= argc)
@@ -92,8 +93,10 @@ int cmd_score(int argc, char **argv)
 	pdx_format fmt = cli_format(&in);
 	/* the CSV table has no per-criterion column */
 	in.totals_only = fmt == PDX_FORMAT_CSV;
+	size_t n_ed;
+	const pdx_rubric *const *ed = cli_inputs_editions(&in, &n_ed);
 	if (!rc && !s.split &&
-	    pdx_report_writer_new(&s.w, fmt, in.rubric, in.answers, to_output, in.out)) {
+	    pdx_report_writer_new_editions(&s.w, fmt, ed, n_ed, in.answers, to_output, in.out)) {
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 		rc = 2;
 	}

@@ -240,9 +240,19 @@ static int take_edition(const char *path, const pdx_rubric *r, void *ctx)
 	return CLI_RUBRICS_TAKEN;
 }
 
-int cli_edition_load(const char *cmd, const int *years, size_t n, pdx_rubric **out, char **path)
+/* Newest first: by the year an edition starts, descending. */
+static int by_start_desc(const void *x, const void *y)
+{
+	int a = pdx_rubric_meta_get(*(pdx_rubric *const *)x)->year_from;
+	int b = pdx_rubric_meta_get(*(pdx_rubric *const *)y)->year_from;
+	return (a < b) - (a > b);
+}
+
+int cli_editions_load(const char *cmd, const int *years, size_t n, bool several, pdx_rubric ***out,
+                      size_t *n_out, char **path)
 {
 	*out = NULL;
+	*n_out = 0;
 	*path = NULL;
 	edition_ctx e = {years, n,    malloc((n + 1) * sizeof(size_t)), SIZE_MAX, NULL, NULL,
 	                 0,     false};
@@ -261,6 +271,8 @@ int cli_edition_load(const char *cmd, const int *years, size_t n, pdx_rubric **o
 		 * edition covers, and when no year is given */
 		size_t chosen = e.latest;
 		int best = 0;
+		bool *used = calloc(e.n_all, sizeof *used);
+		pdx_rubric **v = malloc(e.n_all * sizeof *v);
 		for (size_t i = 0; i < n; i++) {
 			if (e.of[i] == SIZE_MAX)
 				fprintf(
@@ -274,7 +286,7 @@ int cli_edition_load(const char *cmd, const int *years, size_t n, pdx_rubric **o
 			else if (years[i] > best)
 				best = years[i], chosen = e.of[i];
 		}
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; !several && i < n; i++)
 			if (e.of[i] != SIZE_MAX && e.of[i] != chosen)
 				fprintf(stderr,
 				        "pressdx %s: cảnh báo/warning: năm %d thuộc bộ chỉ số %s "
@@ -287,11 +299,33 @@ int cli_edition_load(const char *cmd, const int *years, size_t n, pdx_rubric **o
 				        "--rubric)\n",
 				        cmd, years[i], pdx_rubric_meta_get(e.rubrics[e.of[i]])->id,
 				        pdx_rubric_meta_get(e.rubrics[chosen])->id, years[i]);
-		*out = e.rubrics[chosen];
-		*path = e.paths[chosen];
-		e.rubrics[chosen] = NULL;
-		e.paths[chosen] = NULL;
-		rc = 0;
+		if (!used || !v) {
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			free(v);
+		} else {
+			/* the chosen one; with `several`, every year's too, and the latest when
+			 * a year has none (no year at all: the chosen one is the latest) */
+			used[chosen] = true;
+			for (size_t i = 0; several && i < n; i++)
+				used[e.of[i] == SIZE_MAX ? e.latest : e.of[i]] = true;
+			size_t k = 0;
+			for (size_t i = 0; i < e.n_all; i++)
+				if (used[i])
+					v[k++] = e.rubrics[i];
+			qsort(v, k, sizeof *v, by_start_desc);
+			for (size_t i = 0; i < e.n_all; i++) {
+				if (e.rubrics[i] == v[0]) { /* the path of the first */
+					*path = e.paths[i];
+					e.paths[i] = NULL;
+				}
+				if (used[i])
+					e.rubrics[i] = NULL; /* now in v */
+			}
+			*out = v;
+			*n_out = k;
+			rc = 0;
+		}
+		free(used);
 	}
 	for (size_t i = 0; i < e.n_all; i++) {
 		pdx_rubric_free(e.rubrics[i]);
@@ -300,6 +334,16 @@ int cli_edition_load(const char *cmd, const int *years, size_t n, pdx_rubric **o
 	free(e.rubrics);
 	free(e.paths);
 	free(e.of);
+	return rc;
+}
+
+int cli_edition_load(const char *cmd, const int *years, size_t n, pdx_rubric **out, char **path)
+{
+	pdx_rubric **v;
+	size_t k;
+	int rc = cli_editions_load(cmd, years, n, false, &v, &k, path);
+	*out = rc ? NULL : v[0];
+	free(v);
 	return rc;
 }
 

@@ -120,12 +120,43 @@ static int load_edition(cli_inputs *in, const char *cmd)
 		if (!u || years[u - 1] != years[i])
 			years[u++] = years[i];
 	char *path;
-	int rc = cli_edition_load(cmd, years, u, &in->rubric, &path);
+	pdx_rubric **v;
+	size_t nv;
+	int rc = cli_editions_load(cmd, years, u, in->per_year, &v, &nv, &path);
 	free(years);
 	if (rc)
 		return rc;
+	in->rubric = v[0];
+	if (nv > 1) {
+		in->editions = v;
+		in->n_editions = nv;
+	} else {
+		free(v);
+	}
 	free(in->rubric_path);
 	in->rubric_path = path;
+	return 0;
+}
+
+const pdx_rubric *const *cli_inputs_editions(const cli_inputs *in, size_t *n)
+{
+	if (in->editions) {
+		*n = in->n_editions;
+		return (const pdx_rubric *const *)in->editions;
+	}
+	*n = 1;
+	return (const pdx_rubric *const *)&in->rubric;
+}
+
+/* The edition in force for `year` among those loaded (the first, the newest, for a
+ * year none covers: cli_editions_load loaded the latest edition for it). */
+static size_t edition_for(const cli_inputs *in, int year)
+{
+	for (size_t e = 0; e < in->n_editions; e++) {
+		const pdx_rubric_meta *m = pdx_rubric_meta_get(in->editions[e]);
+		if (year >= m->year_from && (!m->year_to || year <= m->year_to))
+			return e;
+	}
 	return 0;
 }
 
@@ -161,16 +192,25 @@ int cli_inputs_each(cli_inputs *in, cli_result_fn fn, void *ctx)
 {
 	pdx_score_options so = {.require_evidence = in->require_evidence,
 	                        .totals_only = in->totals_only};
-	size_t n = pdx_answers_count(in->answers);
-	pdx_scorer *scorer;
-	if (pdx_scorer_new(&scorer, in->rubric, &so)) {
+	size_t n = pdx_answers_count(in->answers), ne;
+	const pdx_rubric *const *ed = cli_inputs_editions(in, &ne);
+	pdx_scorer **scorers = calloc(ne, sizeof *scorers);
+	int status = scorers ? 0 : 2;
+	for (size_t e = 0; !status && e < ne; e++)
+		if (pdx_scorer_new(&scorers[e], ed[e], &so))
+			status = 2;
+	if (status) {
+		for (size_t e = 0; scorers && e < ne; e++)
+			pdx_scorer_free(scorers[e]);
+		free(scorers);
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 		return 2;
 	}
-	int status = 0;
 	for (size_t i = 0; i < n && !status; i++) {
 		pdx_result *res;
-		if (pdx_scorer_score(scorer, &res, pdx_answers_get(in->answers, i))) {
+		const pdx_assessment *a = pdx_answers_get(in->answers, i);
+		pdx_scorer *scorer = scorers[ne > 1 ? edition_for(in, a->year) : 0];
+		if (pdx_scorer_score(scorer, &res, a)) {
 			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 			status = 2;
 			break;
@@ -182,7 +222,9 @@ int cli_inputs_each(cli_inputs *in, cli_result_fn fn, void *ctx)
 			in->agencies_with_errors++;
 		status = fn(res, ctx);
 	}
-	pdx_scorer_free(scorer);
+	for (size_t e = 0; e < ne; e++)
+		pdx_scorer_free(scorers[e]);
+	free(scorers);
 	return status;
 }
 
@@ -202,6 +244,11 @@ void cli_inputs_free(cli_inputs *in)
 	in->n_results = in->cap_results = 0;
 	pdx_answers_free(in->answers);
 	pdx_diags_free(in->diags);
+	for (size_t e = 1; e < in->n_editions; e++) /* editions[0] is in->rubric */
+		pdx_rubric_free(in->editions[e]);
+	free(in->editions);
+	in->editions = NULL;
+	in->n_editions = 0;
 	pdx_rubric_free(in->rubric);
 }
 

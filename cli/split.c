@@ -196,7 +196,7 @@ int cli_split_add(cli_split *s, const pdx_result *res)
 		return 0;
 	}
 	pdx_report_writer *w = NULL;
-	int rc = pdx_report_writer_new(&w, s->fmt, s->in->rubric, s->in->answers, to_output, o);
+	int rc = pdx_report_writer_new(&w, s->fmt, res->rubric, s->in->answers, to_output, o);
 	if (!rc)
 		rc = pdx_report_writer_add(w, res);
 	if (!rc)

@@ -27,7 +27,7 @@ static void c_begin(void *self, pdx_buf *b, const pdx_rubric *r, const char *kin
 	(void)title_en;
 	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
 	c->rubric_id = m->id;
-	c->status = m->provisional ? "provisional" : "official";
+	c->status = m->provisional ? "provisional" : m->published ? "published" : "official";
 	pdx_buf_puts(b, "\xef\xbb\xbf");
 }
 

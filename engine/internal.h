@@ -45,6 +45,8 @@ int pdx_buf_collect(void *ctx, const char *data, size_t len);
 /* Whether two loaded rubrics are the same edition, byte for byte (the two sides of a
  * diff load their rubric each: the pointers differ even for one file). */
 bool pdx_rubric_same(const pdx_rubric *a, const pdx_rubric *b);
+/* The index of the pillar with this id, or -1 (a few pillars: a linear search). */
+long pdx_rubric_find_pillar(const pdx_rubric *r, const char *id);
 
 /* A level's lower bound as reports print it: "80" (the total reaches it) or ">80" (a
  * strict bound); short_form drops trailing zero decimals. Returns buf. */
@@ -219,13 +221,22 @@ void pdx_text_header(pdx_buf *b, const pdx_rubric *r);
  * before the agencies, one agency, and (text) the line for none. The text head
  * returns the width of the pillar labels; the JSON head ends inside the agencies'
  * array, which PDX_JSON_REPORT_TAIL and a line break close. */
-void pdx_csv_report_head(pdx_buf *b, const pdx_rubric *r);
-void pdx_csv_report_row(pdx_buf *b, const pdx_rubric *r, const pdx_result *res);
-size_t pdx_text_report_head(pdx_buf *b, const pdx_rubric *r, const pdx_files *fl);
-void pdx_text_report_agency(pdx_buf *b, const pdx_rubric *r, size_t width, const pdx_result *res);
+/* A report may hold assessments scored by several editions (one per year): the heads
+ * take every edition it uses, the first being the document's own; each agency is
+ * written with the edition it was scored by (`r`). With several editions the text
+ * names each agency's (name_edition), the CSV table adds a rubric_id column and takes
+ * the pillar columns of all, by id, and JSON drops its single "rubric". */
+void pdx_csv_report_head(pdx_buf *b, const pdx_rubric *const *editions, size_t n);
+void pdx_csv_report_row(pdx_buf *b, const pdx_rubric *const *editions, size_t n,
+                        const pdx_rubric *r, const pdx_result *res);
+size_t pdx_text_report_head(pdx_buf *b, const pdx_rubric *const *editions, size_t n,
+                            const pdx_files *fl);
+void pdx_text_report_agency(pdx_buf *b, const pdx_rubric *r, size_t width, const pdx_result *res,
+                            bool name_edition);
 void pdx_text_report_none(pdx_buf *b);
 #define PDX_JSON_REPORT_TAIL "\n  ]\n}"
-void pdx_json_report_head(pdx_buf *b, const pdx_rubric *r, const pdx_files *fl);
+void pdx_json_report_head(pdx_buf *b, const pdx_rubric *const *editions, size_t n,
+                          const pdx_files *fl);
 void pdx_json_report_agency(pdx_buf *b, const pdx_rubric *r, const pdx_result *res, bool first);
 
 /* Orders diagnostics by file (first appearance), line and column; stable. */

@@ -53,20 +53,37 @@ void pdx_csv_put(pdx_buf *b, const char *cell, int last)
 		pdx_buf_putc(b, ',');
 }
 
-void pdx_csv_report_head(pdx_buf *b, const pdx_rubric *r)
+/* Whether pillar `id` was already named by an edition before editions[e]. */
+static bool pillar_seen(const pdx_rubric *const *editions, size_t e, const char *id)
+{
+	for (size_t x = 0; x < e; x++)
+		if (pdx_rubric_find_pillar(editions[x], id) >= 0)
+			return true;
+	return false;
+}
+
+void pdx_csv_report_head(pdx_buf *b, const pdx_rubric *const *editions, size_t n)
 {
 	static const char *const head[] = {"agency_id", "agency_name", "province",
 	                                   "owner",     "block",       "year",
 	                                   "total",     "level",       "level_name"};
 	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
 		pdx_csv_put(b, head[i], 0);
-	size_t np = pdx_rubric_pillar_count(r);
-	for (size_t i = 0; i < np; i++) {
-		char name[320]; /* "pillar_" + an id of up to 64 characters */
-		snprintf(name, sizeof name, "pillar_%s", pdx_rubric_pillar(r, i)->id);
-		pdx_csv_put(b, name, 0);
+	/* the pillars of every edition, by id, in order of first appearance */
+	for (size_t e = 0; e < n; e++) {
+		const pdx_rubric *r = editions[e];
+		for (size_t i = 0; i < pdx_rubric_pillar_count(r); i++) {
+			const char *id = pdx_rubric_pillar(r, i)->id;
+			if (pillar_seen(editions, e, id))
+				continue;
+			char name[320]; /* "pillar_" + an id of up to 64 characters */
+			snprintf(name, sizeof name, "pillar_%s", id);
+			pdx_csv_put(b, name, 0);
+		}
 	}
-	pdx_csv_put(b, "errors", 1);
+	pdx_csv_put(b, "errors", n < 2);
+	if (n > 1)
+		pdx_csv_put(b, "rubric_id", 1);
 }
 
 /* A non-negative integer as a cell, without snprintf (one per agency and column). */
@@ -81,7 +98,8 @@ static void put_count(pdx_buf *b, uint64_t v, int last)
 	pdx_csv_put(b, q, last);
 }
 
-void pdx_csv_report_row(pdx_buf *b, const pdx_rubric *r, const pdx_result *res)
+void pdx_csv_report_row(pdx_buf *b, const pdx_rubric *const *editions, size_t n,
+                        const pdx_rubric *r, const pdx_result *res)
 {
 	const pdx_assessment *a = res->assessment;
 	char num[32];
@@ -106,8 +124,25 @@ void pdx_csv_report_row(pdx_buf *b, const pdx_rubric *r, const pdx_result *res)
 	} else
 		pdx_csv_put(b, "0", 0);
 	pdx_csv_put(b, res->level ? res->level->name : "", 0);
-	size_t np = pdx_rubric_pillar_count(r);
-	for (size_t i = 0; i < np; i++)
-		pdx_csv_put(b, pdx_points_format(res->pillars[i], num, sizeof num), 0);
-	put_count(b, pdx_result_errors(res), 1);
+	if (n == 1) { /* the columns are r's pillars, in order */
+		for (size_t i = 0; i < pdx_rubric_pillar_count(r); i++)
+			pdx_csv_put(b, pdx_points_format(res->pillars[i], num, sizeof num), 0);
+	} else {
+		/* the columns of the head, each filled when r has that pillar */
+		for (size_t e = 0; e < n; e++)
+			for (size_t i = 0; i < pdx_rubric_pillar_count(editions[e]); i++) {
+				const char *id = pdx_rubric_pillar(editions[e], i)->id;
+				if (pillar_seen(editions, e, id))
+					continue;
+				long k = pdx_rubric_find_pillar(r, id);
+				pdx_csv_put(
+				    b,
+				    k < 0 ? ""
+				          : pdx_points_format(res->pillars[k], num, sizeof num),
+				    0);
+			}
+	}
+	put_count(b, pdx_result_errors(res), n < 2);
+	if (n > 1)
+		pdx_csv_put(b, pdx_rubric_meta_get(r)->id, 1);
 }

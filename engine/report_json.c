@@ -61,7 +61,12 @@ json_object *pdx_json_rubric(const pdx_rubric *r, int *failed)
 	}
 	put_opt(o, "id", m->id, failed);
 	put_opt(o, "title", m->title, failed);
-	put_opt(o, "status", m->provisional ? "provisional" : "official", failed);
+	/* the weakest status of any element: provisional, else published, else official */
+	put_opt(o, "status",
+	        m->provisional ? "provisional"
+	        : m->published ? "published"
+	                       : "official",
+	        failed);
 	put_opt(o, "sha256", m->sha256, failed);
 	put_opt(o, "decision", m->decision, failed);
 	const char *notice = pdx_report_provisional_notice(r);
@@ -99,6 +104,7 @@ static json_object *agency_json(const pdx_rubric *r, const pdx_result *res, int 
 	put_opt(o, "block", a->block, failed);
 	put_opt(o, "media", a->media, failed);
 	json_object_object_add(o, "year", a->year ? json_object_new_int(a->year) : NULL);
+	put_opt(o, "rubric_id", pdx_rubric_meta_get(r)->id, failed);
 	put(o, "total", pdx_json_points(res->total), failed);
 	put(o, "level", json_object_new_int(res->level ? res->level->number : 0), failed);
 	put_opt(o, "level_name", res->level ? res->level->name : NULL, failed);
@@ -217,8 +223,11 @@ void pdx_json_put_nested(pdx_buf *b, json_object *o, int depth)
 	}
 }
 
-/* The document up to the agencies' array: {"rubric": …, "files": […], "agencies": [ */
-void pdx_json_report_head(pdx_buf *b, const pdx_rubric *r, const pdx_files *fl)
+/* The document up to the agencies' array: {"rubric": …, "rubrics": […], "files": […],
+ * "agencies": [ — "rubric" only when one edition scored them all (a program written
+ * for one edition reads it as before), "rubrics" always, each agency naming its own. */
+void pdx_json_report_head(pdx_buf *b, const pdx_rubric *const *editions, size_t n_editions,
+                          const pdx_files *fl)
 {
 	int failed = 0;
 	json_object *root = json_object_new_object();
@@ -226,7 +235,12 @@ void pdx_json_report_head(pdx_buf *b, const pdx_rubric *r, const pdx_files *fl)
 		b->failed = 1;
 		return;
 	}
-	put(root, "rubric", pdx_json_rubric(r, &failed), &failed);
+	if (n_editions == 1)
+		put(root, "rubric", pdx_json_rubric(editions[0], &failed), &failed);
+	json_object *rubrics = json_object_new_array();
+	for (size_t e = 0; e < n_editions; e++)
+		push(rubrics, pdx_json_rubric(editions[e], &failed), &failed);
+	put(root, "rubrics", rubrics, &failed);
 	/* the files read, and the encoding each was read with (decided per file) */
 	json_object *files = json_object_new_array();
 	for (size_t i = 0; i < fl->n; i++) {

@@ -142,16 +142,22 @@ static void encodings(pdx_buf *b, const pdx_files *fl)
 	}
 }
 
-size_t pdx_text_report_head(pdx_buf *b, const pdx_rubric *r, const pdx_files *fl)
+size_t pdx_text_report_head(pdx_buf *b, const pdx_rubric *const *editions, size_t n,
+                            const pdx_files *fl)
 {
-	pdx_text_header(b, r);
+	/* every edition the report uses, each with its own notice */
+	for (size_t e = 0; e < n; e++)
+		pdx_text_header(b, editions[e]);
 	encodings(b, fl);
-	size_t np = pdx_rubric_pillar_count(r), width = 0;
-	for (size_t i = 0; i < np; i++) {
-		const pdx_pillar *p = pdx_rubric_pillar(r, i);
-		size_t w = pdx_utf8_width(p->id) + 1 + pdx_utf8_width(p->name);
-		if (w > width)
-			width = w;
+	size_t width = 0;
+	for (size_t e = 0; e < n; e++) {
+		const pdx_rubric *r = editions[e];
+		for (size_t i = 0; i < pdx_rubric_pillar_count(r); i++) {
+			const pdx_pillar *p = pdx_rubric_pillar(r, i);
+			size_t w = pdx_utf8_width(p->id) + 1 + pdx_utf8_width(p->name);
+			if (w > width)
+				width = w;
+		}
 	}
 	return width;
 }
@@ -161,12 +167,15 @@ void pdx_text_report_none(pdx_buf *b)
 	pdx_buf_puts(b, "\nKhông có cơ quan nào trong dữ liệu. (No agencies in the input.)\n");
 }
 
-void pdx_text_report_agency(pdx_buf *b, const pdx_rubric *r, size_t width, const pdx_result *res)
+void pdx_text_report_agency(pdx_buf *b, const pdx_rubric *r, size_t width, const pdx_result *res,
+                            bool name_edition)
 {
 	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
 	size_t np = pdx_rubric_pillar_count(r);
 	char t[32], mx[32];
 	agency_heading(b, res->assessment);
+	if (name_edition)
+		pdx_buf_printf(b, "  Bộ chỉ số (rubric): %s\n", m->id);
 	pdx_buf_printf(b, "  Tổng điểm (total): %s/%s", pdx_points_format(res->total, t, sizeof t),
 	               pdx_points_format_short(m->total, mx, sizeof mx));
 	if (res->level)

@@ -13,7 +13,8 @@
 
 struct pdx_report_writer {
 	pdx_format fmt;
-	const pdx_rubric *r;
+	const pdx_rubric **ed; /* the editions the report uses; ed[0] is the document's */
+	size_t n_ed;
 	pdx_write_fn write;
 	void *ctx;
 	pdx_buf b;
@@ -38,20 +39,27 @@ static int flush(pdx_report_writer *w)
 	return 0;
 }
 
-static int start(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r, const pdx_files *fl,
-                 pdx_write_fn write, void *ctx)
+static int start(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *const *editions,
+                 size_t n, const pdx_files *fl, pdx_write_fn write, void *ctx)
 {
 	pdx_report_writer *w = pdx_calloc(1, sizeof(*w));
-	if (!w)
+	if (w)
+		w->ed = pdx_calloc(n, sizeof(*w->ed));
+	if (!w || !w->ed) {
+		pdx_free(w);
 		return PDX_ENOMEM;
+	}
+	memcpy(w->ed, editions, n * sizeof(*w->ed));
+	w->n_ed = n;
 	w->fmt = fmt;
-	w->r = r;
 	w->write = write;
 	w->ctx = ctx;
 	if (pdx_doc_only(fmt)) {
+		/* the document names its first edition; an agency scored by another says
+		 * so on its own page (pdx_score_doc_agency) */
 		int rc = pdx_doc_new(&w->doc, fmt, write, ctx);
 		if (!rc)
-			rc = pdx_score_doc_begin(w->doc, r);
+			rc = pdx_score_doc_begin(w->doc, editions[0]);
 		if (rc) {
 			pdx_report_writer_free(w);
 			return rc;
@@ -60,11 +68,11 @@ static int start(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r, c
 		return 0;
 	}
 	if (fmt == PDX_FORMAT_CSV)
-		pdx_csv_report_head(&w->b, r);
+		pdx_csv_report_head(&w->b, editions, n);
 	else if (fmt == PDX_FORMAT_JSON)
-		pdx_json_report_head(&w->b, r, fl);
+		pdx_json_report_head(&w->b, editions, n, fl);
 	else
-		w->width = pdx_text_report_head(&w->b, r, fl);
+		w->width = pdx_text_report_head(&w->b, editions, n, fl);
 	if (w->b.failed) {
 		pdx_report_writer_free(w);
 		return PDX_ENOMEM;
@@ -73,40 +81,66 @@ static int start(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r, c
 	return 0;
 }
 
-int pdx_report_writer_new(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r,
-                          const pdx_answers *set, pdx_write_fn write, void *ctx)
+int pdx_report_writer_new_editions(pdx_report_writer **out, pdx_format fmt,
+                                   const pdx_rubric *const *editions, size_t n,
+                                   const pdx_answers *set, pdx_write_fn write, void *ctx)
 {
 	*out = NULL;
+	if (!editions || n == 0 || !write)
+		return PDX_EINVALID;
+	for (size_t e = 0; e < n; e++)
+		if (!editions[e])
+			return PDX_EINVALID;
 	pdx_files fl = {0};
 	/* the CSV report names no file: the rows need not be walked */
 	if (fmt != PDX_FORMAT_CSV && pdx_files_of_set(&fl, set)) {
 		pdx_files_free(&fl);
 		return PDX_ENOMEM;
 	}
-	int rc = start(out, fmt, r, &fl, write, ctx);
+	int rc = start(out, fmt, editions, n, &fl, write, ctx);
 	pdx_files_free(&fl);
 	return rc;
+}
+
+int pdx_report_writer_new(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r,
+                          const pdx_answers *set, pdx_write_fn write, void *ctx)
+{
+	return pdx_report_writer_new_editions(out, fmt, &r, 1, set, write, ctx);
+}
+
+/* The writer's edition that scored `res`, or NULL when it is none of them. */
+static const pdx_rubric *edition_of(const pdx_report_writer *w, const pdx_result *res)
+{
+	if (!res->rubric)
+		return w->ed[0];
+	for (size_t e = 0; e < w->n_ed; e++)
+		if (pdx_rubric_same(res->rubric, w->ed[e]))
+			return res->rubric;
+	return NULL;
 }
 
 int pdx_report_writer_add(pdx_report_writer *w, const pdx_result *res)
 {
 	if (w->err)
 		return w->err;
+	const pdx_rubric *r = edition_of(w, res);
+	if (!r)
+		return w->err = PDX_EINVALID;
 	if (w->doc) {
 		if (!res->criteria)
 			return w->err = PDX_EINVALID;
 		w->n++;
-		int rc = pdx_score_doc_agency(w->doc, w->r, res);
+		int rc = pdx_score_doc_agency(w->doc, w->ed[0], res);
 		return rc ? (w->err = rc) : 0;
 	}
 	if (w->fmt == PDX_FORMAT_CSV)
-		pdx_csv_report_row(&w->b, w->r, res);
+		pdx_csv_report_row(&w->b, w->ed, w->n_ed, r, res);
 	else if (w->fmt == PDX_FORMAT_JSON) {
 		if (!res->criteria)
 			return w->err = PDX_EINVALID;
-		pdx_json_report_agency(&w->b, w->r, res, w->n == 0);
+		pdx_json_report_agency(&w->b, r, res, w->n == 0);
 	} else
-		pdx_text_report_agency(&w->b, w->r, w->width, res);
+		pdx_text_report_agency(&w->b, r, w->width, res, w->n_ed > 1);
 	w->n++;
 	return w->b.len >= FLUSH_AT || w->b.failed ? flush(w) : 0;
 }
@@ -137,6 +171,7 @@ void pdx_report_writer_free(pdx_report_writer *w)
 		return;
 	pdx_doc_free(w->doc);
 	pdx_buf_free(&w->b);
+	pdx_free(w->ed);
 	pdx_free(w);
 }
 
@@ -152,7 +187,7 @@ static int whole(char **out, size_t *len, pdx_format fmt, const pdx_rubric *r,
 	/* the files of the results given (not of a whole set) */
 	int rc = fmt == PDX_FORMAT_CSV ? 0 : pdx_files_of_results(&fl, results, n);
 	if (!rc)
-		rc = start(&w, fmt, r, &fl, pdx_buf_collect, &doc);
+		rc = start(&w, fmt, &r, 1, &fl, pdx_buf_collect, &doc);
 	pdx_files_free(&fl);
 	for (size_t i = 0; !rc && i < n; i++)
 		rc = pdx_report_writer_add(w, results[i]);

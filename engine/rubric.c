@@ -811,6 +811,14 @@ const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total)
 	return best;
 }
 
+long pdx_rubric_find_pillar(const pdx_rubric *r, const char *id)
+{
+	for (size_t i = 0; i < r->n_pillars; i++)
+		if (strcmp(r->pillars[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
 bool pdx_rubric_same(const pdx_rubric *a, const pdx_rubric *b)
 {
 	return a == b || strcmp(a->meta.sha256, b->meta.sha256) == 0;

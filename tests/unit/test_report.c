@@ -299,6 +299,108 @@ static void test_writer_json(void **state)
 	scored_free(&s);
 }
 
+static json_object *get(json_object *o, const char *key)
+{
+	json_object *v = NULL;
+	if (!json_object_object_get_ex(o, key, &v))
+		print_error("no key \"%s\"\n", key);
+	assert_true(json_object_object_get_ex(o, key, &v));
+	return v;
+}
+
+/* Several editions in one report: the minimal test rubric (pillars 1 and 2) first,
+ * then 3560-2025 (pillars 1-5). M1 answers the minimal rubric's 1.1.1 (yes/no, 4
+ * points, pillar 1): 4.00, below Tốt's 5, so 1 Yếu; HP01 2025 is examples/EXPECTED.md's
+ * 84.32 4 Tốt. A result of a third edition is refused. */
+static void test_writer_editions(void **state)
+{
+	const pdx_rubric *r25 = *state;
+	pdx_diags *d = pdx_diags_new();
+	pdx_rubric *mini = NULL, *r23 = unit_load_951();
+	assert_int_equal(pdx_rubric_load_file(&mini, TEST_DATA_DIR "/rubrics/good-minimal.xml", d),
+	                 0);
+	unit_scored m = unit_score(mini, NULL,
+	                           "agency_id,year,criterion,answer,evidence\n"
+	                           "M1,2023,1.1.1,có,mc.pdf\n",
+	                           NULL);
+	scored h = score_file(r25, EXAMPLES_DIR "/hai-phong-2025-bao.csv");
+	const pdx_rubric *ed[] = {mini, r25};
+	static const char want_csv[] =
+	    "agency_id,agency_name,province,owner,block,year,total,level,level_name,"
+	    "pillar_1,pillar_2,pillar_3,pillar_4,pillar_5,errors,rubric_id\r\n"
+	    "M1,,,,,2023,4.00,1,Yếu,4.00,0.00,,,,0,test-minimal\r\n"
+	    "HP01,Báo Cảng Xanh (mẫu),Hải Phòng,Thành ủy Hải Phòng,Báo địa phương,2025,"
+	    "84.32,4,Tốt,14.60,21.00,18.72,17.00,13.00,0,3560-2025\r\n";
+	for (int f = 0; f < 3; f++) {
+		pdx_format fmt = f == 0   ? PDX_FORMAT_CSV
+		                 : f == 1 ? PDX_FORMAT_JSON
+		                          : PDX_FORMAT_TEXT;
+		pdx_report_writer *w;
+		sink k = {0};
+		assert_int_equal(
+		    pdx_report_writer_new_editions(&w, fmt, ed, 2, NULL, sink_write, &k), 0);
+		assert_int_equal(pdx_report_writer_add(w, m.res[0]), 0);
+		assert_int_equal(pdx_report_writer_add(w, h.res[0]), 0);
+		assert_int_equal(pdx_report_writer_finish(w), 0);
+		pdx_report_writer_free(w);
+		pdx_buf_putc(&k.all, '\0');
+		if (fmt == PDX_FORMAT_CSV) {
+			assert_string_equal(k.all.data, want_csv);
+		} else if (fmt == PDX_FORMAT_JSON) {
+			json_object *root = json_tokener_parse(k.all.data), *v;
+			assert_non_null(root);
+			assert_false(json_object_object_get_ex(root, "rubric", &v));
+			json_object *rubrics = get(root, "rubrics"), *ag = get(root, "agencies");
+			assert_int_equal(json_object_array_length(rubrics), 2);
+			assert_string_equal(json_object_get_string(
+			                        get(json_object_array_get_idx(rubrics, 0), "id")),
+			                    "test-minimal");
+			assert_string_equal(json_object_get_string(
+			                        get(json_object_array_get_idx(rubrics, 1), "id")),
+			                    "3560-2025");
+			assert_string_equal(json_object_get_string(
+			                        get(json_object_array_get_idx(ag, 0), "rubric_id")),
+			                    "test-minimal");
+			assert_int_equal(json_object_array_length(
+			                     get(json_object_array_get_idx(ag, 0), "pillars")),
+			                 2);
+			assert_string_equal(json_object_get_string(
+			                        get(json_object_array_get_idx(ag, 1), "rubric_id")),
+			                    "3560-2025");
+			json_object_put(root);
+		} else {
+			/* both editions in the head, each agency naming its own */
+			assert_non_null(strstr(k.all.data, "Bộ chỉ số (rubric): test-minimal"));
+			assert_non_null(strstr(k.all.data, "Bộ chỉ số (rubric): 3560-2025 — "));
+			assert_non_null(strstr(k.all.data, "  Bộ chỉ số (rubric): 3560-2025\n"
+			                                   "  Tổng điểm (total): 84.32/100"));
+			assert_non_null(strstr(k.all.data,
+			                       "  Bộ chỉ số (rubric): test-minimal\n"
+			                       "  Tổng điểm (total): 4.00/10 · Mức 1: Yếu"));
+		}
+		pdx_buf_free(&k.all);
+	}
+	/* a result of an edition the writer was not given */
+	scored o = score_file(r23, EXAMPLES_DIR "/hai-phong-2023.csv");
+	pdx_report_writer *w;
+	sink k = {0};
+	assert_int_equal(
+	    pdx_report_writer_new_editions(&w, PDX_FORMAT_CSV, ed, 2, NULL, sink_write, &k), 0);
+	assert_int_equal(pdx_report_writer_add(w, o.res[0]), PDX_EINVALID);
+	pdx_report_writer_free(w);
+	pdx_buf_free(&k.all);
+	assert_int_equal(
+	    pdx_report_writer_new_editions(&w, PDX_FORMAT_CSV, ed, 0, NULL, sink_write, &k),
+	    PDX_EINVALID);
+	assert_null(w);
+	scored_free(&o);
+	scored_free(&h);
+	unit_scored_free(&m);
+	pdx_rubric_free(mini);
+	pdx_rubric_free(r23);
+	pdx_diags_free(d);
+}
+
 static void test_writer_no_agency(void **state)
 {
 	const pdx_rubric *r = *state;
@@ -355,14 +457,6 @@ static int near(double a, double b)
 	return d < 1e-9 && d > -1e-9;
 }
 
-static json_object *get(json_object *o, const char *key)
-{
-	json_object *v = NULL;
-	if (!json_object_object_get_ex(o, key, &v))
-		print_error("no key \"%s\"\n", key);
-	assert_true(json_object_object_get_ex(o, key, &v));
-	return v;
-}
 
 static void test_report_json(void **state)
 {
@@ -639,6 +733,7 @@ int main(void)
 	    cmocka_unit_test(test_writer_write_error_sticks),
 	    cmocka_unit_test(test_writer_json),
 	    cmocka_unit_test(test_writer_no_agency),
+	    cmocka_unit_test(test_writer_editions),
 	    cmocka_unit_test(test_template_shape),
 	    cmocka_unit_test(test_template_read_back),
 	    cmocka_unit_test(test_template_without_agency),

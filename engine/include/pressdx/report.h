@@ -36,11 +36,27 @@ typedef struct pdx_report_writer pdx_report_writer;
 int pdx_report_writer_new(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r,
                           const pdx_answers *set, pdx_write_fn write, void *ctx);
 
-/* Adds one agency. The result is not kept: free it when this returns. The text and CSV
- * reports take results scored with totals_only (the text report then lists no
- * unanswered criteria by id); the JSON report needs the criteria (PDX_EINVALID).
- * Returns 0, PDX_ENOMEM, PDX_EINVALID or the write function's value; after a failure
- * every call returns the same. */
+/* The same for a report whose assessments were scored by several editions (one per
+ * assessment year): `editions` (n >= 1, copied; each must outlive the writer) names
+ * every edition a result added may have been scored by, the first being the document's
+ * own. With n == 1 the report is byte for byte pdx_report_writer_new's. With several:
+ * the text report names every edition in its head and each agency's edition beside
+ * it; the JSON report has no single "rubric", only "rubrics" (always present) and each
+ * agency's "rubric_id" (always present); the CSV table has the pillar columns of all
+ * the editions, by pillar id (empty where an agency's edition has no such pillar), and
+ * a last column rubric_id; the HTML and xlsx reports name the first edition in their
+ * head and another on the agency's own page. Returns 0, PDX_ENOMEM, or PDX_EINVALID
+ * (no edition, a NULL one, no write function). */
+int pdx_report_writer_new_editions(pdx_report_writer **out, pdx_format fmt,
+                                   const pdx_rubric *const *editions, size_t n,
+                                   const pdx_answers *set, pdx_write_fn write, void *ctx);
+
+/* Adds one agency: PDX_EINVALID when it was scored by none of the writer's editions
+ * (compared by content: a copy of the same file is the same edition). The result is not kept: free
+ * it when this returns. The text and CSV reports take results scored with totals_only (the text
+ * report then lists no unanswered criteria by id); the JSON report needs the criteria
+ * (PDX_EINVALID). Returns 0, PDX_ENOMEM, PDX_EINVALID or the write function's value; after a
+ * failure every call returns the same. */
 int pdx_report_writer_add(pdx_report_writer *w, const pdx_result *res);
 
 /* Ends the document and writes what is buffered. Returns as pdx_report_writer_add. */

@@ -5,7 +5,9 @@ from checklib import *
 # (checklib.CRITERIA_3560: 43 criteria).
 raw, doc = load_json(sys.argv[1])
 check_points_text(raw)
-expect("top-level keys", ["agencies", "files", "rubric"], sorted(doc))
+expect("top-level keys", ["agencies", "files", "rubric", "rubrics"], sorted(doc))
+# one edition: "rubric" kept, and "rubrics" lists that one
+expect("rubrics", [doc["rubric"]], doc["rubrics"])
 # the one file read, and the encoding it was read with
 expect("files", [{"file": env("EXAMPLES") + "/hai-phong-2025-bao.csv", "encoding": "utf-8"}],
        doc["files"])
@@ -18,6 +20,7 @@ expect("HP01 province", "Hải Phòng", hp01["province"])
 expect("HP01 owner", "Thành ủy Hải Phòng", hp01["owner"])
 expect("HP01 block", "Báo địa phương", hp01["block"])
 expect("HP01 media", "in|dien-tu", hp01["media"])
+expect("HP01 rubric_id", "3560-2025", hp01["rubric_id"])
 expect("HP01 year", D(2025), hp01["year"])
 check_agency(hp01, "HP01", "84.32", 4, "Tốt",
              ["14.60", 21, "18.72", 17, 13],
