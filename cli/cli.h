@@ -160,8 +160,8 @@ int cli_edition_load(const char *cmd, const int *years, size_t n, pdx_rubric **o
 /* The same with `several` (score): every edition the years need, each year scored by
  * its own, newest first in *out (malloc'd, with the rubrics: the caller's); *path is
  * the chosen one's, which is (*out)[0]. Only an uncovered year is warned of. */
-int cli_editions_load(const char *cmd, const int *years, size_t n, bool several,
-                      pdx_rubric ***out, size_t *n_out, char **path);
+int cli_editions_load(const char *cmd, const int *years, size_t n, bool several, pdx_rubric ***out,
+                      size_t *n_out, char **path);
 /* The same, the path alone (malloc'd), or NULL with a message. */
 char *cli_edition_path(const char *cmd, const int *years, size_t n);
 /* Every .xml file of the rubric folders (what the default may read, which no output may

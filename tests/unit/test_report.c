@@ -457,7 +457,6 @@ static int near(double a, double b)
 	return d < 1e-9 && d > -1e-9;
 }
 
-
 static void test_report_json(void **state)
 {
 	const pdx_rubric *r = *state;
