@@ -336,6 +336,19 @@ const pdx_assessment *pdx_answers_get(const pdx_answers *s, size_t i)
 	return s && i < s->n_items ? &s->items[i]->pub : NULL;
 }
 
+int pdx_answers_set_province(pdx_answers *s, size_t i, const char *province)
+{
+	if (!s || i >= s->n_items || s->open)
+		return PDX_EINVALID;
+	uint32_t id;
+	if (intern_s(&s->strings, province, &id))
+		return PDX_ENOMEM;
+	/* only what readers see: the rows' own value (meta) still decides whether a later
+	 * row's province conflicts */
+	s->items[i]->pub.province = str_of(&s->strings, id);
+	return 0;
+}
+
 size_t pdx_answers_source_count(const pdx_answers *s)
 {
 	return s ? s->n_sources : 0;

@@ -194,6 +194,10 @@ const char *pdx_code_name(pdx_code code)
 		return "PDX-W0253";
 	case PDX_W_DEFAULT_EDITION:
 		return "PDX-W0254";
+	case PDX_W_PROVINCE_UNKNOWN:
+		return "PDX-W0255";
+	case PDX_W_PROVINCE_FORMER:
+		return "PDX-W0256";
 	case PDX_E_ANSWER_INVALID:
 		return "PDX-E0301";
 	case PDX_E_ANSWER_RANGE:

@@ -104,6 +104,11 @@ int pdx_utf8_equal_fold(const char *a, const char *b);
  * "Hải Phòng"). malloc'd; NULL when out of memory or `s` is not valid UTF-8. */
 char *pdx_utf8_key(const char *s, unsigned flags);
 #define PDX_KEY_STRIP_MARKS 1u
+/* A province name as people write it: "Thành phố Hải Phòng", "TP. Hải Phòng", "hai
+ * phong" and "Hải Phòng" are one province. The key drops case, diacritics, a leading
+ * "tỉnh"/"thành phố"/"TP." and everything but letters and digits; malloc'd
+ * (provinces.c). */
+char *pdx_province_key(const char *name);
 /* A value from a user's file as it may stand inside a message: at most 60 characters
  * (then "…"); line breaks and other control characters shown as \n, \x1b…, and
  * characters that show nothing or look like a space (NBSP, U+200B, U+FEFF, soft

@@ -405,25 +405,6 @@ void pdx_targets_free(pdx_targets *t)
 	pdx_free(p);
 }
 
-/* A province name as people write it: "Thành phố Hải Phòng", "TP. Hải Phòng", "hai
- * phong" and "Hải Phòng" are one province. The key drops case, diacritics and the
- * administrative prefix; malloc'd. */
-static char *province_key(const char *name)
-{
-	char *k = pdx_utf8_key(name, PDX_KEY_STRIP_MARKS);
-	if (!k)
-		return NULL;
-	static const char *const prefixes[] = {"thanh pho ", "tinh ", "tp. ", "tp.", "tp "};
-	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
-		size_t n = strlen(prefixes[i]);
-		if (strncmp(k, prefixes[i], n) == 0 && k[n]) {
-			memmove(k, k + n, strlen(k + n) + 1);
-			break;
-		}
-	}
-	return k;
-}
-
 /* Whether the agency is in the plan's scope: its province (names compared by
  * province_key) or its owner (compared without regard to case and Unicode form). Sets
  * *oom when a key cannot be made. */
@@ -433,13 +414,13 @@ static bool in_scope(const pdx_plan *plan, const pdx_assessment *a, bool *oom)
 	const char *v = owner ? a->owner : a->province;
 	if (!v)
 		return false;
-	char *kv = owner ? pdx_utf8_key(v, 0) : province_key(v);
+	char *kv = owner ? pdx_utf8_key(v, 0) : pdx_province_key(v);
 	bool found = false;
 	for (size_t i = 0; kv && !found && i < plan->meta.n_matches; i++) {
 		if (!plan->meta.matches[i])
 			continue;
 		char *km = owner ? pdx_utf8_key(plan->meta.matches[i], 0)
-		                 : province_key(plan->meta.matches[i]);
+		                 : pdx_province_key(plan->meta.matches[i]);
 		if (!km)
 			*oom = true;
 		found = km && strcmp(kv, km) == 0;

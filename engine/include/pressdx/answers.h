@@ -77,6 +77,11 @@ void pdx_answers_free(pdx_answers *set);
 /* Assessments in order of first appearance. */
 size_t pdx_answers_count(const pdx_answers *set);
 const pdx_assessment *pdx_answers_get(const pdx_answers *set, size_t i);
+/* Replaces what assessment i reports as its province (copied; NULL: none), e.g. the
+ * official name pdx_provinces_apply finds. Call once every file is read: a row read
+ * later is still compared with the province its agency's rows gave. Returns 0,
+ * PDX_ENOMEM, or PDX_EINVALID (no such assessment, or a source is open). */
+int pdx_answers_set_province(pdx_answers *set, size_t i, const char *province);
 
 /* ---- adding rows: the one door of every reader ---- */
 

@@ -59,6 +59,8 @@ typedef enum pdx_code {
 	PDX_W_DUPLICATE_ANSWER = 252,  /* the same answer given twice */
 	PDX_W_UNFILLED = 253,          /* a questionnaire with no criterion answered */
 	PDX_W_DEFAULT_EDITION = 254,   /* reserved: a year without an edition of its own */
+	PDX_W_PROVINCE_UNKNOWN = 255,  /* a province on neither map of its year */
+	PDX_W_PROVINCE_FORMER = 256,   /* a pre-2025 province written for a year after */
 	/* 3xx: answers */
 	PDX_E_ANSWER_INVALID = 301,   /* not an answer of the criterion's type */
 	PDX_E_ANSWER_RANGE = 302,     /* outside the criterion's range */

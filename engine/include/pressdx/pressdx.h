@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "io.h"
 #include "plan.h"
+#include "provinces.h"
 #include "report.h"
 #include "rubric.h"
 #include "score.h"
