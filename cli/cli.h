@@ -38,6 +38,12 @@ typedef struct cli_inputs {
 	bool per_year;
 	pdx_rubric **editions;
 	size_t n_editions;
+	/* summary, rank, targets: province cells normalised to the official names of the
+	 * province map (rubrics/provinces/provinces.xml); provinces_to (--provinces YEAR):
+	 * every year grouped under the province of that year's map (0: each its own) */
+	bool provinces;
+	int provinces_to;
+	char *provinces_path;
 	pdx_answers *answers;
 	pdx_diags *diags; /* file-level and unattributed row problems */
 	bool totals_only; /* score keeping totals only (rank, summary, validate) */
@@ -58,6 +64,15 @@ typedef struct cli_inputs {
 		"help", no_argument, NULL, 'h'                                                     \
 	}
 #define CLI_INPUT_SHORTOPTS "r:y:f:o:h"
+
+/* --provinces YEAR, for the commands that group by province (cli_inputs.provinces). */
+#define CLI_PROVINCES_LONGOPT                                                                      \
+	{                                                                                          \
+		"provinces", required_argument, NULL, 'M'                                          \
+	}
+#define CLI_PROVINCES_HELP                                                                                       \
+	"  --provinces NĂM      gộp mọi năm theo bản đồ tỉnh của NĂM (2025: 34 tỉnh, thành\n" \
+	"                       phố sau sắp xếp; group every year under that year's provinces)\n"
 
 #define CLI_INPUT_HELP                                                                                             \
 	"  --rubric TỆP|MÃ      bộ chỉ số (rubric file or id;\n"                                          \
@@ -136,6 +151,8 @@ void cli_dirs_free(cli_dirs *d);
 /* A data file named by path, or by file name under the data folders' `subdir`
  * (plans); malloc'd. */
 char *cli_find_data(const char *arg, const char *subdir);
+/* The same in the data folders only (never the current folder): <dir>/<subdir>/<arg>.xml. */
+char *cli_find_shipped(const char *arg, const char *subdir);
 /* Every rubric that loads, folder by folder in search order and by file name, each id
  * once (the first); stops when `fn` returns non-zero. Returns that value or 0, or
  * CLI_RUBRICS_OOM when a rubric could not be loaded for want of memory. */

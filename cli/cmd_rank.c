@@ -19,7 +19,7 @@ static const char *const usage =
     "                    theo mức từ cao xuống, rồi theo tên (thứ tự chữ cái tiếng Việt);\n"
     "                    không có điểm; cơ quan có lỗi không được đưa vào (the ministry's\n"
     "                    publication list: per block, by level, then by name; no "
-    "scores)\n" CLI_INPUT_HELP;
+    "scores)\n" CLI_PROVINCES_HELP CLI_INPUT_HELP;
 
 typedef struct {
 	pdx_within within;
@@ -51,12 +51,14 @@ static int on_extra(int opt, const char *arg, void *ctx)
 
 int cmd_rank(int argc, char **argv)
 {
-	static const struct option extra[] = {{"within", required_argument, NULL, 'W'},
+	static const struct option extra[] = {CLI_PROVINCES_LONGOPT,
+	                                      {"within", required_argument, NULL, 'W'},
 	                                      {"publication", no_argument, NULL, 'P'},
 	                                      {NULL, 0, NULL, 0}};
 	cli_inputs in = {0};
 	rank_opts o = {PDX_WITHIN_BLOCK, false, false};
 	int rc = cli_parse(&in, "rank", usage, argc, argv, extra, on_extra, &o);
+	in.provinces = true; /* province names as the map writes them */
 	if (rc >= 0)
 		return rc;
 	if (o.publication && o.within_given)

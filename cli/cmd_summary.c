@@ -14,7 +14,8 @@ static const char *const usage =
     "trung bình giảm dần, dòng cuối là tất cả. Nhiều khóa (--by province,year) cho một dòng\n"
     "mỗi tổ hợp. Summary per group; several keys give one row per combination.\n"
     "\n"
-    "  --by province|owner|block|year|media[,...]  khóa nhóm (group keys)\n" CLI_INPUT_HELP;
+    "  --by province|owner|block|year|media[,...]  khóa nhóm (group keys)\n" CLI_PROVINCES_HELP
+        CLI_INPUT_HELP;
 
 typedef struct {
 	pdx_group_key keys[8];
@@ -48,11 +49,12 @@ static int on_extra(int opt, const char *arg, void *ctx)
 
 int cmd_summary(int argc, char **argv)
 {
-	static const struct option extra[] = {{"by", required_argument, NULL, 'B'},
-	                                      {NULL, 0, NULL, 0}};
+	static const struct option extra[] = {
+	    CLI_PROVINCES_LONGOPT, {"by", required_argument, NULL, 'B'}, {NULL, 0, NULL, 0}};
 	cli_inputs in = {0};
 	keys_t keys = {{PDX_KEY_PROVINCE}, 0};
 	int rc = cli_parse(&in, "summary", usage, argc, argv, extra, on_extra, &keys);
+	in.provinces = true; /* province names as the map writes them */
 	if (rc >= 0)
 		return rc;
 	if (!keys.n)

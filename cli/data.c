@@ -94,6 +94,11 @@ char *cli_find_data(const char *arg, const char *subdir)
 {
 	if (strcmp(arg, "-") == 0 || strchr(arg, '/') || is_file(arg))
 		return strdup(arg);
+	return cli_find_shipped(arg, subdir);
+}
+
+char *cli_find_shipped(const char *arg, const char *subdir)
+{
 	cli_dirs dirs;
 	cli_dirs_get(&dirs);
 	char *found = NULL;

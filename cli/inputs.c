@@ -71,6 +71,10 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 	case 'o':
 		in->output = arg;
 		return 0;
+	case 'M':
+		if (cli_parse_year(arg, &in->provinces_to) != 0)
+			return cli_usage_error(cmd, "năm không hợp lệ (invalid year) \"%s\"", arg);
+		return 0;
 	default:
 		return 1;
 	}
@@ -160,6 +164,37 @@ static size_t edition_for(const cli_inputs *in, int year)
 	return 0;
 }
 
+/* Province cells → official names of the map (issue 11 §4), before anything groups by
+ * them; with --provinces YEAR, under the unit of that year's map. */
+static int normalise_provinces(cli_inputs *in, const char *cmd)
+{
+	pdx_diags *d = pdx_diags_new();
+	pdx_provinces *map = NULL;
+	int rc = d ? pdx_provinces_load_file(&map, in->provinces_path, d) : PDX_ENOMEM;
+	if (rc == PDX_ENOMEM) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+	} else if (rc) {
+		cli_print_diags(d);
+		fprintf(
+		    stderr,
+		    "pressdx %s: không đọc được bản đồ tỉnh %s (cannot load the province map)\n",
+		    cmd, in->provinces_path);
+	} else if (in->provinces_to && in->provinces_to < pdx_provinces_new_map_from(map)) {
+		rc = cli_usage_error(cmd,
+		                     "--provinces %d: chỉ gộp theo bản đồ từ năm %d (only the map "
+		                     "from %d groups earlier years)",
+		                     in->provinces_to, pdx_provinces_new_map_from(map),
+		                     pdx_provinces_new_map_from(map));
+	} else if ((rc = pdx_provinces_apply(map, in->answers, in->provinces_to != 0, d)) != 0) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+	} else {
+		cli_print_diags(d);
+	}
+	pdx_provinces_free(map);
+	pdx_diags_free(d);
+	return rc ? 2 : 0;
+}
+
 int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, bool score)
 {
 	int rc = in->rubric_arg ? cli_load_rubric(&in->rubric, cmd, in->rubric_arg) : 0;
@@ -183,6 +218,8 @@ int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, 
 			in->files_rejected++;
 	}
 	cli_print_diags(in->diags);
+	if (in->provinces && (rc = normalise_provinces(in, cmd)) != 0)
+		return rc;
 	if (!in->rubric && (rc = load_edition(in, cmd)) != 0)
 		return rc;
 	return score ? cli_inputs_each(in, keep, in) : 0;
@@ -237,6 +274,8 @@ void cli_inputs_free(cli_inputs *in)
 	in->out = NULL;
 	free(in->rubric_path);
 	in->rubric_path = NULL;
+	free(in->provinces_path);
+	in->provinces_path = NULL;
 	for (size_t i = 0; i < in->n_results; i++)
 		pdx_result_free(in->results[i]);
 	free(in->results);
@@ -446,7 +485,21 @@ int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_
 		if (!editions)
 			n_ed = 0; /* no rubric folder holds a file */
 	}
-	size_t n = (size_t)n_files + 1 + n_more + n_ed;
+	if (in->provinces) {
+		in->provinces_path = cli_find_shipped("provinces", "provinces");
+		if (!in->provinces_path) {
+			fprintf(
+			    stderr,
+			    "pressdx %s: không tìm thấy bản đồ tỉnh provinces/provinces.xml trong "
+			    "thư mục dữ liệu (province map not found)\n",
+			    cmd);
+			for (size_t i = 0; i < n_ed; i++)
+				free(editions[i]);
+			free(editions);
+			return 2;
+		}
+	}
+	size_t n = (size_t)n_files + 2 + n_more + n_ed;
 	const char **inputs = calloc(n, sizeof *inputs);
 	if (!inputs) {
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
@@ -460,6 +513,8 @@ int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_
 		inputs[k++] = files[i];
 	if (in->rubric_path)
 		inputs[k++] = in->rubric_path;
+	if (in->provinces_path)
+		inputs[k++] = in->provinces_path;
 	for (size_t i = 0; i < n_more; i++)
 		inputs[k++] = more[i];
 	for (size_t i = 0; i < n_ed; i++)
