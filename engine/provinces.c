@@ -320,7 +320,8 @@ static int warn(pdx_diags *d, const pdx_provinces *p, const pdx_assessment *a, c
 		                 "(%s)%s%s%s; giữ nguyên như đã ghi",
 		                 shown, s->map == 2 ? "cả hai bản đồ" : map_vi,
 		                 c ? "; có phải \"" : "", c ? c : "", c ? "\"?" : "");
-		en = pdx_aprintf("province \"%s\" is not on the %s map%s%s%s; kept as written", shown,
+		en = pdx_aprintf("province \"%s\" is not on the %s map%s%s%s; kept as written",
+		                 shown,
 		                 s->map == 1   ? "2025"
 		                 : s->map == 0 ? "pre-2025"
 		                               : "either",
