@@ -413,6 +413,7 @@ static void load_levels(loader *L, const xmlNode *levels, pdx_status rubric_stat
 		v->status = status_of(L, n, rubric_status);
 		names_of(L, n, &v->name, &v->name_en, NULL, v->status);
 		v->above = attr(L, n, "above") != NULL;
+		v->source = child_text(L, n, "source");
 		v->min = points_attr(L, n, v->above ? "above" : "min", NULL);
 		char a[32], b[32];
 		if (i == 0 && (v->min != 0 || v->above))
@@ -459,6 +460,7 @@ static void load_questions(loader *L, const xmlNode *ctx, pdx_status st)
 		q->line = pdx_xml_line(n);
 		q->status = status_of(L, n, st);
 		names_of(L, n, &q->name, &q->name_en, NULL, q->status);
+		q->source = child_text(L, n, "source");
 		const char *t = attr(L, n, "type");
 		if (parse_type(t, &q->type) != 0) {
 			q->type = PDX_TYPE_TEXT;
@@ -562,6 +564,7 @@ static void load_tree(loader *L, const xmlNode *root)
 		P->line = pdx_xml_line(p);
 		P->status = status_of(L, p, m->status);
 		names_of(L, p, &P->name, &P->name_en, &P->name_status, P->status);
+		P->source = child_text(L, p, "source");
 		P->max = points_attr(L, p, "max", P->id);
 		P->first_component = ci;
 		P->first_criterion = ki;
@@ -574,6 +577,7 @@ static void load_tree(loader *L, const xmlNode *root)
 			C->line = pdx_xml_line(c);
 			C->status = status_of(L, c, P->status);
 			names_of(L, c, &C->name, &C->name_en, &C->name_status, C->status);
+			C->source = child_text(L, c, "source");
 			C->max = points_attr(L, c, "max", C->id);
 			C->pillar = pi;
 			C->first_criterion = ki;

@@ -76,6 +76,7 @@ typedef struct pdx_component {
 	size_t pillar;
 	size_t first_criterion, n_criteria;
 	long line;
+	const char *source; /* may be NULL */
 } pdx_component;
 
 typedef struct pdx_pillar {
@@ -88,6 +89,7 @@ typedef struct pdx_pillar {
 	size_t first_component, n_components;
 	size_t first_criterion, n_criteria;
 	long line;
+	const char *source; /* may be NULL */
 } pdx_pillar;
 
 typedef struct pdx_level {
@@ -101,6 +103,7 @@ typedef struct pdx_level {
 	 * level below, 80.01 reaches this one). Totals are hundredths, so the smallest total
 	 * that reaches the level is min + 1 (pdx_level_reach). */
 	bool above;
+	const char *source; /* may be NULL */
 } pdx_level;
 
 /* A context question: asked and reported, never scored ("không tính điểm"). */
@@ -113,6 +116,7 @@ typedef struct pdx_question {
 	const pdx_option *options; /* choice questions; points unused */
 	size_t n_options;
 	long line;
+	const char *source; /* may be NULL */
 } pdx_question;
 
 typedef struct pdx_rubric_meta {
@@ -185,6 +189,26 @@ const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total);
  * "official", "provisional", "published". */
 const char *pdx_answer_type_name(pdx_answer_type t);
 const char *pdx_status_name(pdx_status s);
+
+/* The rubric as a table (CSV, UTF-8 with a BOM) that a person reads and types in a
+ * spreadsheet: a head of field rows (pressdx-rubric-table,1; id; title; title_en;
+ * decision; issuer; date; source; status; total; years,FROM,TO; one level row per level:
+ * level,NUMBER,NAME,NAME_EN,BOUND,STATUS,SOURCE with BOUND "50" or ">80"; one question
+ * row per context question), an empty row, then one row per criterion under the header
+ * pillar,pillar_name,…,criterion,question,question_en,type,points,rule,options,
+ * options_en,evidence,status,source (README "Nạp phụ lục chính thức"). Every status is
+ * written out, resolved. PDX_EINVALID when an option's key or label holds a list
+ * separator (';', a line break, '=' in a key) the table cannot carry. */
+int pdx_rubric_export_table(char **out, size_t *len, const pdx_rubric *r);
+
+/* Such a table (exported, or typed from a decision's annex: rows in any column order,
+ * pillar and component cells left empty continue the row above, "có=3; không=0",
+ * "≥80%:3; ≥50%:2; >0:1", "linear 0..100" or "none=0; multi=3" as scoring rules) as
+ * rubric XML (*xml, malloc'd, NUL-terminated). Only the table's own shape is checked
+ * here, with file, line and column; load the XML (pdx_rubric_load_memory) for the
+ * rubric's rules. Returns 0, PDX_EINVALID (problems in `diags`) or PDX_ENOMEM. */
+int pdx_rubric_import_table(char **xml, size_t *xml_len, const char *data, size_t len,
+                            const char *name, pdx_diags *diags);
 
 /* The schema every rubric is validated against (NUL-terminated, static). */
 const char *pdx_rubric_schema(void);
