@@ -30,15 +30,206 @@ static int print_rubric(const char *path, const pdx_rubric *r, void *ctx)
 	return 0;
 }
 
+/* The whole of a table file ("-": standard input), at most 16 MiB (a rubric's limit). */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		perror(path);
+		return NULL;
+	}
+	size_t cap = 1 << 16, n = 0, limit = (size_t)16 << 20;
+	char *buf = malloc(cap + 1);
+	while (buf) {
+		size_t k = fread(buf + n, 1, cap - n, f);
+		n += k;
+		if (n < cap)
+			break;
+		if (cap >= limit) {
+			fprintf(stderr, "%s: tệp quá lớn, quá 16 MiB (file over 16 MiB)\n", path);
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		cap *= 2;
+		char *g = realloc(buf, cap + 1);
+		if (!g)
+			free(buf);
+		buf = g;
+	}
+	if (buf && ferror(f)) {
+		perror(path);
+		free(buf);
+		buf = NULL;
+	}
+	if (f != stdin)
+		fclose(f);
+	if (buf) {
+		buf[n] = '\0';
+		*len = n;
+	}
+	return buf;
+}
+
+/* -o FILE (or none: stdout) from argv[2..]; the one operand in *operand. */
+static int sub_args(const char *cmd, int argc, char **argv, const char **operand,
+                    const char **output)
+{
+	*operand = NULL;
+	*output = NULL;
+	for (int i = 2; i < argc; i++) {
+		if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) &&
+		    i + 1 < argc)
+			*output = argv[++i];
+		else if (strncmp(argv[i], "--output=", 9) == 0)
+			*output = argv[i] + 9;
+		else if (argv[i][0] == '-' && argv[i][1] && !*operand)
+			return cli_usage_error(cmd, "tùy chọn không hợp lệ (invalid option) \"%s\"",
+			                       argv[i]);
+		else if (!*operand)
+			*operand = argv[i];
+		else
+			return cli_usage_error(cmd, "đối số thừa (unexpected argument) \"%s\"",
+			                       argv[i]);
+	}
+	return *operand
+	           ? 0
+	           : cli_usage_error(cmd, "thiếu %s (missing operand)",
+	                             strcmp(cmd, "rubrics export") == 0 ? "MÃ|TỆP" : "BẢNG.csv");
+}
+
+/* pressdx rubrics export ID|FILE [-o TABLE.csv] */
+static int rubrics_export(int argc, char **argv)
+{
+	const char *cmd = "rubrics export", *arg, *output;
+	int rc = sub_args(cmd, argc, argv, &arg, &output);
+	if (rc)
+		return rc;
+	char *path = cli_rubric_path(cmd, arg);
+	if (!path)
+		return 2;
+	const char *inputs[] = {path};
+	pdx_output *o = NULL;
+	pdx_rubric *r = NULL;
+	rc = cli_output_check(cmd, output, inputs, 1);
+	if (!rc)
+		rc = cli_output_open(&o, cmd, output, 0);
+	if (!rc)
+		rc = cli_load_rubric(&r, cmd, path);
+	char *out = NULL;
+	size_t len = 0;
+	int e = rc ? 0 : pdx_rubric_export_table(&out, &len, r);
+	if (e == PDX_EINVALID) {
+		fprintf(stderr,
+		        "pressdx %s: một mã hay nhãn lựa chọn chứa dấu ; hoặc xuống dòng, bảng "
+		        "không ghi được (an option key or label holds ';' or a line break)\n",
+		        cmd);
+		rc = 2;
+	} else if (e) {
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		rc = 2;
+	} else if (!rc) {
+		rc = cli_output_finish(o, cmd, output, out, len);
+	}
+	free(out);
+	pdx_output_free(o);
+	pdx_rubric_free(r);
+	free(path);
+	return rc;
+}
+
+/* The loader's findings on the XML made from the table, said of the table: the XML's
+ * lines mean nothing to the person who typed it; the element id does. */
+static void print_as_table(const pdx_diags *d, const char *table)
+{
+	for (size_t i = 0; i < pdx_diags_count(d); i++) {
+		pdx_diag g = *pdx_diags_get(d, i);
+		g.file = table;
+		g.line = 0;
+		g.column = 0;
+		char *s = pdx_diag_format(&g);
+		if (s)
+			fprintf(stderr, "%s\n", s);
+		free(s);
+	}
+}
+
+/* pressdx rubrics import TABLE.csv [-o EDITION.xml] */
+static int rubrics_import(int argc, char **argv)
+{
+	const char *cmd = "rubrics import", *table, *output;
+	int rc = sub_args(cmd, argc, argv, &table, &output);
+	if (rc)
+		return rc;
+	const char *inputs[] = {table};
+	rc = cli_output_check(cmd, output, inputs, 1);
+	pdx_output *o = NULL;
+	if (!rc)
+		rc = cli_output_open(&o, cmd, output, 0);
+	size_t len = 0;
+	char *data = rc ? NULL : slurp(table, &len);
+	if (!rc && !data)
+		rc = 2;
+	pdx_diags *d = pdx_diags_new();
+	char *xml = NULL;
+	size_t xlen = 0;
+	pdx_rubric *r = NULL;
+	if (!rc) {
+		int e = d ? pdx_rubric_import_table(&xml, &xlen, data, len, table, d) : PDX_ENOMEM;
+		cli_print_diags(d);
+		if (!e) {
+			/* the rubric's own rules (sums, bands, levels) by the loader itself */
+			pdx_diags *ld = pdx_diags_new();
+			e = ld ? pdx_rubric_load_memory(&r, xml, xlen, table, ld) : PDX_ENOMEM;
+			print_as_table(ld, table);
+			pdx_diags_free(ld);
+		}
+		if (e == PDX_ENOMEM) {
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			rc = 2;
+		} else if (e) {
+			fprintf(stderr,
+			        "pressdx %s: bảng %s chưa thành bộ chỉ số được; không ghi gì (the "
+			        "table does not make a valid rubric; nothing written)\n",
+			        cmd, table);
+			rc = 2;
+		} else {
+			rc = cli_output_finish(o, cmd, output, xml, xlen);
+			if (!rc && output)
+				fprintf(
+				    stderr,
+				    "Đã ghi bộ chỉ số %s (%zu tiêu chí) vào %s (rubric written)\n",
+				    pdx_rubric_meta_get(r)->id, pdx_rubric_criterion_count(r),
+				    output);
+		}
+	}
+	pdx_rubric_free(r);
+	free(xml);
+	free(data);
+	pdx_diags_free(d);
+	pdx_output_free(o);
+	return rc;
+}
+
 int cmd_rubrics(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "export") == 0)
+		return rubrics_export(argc, argv);
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return rubrics_import(argc, argv);
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		fputs("Cách dùng (usage): pressdx rubrics\n\n"
-		      "Liệt kê các bộ chỉ số có sẵn, với mã, tên, quyết định và trạng thái\n"
-		      "(official/provisional). Lists the bundled rubrics. Dùng mã với --rubric\n"
-		      "(use the id with --rubric: it is the id inside the file, not its name).\n"
-		      "Thư mục tìm kiếm, theo thứ tự (search order):\n",
-		      stdout);
+		fputs(
+		    "Cách dùng (usage): pressdx rubrics\n"
+		    "       pressdx rubrics export MÃ|TỆP.xml [-o BẢNG.csv]\n"
+		    "       pressdx rubrics import BẢNG.csv [-o BỘ.xml]\n\n"
+		    "Liệt kê các bộ chỉ số có sẵn, với mã, tên, quyết định và trạng thái\n"
+		    "(official/provisional). Lists the bundled rubrics. Dùng mã với --rubric\n"
+		    "(use the id with --rubric: it is the id inside the file, not its name).\n"
+		    "export: bộ chỉ số thành bảng, mỗi tiêu chí một dòng (the rubric as a table);\n"
+		    "import: bảng gõ từ phụ lục của quyết định thành tệp bộ chỉ số .xml, đã kiểm\n"
+		    "tra (a table typed from the annex → a checked rubric file; README).\n"
+		    "Thư mục tìm kiếm, theo thứ tự (search order):\n",
+		    stdout);
 		cli_dirs dirs;
 		cli_dirs_get(&dirs);
 		for (size_t i = 0; i < dirs.n; i++)
