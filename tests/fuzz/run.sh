@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of pressdx and runs each one for a bounded time.
 #
-#   tests/fuzz/run.sh [TARGET...]      TARGET: rubric plan answers value score workbook (default all)
+#   tests/fuzz/run.sh [TARGET...]      TARGET: rubric plan answers value score workbook table (default all)
 #
 # Environment:
 #   FUZZ_SECONDS  seconds per target (default 60)
@@ -26,13 +26,13 @@ ROOT=$PWD
 FUZZ_DIR=$ROOT/tests/fuzz
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
 BUILD=${FUZZ_BUILD:-build-fuzz}
-ALL_TARGETS=(rubric plan answers value score workbook)
+ALL_TARGETS=(rubric plan answers value score workbook table)
 
 # dictionary and largest input per target
 declare -A DICT=([rubric]=xml.dict [plan]=xml.dict [answers]=csv.dict [value]=csv.dict
-                 [score]=csv.dict [workbook]=xml.dict)
+                 [score]=csv.dict [workbook]=xml.dict [table]=csv.dict)
 declare -A MAX_LEN=([rubric]=32768 [plan]=16384 [answers]=16384 [value]=512 [score]=8192
-                    [workbook]=65536)
+                    [workbook]=65536 [table]=16384)
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 

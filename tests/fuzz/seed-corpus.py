@@ -19,6 +19,7 @@ Seeds per target:
            name says so, and for small files the split and read-twice variants
   score    every CSV as it is
   value    every distinct answer cell of those CSVs, and hand-picked edge cases
+  table    the rubric tables typed by hand (tests/data/tables) and of the CLI cases
 """
 import csv
 import hashlib
@@ -30,7 +31,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
 CORPUS = os.path.join(HERE, 'corpus')
-TARGETS = ['rubric', 'plan', 'answers', 'value', 'score', 'workbook']
+TARGETS = ['rubric', 'plan', 'answers', 'value', 'score', 'workbook', 'table']
 
 MAX_SEED = 64 * 1024  # larger files are left out: libFuzzer would truncate them anyway
 
@@ -156,6 +157,10 @@ def build():
             seeds['rubric'][seed_name(p)] = data
         if kind in ('plan', None):
             seeds['plan'][seed_name(p)] = data
+
+    # rubric tables: those typed by hand and those of the CLI cases
+    for p in files_under(r'tests/data/tables/.*\.csv', r'tests/cli/cases/33[0-9][^/]*/.*\.csv'):
+        seeds['table'][seed_name(p)] = read(p)
 
     csvs = files_under(r'examples/[^/]+\.csv', r'tests/data/.*\.(csv|tsv)',
                        r'tests/cli/cases/.*\.(csv|tsv|txt)', r'tests/cli/cases/[^/]+/stdin',
