@@ -275,7 +275,9 @@ int pdx_provinces_find(const pdx_provinces *p, const char *written, int year, bo
 		 * a near name is offered (an edit for every three letters at most): "Tỉnh
 		 * Lúa" is no slip of "Huế" */
 		size_t best = SIZE_MAX, len = strlen(k);
-		for (size_t i = 0; i < p->n_keys; i++) {
+		/* a cell of any length may be written; no province name is near a long one,
+		 * and the distance costs its length times each name's */
+		for (size_t i = 0; len <= 64 && i < p->n_keys; i++) {
 			const unit *un = &p->units[p->keys[i].unit];
 			size_t d = distance(k, p->keys[i].key);
 			if (d == (size_t)-1) {

@@ -7,12 +7,38 @@
  * of the library is produced from the results: text, JSON and CSV; rankings within
  * blocks, provinces and none; summaries over several key sets; roadmaps to every
  * level; the diff of the two scorings and of one scoring with itself; the targets of
- * every bundled plan. Checked beyond memory safety: sums and levels of every result,
+ * every bundled plan; the province cells first normalised by the bundled province map.
+ * Checked beyond memory safety: sums and levels of every result,
  * JSON that parses, CSV that is well formed with formula cells neutralised, UTF-8
  * everywhere (see fuzz_common.c). */
 #include <string.h>
 
 #include "fuzz.h"
+
+#ifndef PDX_FUZZ_PROVINCES
+#error                                                                                             \
+    "PDX_FUZZ_PROVINCES (rubrics/provinces/provinces.xml) must be defined by tests/fuzz/meson.build"
+#endif
+
+static pdx_provinces *provinces;
+
+static void free_provinces(void)
+{
+	pdx_provinces_free(provinces);
+}
+
+/* The bundled province map, loaded once (as rank, summary and targets load it). */
+static const pdx_provinces *province_map(void)
+{
+	if (!provinces) {
+		if (pdx_provinces_load_file(&provinces, PDX_FUZZ_PROVINCES, NULL) != 0) {
+			fprintf(stderr, "fuzz set-up: cannot load %s\n", PDX_FUZZ_PROVINCES);
+			abort();
+		}
+		atexit(free_provinces);
+	}
+	return provinces;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -35,6 +61,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(copy);
 	FUZZ_CHECK(rc == 0 || rc == PDX_EINVALID || rc == PDX_ENOMEM);
 	fuzz_walk_diags(d);
+	/* province cells as the grouping commands see them: official names, on the map of
+	 * their year or (odd sizes) of today; only warnings, each once per spelling */
+	pdx_diags *pd = pdx_diags_new();
+	if (pd && pdx_provinces_apply(province_map(), set, size & 1, pd) == 0) {
+		FUZZ_CHECK(pdx_diags_errors(pd) == 0);
+		FUZZ_CHECK(pdx_diags_count(pd) <= pdx_answers_count(set));
+		fuzz_walk_diags(pd);
+	}
+	pdx_diags_free(pd);
 
 	pdx_result **lenient = NULL, **strict = NULL;
 	size_t n = 0, n_strict = 0;
