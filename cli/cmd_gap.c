@@ -39,6 +39,7 @@ int cmd_gap(int argc, char **argv)
 	int rc = cli_parse(&in, "gap", usage, argc, argv, extra, on_extra, &target);
 	if (rc >= 0)
 		return rc;
+	in.per_year = true; /* each roadmap towards its own edition's bands */
 	if (optind >= argc)
 		return cli_usage_error("gap", "thiếu tệp câu trả lời (no answer file given)");
 	rc = cli_operands("gap", argv + optind, argc - optind, &in.files, &in.n_files);

@@ -59,6 +59,7 @@ int cmd_rank(int argc, char **argv)
 	rank_opts o = {PDX_WITHIN_BLOCK, false, false};
 	int rc = cli_parse(&in, "rank", usage, argc, argv, extra, on_extra, &o);
 	in.provinces = true; /* province names as the map writes them */
+	in.per_year = true;  /* each year by its own edition */
 	if (rc >= 0)
 		return rc;
 	if (o.publication && o.within_given)

@@ -55,6 +55,7 @@ int cmd_summary(int argc, char **argv)
 	keys_t keys = {{PDX_KEY_PROVINCE}, 0};
 	int rc = cli_parse(&in, "summary", usage, argc, argv, extra, on_extra, &keys);
 	in.provinces = true; /* province names as the map writes them */
+	in.per_year = true;  /* each year by its own edition */
 	if (rc >= 0)
 		return rc;
 	if (!keys.n)

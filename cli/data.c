@@ -291,6 +291,16 @@ int cli_editions_load(const char *cmd, const int *years, size_t n, bool several,
 			else if (years[i] > best)
 				best = years[i], chosen = e.of[i];
 		}
+		/* several editions in one run only when their tables line up: the same pillar
+		 * ids and level numbers (the editions of one index); otherwise, as before, one */
+		for (size_t i = 0; several && i < n; i++)
+			if (e.of[i] != SIZE_MAX &&
+			    !pdx_rubric_compatible(e.rubrics[e.of[i]], e.rubrics[chosen]))
+				several = false;
+		for (size_t i = 0; several && i < n; i++)
+			if (e.of[i] == SIZE_MAX &&
+			    !pdx_rubric_compatible(e.rubrics[e.latest], e.rubrics[chosen]))
+				several = false;
 		for (size_t i = 0; !several && i < n; i++)
 			if (e.of[i] != SIZE_MAX && e.of[i] != chosen)
 				fprintf(stderr,

@@ -191,6 +191,9 @@ int pdx_gap_doc_roadmap(pdx_doc *d, const pdx_gap *g);
 int pdx_targets_doc(pdx_doc *d, const pdx_rubric *r, const pdx_targets *t);
 /* The summary as a dashboard on the model (report_summary_doc.c). */
 int pdx_summary_doc(pdx_doc *d, const pdx_rubric *r, const pdx_summary *s);
+/* The text report's head of a summary: the rubric's, or with several editions every
+ * one's and which year each scored (report_summary.c). */
+void pdx_summary_editions_text(pdx_buf *b, const pdx_rubric *r, const pdx_summary *s);
 
 /* A cell as people read it ("12.50", "80.00 %", "Tốt", "2025", ""), in buf. */
 const char *pdx_cell_format(const pdx_cell *c, char *buf, size_t size);

@@ -46,11 +46,42 @@ static json_object *item_json(const pdx_rubric *r, const pdx_gap_item *it, bool 
 	return o;
 }
 
+/* The editions of the roadmaps' results, each once, in order (r for none); NULL when
+ * memory ran out. */
+static const pdx_rubric **editions_of(const pdx_rubric *r, pdx_gap *const *gaps, size_t n,
+                                      size_t *ne)
+{
+	const pdx_rubric **v = pdx_calloc(n + 1, sizeof(*v));
+	*ne = 0;
+	for (size_t i = 0; v && i < n; i++) {
+		const pdx_rubric *e = gaps[i]->result->rubric ? gaps[i]->result->rubric : r;
+		size_t k = 0;
+		while (k < *ne && !pdx_rubric_same(v[k], e))
+			k++;
+		if (k == *ne)
+			v[(*ne)++] = e;
+	}
+	if (v && !*ne)
+		v[(*ne)++] = r;
+	return v;
+}
+
 static int gap_json(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n)
 {
 	int f = 0;
 	json_object *root = json_object_new_object();
-	pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	size_t ne;
+	const pdx_rubric **ed = editions_of(r, gaps, n, &ne);
+	if (!ed)
+		f = 1;
+	/* "rubric" for one edition; "rubrics" always, and each agency names its own */
+	if (ed && ne == 1)
+		pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	json_object *eds = json_object_new_array();
+	for (size_t e = 0; ed && e < ne; e++)
+		pdx_jpush(eds, pdx_json_rubric(ed[e], &f), &f);
+	pdx_jput(root, "rubrics", eds, &f);
+	pdx_free(ed);
 	json_object *ags = json_object_new_array();
 	for (size_t i = 0; i < n; i++) {
 		const pdx_gap *g = gaps[i];
@@ -59,6 +90,8 @@ static int gap_json(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 		pdx_jstr(o, "agency_id", res->assessment->agency_id, &f);
 		pdx_jstr(o, "agency_name", res->assessment->agency_name, &f);
 		pdx_jput(o, "year", pdx_jyear(res->assessment->year), &f);
+		pdx_jstr(o, "rubric_id", pdx_rubric_meta_get(res->rubric ? res->rubric : r)->id,
+		         &f);
 		pdx_jput(o, "total", pdx_json_points(res->total), &f);
 		pdx_jput(o, "level", json_object_new_int(res->level ? res->level->number : 0), &f);
 		pdx_jput(o, "target_level",
@@ -207,7 +240,13 @@ static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 {
 	pdx_buf b = {0};
 	char t[32], u[32], v[32];
-	pdx_text_header(&b, r);
+	size_t ne;
+	const pdx_rubric **ed = editions_of(r, gaps, n, &ne);
+	if (!ed)
+		return PDX_ENOMEM;
+	for (size_t e = 0; e < ne; e++) /* every edition used, with its notice */
+		pdx_text_header(&b, ed[e]);
+	pdx_free(ed);
 	for (size_t i = 0; i < n; i++) {
 		const pdx_gap *g = gaps[i];
 		const pdx_result *res = g->result;
@@ -219,6 +258,9 @@ static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 		}
 		if (res->assessment->year)
 			pdx_buf_printf(&b, " · %d", res->assessment->year);
+		if (ne > 1) /* several editions: each roadmap says whose bands it climbs */
+			pdx_buf_printf(&b, " · %s",
+			               pdx_rubric_meta_get(res->rubric ? res->rubric : r)->id);
 		pdx_buf_printf(&b, "\n  Tổng điểm %s · Mức %d: %s\n", PTS(res->total, t),
 		               res->level ? res->level->number : 0,
 		               res->level ? res->level->name : "");
@@ -285,6 +327,12 @@ static int gap_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
 int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n,
                    pdx_format fmt)
 {
+	/* pillars are looked up in r: every roadmap's edition must line up with it */
+	for (size_t i = 0; r && gaps && i < n; i++)
+		if (gaps[i]->result->rubric && !pdx_rubric_compatible(r, gaps[i]->result->rubric)) {
+			*out = NULL;
+			return PDX_EINVALID;
+		}
 	if (pdx_doc_only(fmt)) {
 		gaps_arg g = {gaps, n};
 		return pdx_doc_collect(out, len, fmt, r, gap_doc, &g);

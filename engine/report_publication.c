@@ -46,6 +46,16 @@ static int build(pdx_doc *d, const pdx_rubric *r, const void *what)
 		                       {"year", {PDX_CELL_YEAR, NULL, G->year}}};
 		rc = pdx_doc_section(d, heading, keys, pub->by_year ? 2 : 1);
 		pdx_free(heading);
+		/* a group of another edition than the page's (each year by its own) */
+		const pdx_rubric *gr = G->n ? G->items[0]->rubric : NULL;
+		if (!rc && gr && !pdx_rubric_same(gr, r)) {
+			const char *notice = pdx_report_provisional_notice(gr);
+			char *vi = pdx_aprintf("Mức theo bộ chỉ số %s (thang của bộ đó).%s%s",
+			                       pdx_rubric_meta_get(gr)->id, notice ? " " : "",
+			                       notice ? notice : "");
+			rc = vi ? pdx_doc_note(d, PDX_NOTE_INFO, vi, NULL) : PDX_ENOMEM;
+			pdx_free(vi);
+		}
 		if (!rc)
 			rc =
 			    pdx_doc_table(d, "agencies", columns, sizeof columns / sizeof *columns);

@@ -43,11 +43,62 @@ static void put_ascii_right(pdx_buf *b, const char *s, size_t width)
 	pdx_buf_append(b, s, n);
 }
 
+/* The editions the ranked results were scored by, each once, in the groups' order (r
+ * for results that name none); *n 0 when memory ran out. */
+static const pdx_rubric **editions_of(const pdx_rubric *r, const pdx_ranking *rk, size_t *n)
+{
+	size_t cap = 4;
+	const pdx_rubric **v = pdx_calloc(cap, sizeof(*v));
+	*n = 0;
+	for (size_t g = 0; v && g < rk->n_groups; g++)
+		for (size_t i = 0; v && i < rk->groups[g].n; i++) {
+			const pdx_rubric *e = rk->groups[g].items[i].result->rubric;
+			e = e ? e : r;
+			size_t k = 0;
+			while (k < *n && !pdx_rubric_same(v[k], e))
+				k++;
+			if (k < *n)
+				continue;
+			if (*n == cap) {
+				const pdx_rubric **q = pdx_reallocarray(v, cap * 2, sizeof(*q));
+				if (!q) {
+					pdx_free(v);
+					v = NULL;
+					break;
+				}
+				v = q;
+				cap *= 2;
+			}
+			v[(*n)++] = e;
+		}
+	if (v && !*n)
+		v[(*n)++] = r;
+	if (!v)
+		*n = 0;
+	return v;
+}
+
+static const char *edition_id(const pdx_rubric *r, const pdx_result *res)
+{
+	return pdx_rubric_meta_get(res->rubric ? res->rubric : r)->id;
+}
+
 static int rank_json(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
 {
 	int f = 0;
 	json_object *root = json_object_new_object();
-	pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	size_t ne;
+	const pdx_rubric **ed = editions_of(r, rk, &ne);
+	if (!ed)
+		f = 1;
+	/* "rubric" for one edition; "rubrics" always, and each agency names its own */
+	if (ne == 1)
+		pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	json_object *eds = json_object_new_array();
+	for (size_t e = 0; e < ne; e++)
+		pdx_jpush(eds, pdx_json_rubric(ed[e], &f), &f);
+	pdx_jput(root, "rubrics", eds, &f);
+	pdx_free(ed);
 	pdx_jstr(root, "within", pdx_within_name(rk->within), &f);
 	json_object *groups = json_object_new_array();
 	for (size_t g = 0; g < rk->n_groups; g++) {
@@ -69,6 +120,7 @@ static int rank_json(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			pdx_jstr(o, "province", a->province, &f);
 			pdx_jstr(o, "block", a->block, &f);
 			pdx_jput(o, "year", pdx_jyear(a->year), &f);
+			pdx_jstr(o, "rubric_id", edition_id(r, res), &f);
 			pdx_jput(o, "total", pdx_json_points(res->total), &f);
 			pdx_jput(o, "level",
 			         json_object_new_int(res->level ? res->level->number : 0), &f);
@@ -97,7 +149,13 @@ static int rank_json(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 static int rank_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
 {
 	pdx_buf b = {0};
-	size_t np = pdx_rubric_pillar_count(r);
+	size_t np = pdx_rubric_pillar_count(r), ne;
+	const pdx_rubric **ed = editions_of(r, rk, &ne);
+	bool ok = ed != NULL;
+	pdx_free(ed);
+	if (!ok)
+		return PDX_ENOMEM;
+	bool several = ne > 1; /* then a last column names each row's edition */
 	pdx_buf_puts(&b, "\xef\xbb\xbf");
 	pdx_csv_put(&b, "group", 0);
 	static const char *const head[] = {"rank", "agency_id", "agency_name", "province",  "block",
@@ -109,7 +167,9 @@ static int rank_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_rank
 		snprintf(name, sizeof name, "pillar_%s", pdx_rubric_pillar(r, p)->id);
 		pdx_csv_put(&b, name, 0);
 	}
-	pdx_csv_put(&b, "has_errors", 1);
+	pdx_csv_put(&b, "has_errors", !several);
+	if (several)
+		pdx_csv_put(&b, "rubric_id", 1);
 	for (size_t g = 0; g < rk->n_groups; g++) {
 		const pdx_rank_group *G = &rk->groups[g];
 		for (size_t i = 0; i < G->n; i++) {
@@ -130,7 +190,9 @@ static int rank_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_rank
 			pdx_csv_put(&b, res->level ? res->level->name : NULL, 0);
 			for (size_t p = 0; p < np; p++)
 				pdx_csv_pts(&b, res->pillars[p], 0);
-			pdx_csv_put(&b, pdx_result_errors(res) ? "1" : "0", 1);
+			pdx_csv_put(&b, pdx_result_errors(res) ? "1" : "0", !several);
+			if (several)
+				pdx_csv_put(&b, edition_id(r, res), 1);
 		}
 	}
 	return pdx_buf_finish(&b, out, len);
@@ -141,7 +203,16 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 	pdx_buf b = {0};
 	size_t np = pdx_rubric_pillar_count(r);
 	char t[32];
-	pdx_text_header(&b, r);
+	size_t ne;
+	const pdx_rubric **ed = editions_of(r, rk, &ne);
+	if (!ed)
+		return PDX_ENOMEM;
+	for (size_t e = 0; e < ne; e++) /* every edition used, with its notice */
+		pdx_text_header(&b, ed[e]);
+	pdx_free(ed);
+	if (ne > 1)
+		pdx_buf_puts(&b, "Mỗi năm theo bộ chỉ số của năm đó; mức theo thang của từng bộ "
+		                 "(each year by its own edition and its bands)\n");
 	pdx_buf_printf(&b, "Xếp hạng %s (ranking within %s)\n",
 	               rk->within == PDX_WITHIN_BLOCK      ? "theo khối"
 	               : rk->within == PDX_WITHIN_PROVINCE ? "theo tỉnh/thành phố"
@@ -172,7 +243,10 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			pdx_buf_printf(&b, " · Năm %d", G->year);
 		else if (rk->by_year)
 			pdx_buf_puts(&b, " · Năm không rõ (year unknown)");
-		pdx_buf_printf(&b, " — %zu cơ quan\n", G->n);
+		pdx_buf_printf(&b, " — %zu cơ quan", G->n);
+		if (ne > 1 && G->n)
+			pdx_buf_printf(&b, " · bộ chỉ số %s", edition_id(r, G->items[0].result));
+		pdx_buf_putc(&b, '\n');
 		pdx_buf_puts(&b, "  Hạng  ");
 		pdx_text_padr(&b, "Mã", wid);
 		pdx_buf_puts(&b, "  ");
@@ -242,6 +316,14 @@ static int rank_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
 int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
                     pdx_format fmt)
 {
+	*out = NULL;
+	/* the columns are r's: every result's edition must line up with them */
+	for (size_t g = 0; g < rk->n_groups; g++)
+		for (size_t i = 0; i < rk->groups[g].n; i++) {
+			const pdx_rubric *e = rk->groups[g].items[i].result->rubric;
+			if (e && !pdx_rubric_compatible(r, e))
+				return PDX_EINVALID;
+		}
 	if (pdx_doc_only(fmt))
 		return pdx_doc_collect(out, len, fmt, r, rank_doc, rk);
 	return fmt == PDX_FORMAT_JSON  ? rank_json(out, len, r, rk)

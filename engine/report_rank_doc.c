@@ -102,6 +102,18 @@ int pdx_rank_doc(pdx_doc *d, const pdx_rubric *r, const pdx_ranking *rk)
 		rc = pdx_doc_section(d, h, rk->by_year ? keys + (nk ? 0 : 1) : keys,
 		                     rk->by_year ? nk + 1 : nk);
 		pdx_free(h);
+		/* a group of another edition than the page's (each year by its own): which,
+		 * and its notice */
+		const pdx_rubric *gr = G->n ? G->items[0].result->rubric : NULL;
+		if (!rc && gr && !pdx_rubric_same(gr, r)) {
+			const char *notice = pdx_report_provisional_notice(gr);
+			char *vi = pdx_aprintf(
+			    "Nhóm này được chấm theo bộ chỉ số %s (mức theo thang "
+			    "của bộ đó).%s%s",
+			    pdx_rubric_meta_get(gr)->id, notice ? " " : "", notice ? notice : "");
+			rc = vi ? pdx_doc_note(d, PDX_NOTE_INFO, vi, NULL) : PDX_ENOMEM;
+			pdx_free(vi);
+		}
 		if (!rc)
 			rc = distribution(d, r, G);
 		if (!rc)

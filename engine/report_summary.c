@@ -11,6 +11,33 @@
 
 #define PTS(p, buf) pdx_points_format((p), (buf), sizeof(buf))
 
+/* The edition a group was scored by (the summary's own for one made by hand). */
+static const pdx_rubric *edition_of(const pdx_rubric *r, const pdx_summary_group *g)
+{
+	return g->rubric ? g->rubric : r;
+}
+
+/* Several editions: the headers of all, then which year each one scored. */
+void pdx_summary_editions_text(pdx_buf *b, const pdx_rubric *r, const pdx_summary *s)
+{
+	if (s->n_rubrics <= 1) {
+		pdx_text_header(b, r);
+		return;
+	}
+	for (size_t e = 0; e < s->n_rubrics; e++)
+		pdx_text_header(b, s->rubrics[e]);
+	pdx_buf_puts(b, "Mỗi năm theo bộ chỉ số của năm đó (each year by its own edition):");
+	for (size_t t = 0; t < s->n_totals; t++) {
+		pdx_buf_puts(b, t ? "; " : " ");
+		if (s->totals[t].year)
+			pdx_buf_printf(b, "%d", s->totals[t].year);
+		else
+			pdx_buf_puts(b, "năm không rõ");
+		pdx_buf_printf(b, " → %s", pdx_rubric_meta_get(edition_of(r, &s->totals[t]))->id);
+	}
+	pdx_buf_puts(b, "; mức theo thang của từng bộ (levels by each edition's bands)\n");
+}
+
 static json_object *stats_json(const pdx_rubric *r, const pdx_stats *st, int *f)
 {
 	json_object *o = json_object_new_object();
@@ -50,7 +77,14 @@ static int summary_json(char **out, size_t *len, const pdx_rubric *r, const pdx_
 {
 	int f = 0;
 	json_object *root = json_object_new_object();
-	pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	/* "rubric" when one edition scored them all; "rubrics" always, and each group and
+	 * total names its own */
+	if (s->n_rubrics <= 1)
+		pdx_jput(root, "rubric", pdx_json_rubric(r, &f), &f);
+	json_object *eds = json_object_new_array();
+	for (size_t e = 0; e < s->n_rubrics; e++)
+		pdx_jpush(eds, pdx_json_rubric(s->rubrics[e], &f), &f);
+	pdx_jput(root, "rubrics", eds, &f);
 	json_object *by = json_object_new_array();
 	for (size_t k = 0; k < s->n_keys; k++)
 		pdx_jpush(by, json_object_new_string(pdx_group_key_name(s->keys[k])), &f);
@@ -68,6 +102,8 @@ static int summary_json(char **out, size_t *len, const pdx_rubric *r, const pdx_
 		if (s->by_year && !year_asked)
 			pdx_jput(key, "year", pdx_jyear(s->groups[g].year), &f);
 		pdx_jput(go, "key", key, &f);
+		pdx_jstr(go, "rubric_id", pdx_rubric_meta_get(edition_of(r, &s->groups[g]))->id,
+		         &f);
 		pdx_jpush(groups, go, &f);
 	}
 	pdx_jput(root, "groups", groups, &f);
@@ -76,6 +112,8 @@ static int summary_json(char **out, size_t *len, const pdx_rubric *r, const pdx_
 	for (size_t t = 0; t < s->n_totals; t++) {
 		json_object *to = stats_json(r, &s->totals[t].stats, &f);
 		pdx_jput(to, "year", pdx_jyear(s->totals[t].year), &f);
+		pdx_jstr(to, "rubric_id", pdx_rubric_meta_get(edition_of(r, &s->totals[t]))->id,
+		         &f);
 		pdx_jpush(totals, to, &f);
 	}
 	pdx_jput(root, "totals", totals, &f);
@@ -84,7 +122,7 @@ static int summary_json(char **out, size_t *len, const pdx_rubric *r, const pdx_
 	return pdx_json_finish(root, f, out, len);
 }
 
-static void stats_csv(pdx_buf *b, const pdx_rubric *r, const pdx_stats *st)
+static void stats_csv(pdx_buf *b, const pdx_rubric *r, const pdx_stats *st, const char *edition)
 {
 	pdx_csv_num(b, (long long)st->count, 0);
 	pdx_csv_pts(b, st->mean, 0);
@@ -96,8 +134,10 @@ static void stats_csv(pdx_buf *b, const pdx_rubric *r, const pdx_stats *st)
 	size_t np = pdx_rubric_pillar_count(r);
 	for (size_t p = 0; p < np; p++) {
 		pdx_csv_pts(b, st->pillar_mean[p], 0);
-		pdx_csv_pts(b, st->pillar_pct[p], p + 1 == np);
+		pdx_csv_pts(b, st->pillar_pct[p], p + 1 == np && !edition);
 	}
+	if (edition)
+		pdx_csv_put(b, edition, 1);
 }
 
 static int summary_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s)
@@ -125,14 +165,17 @@ static int summary_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_s
 		snprintf(h, sizeof h, "pillar_%s_mean", pdx_rubric_pillar(r, p)->id);
 		pdx_csv_put(&b, h, 0);
 		snprintf(h, sizeof h, "pillar_%s_pct", pdx_rubric_pillar(r, p)->id);
-		pdx_csv_put(&b, h, p + 1 == np);
+		pdx_csv_put(&b, h, p + 1 == np && s->n_rubrics <= 1);
 	}
+	if (s->n_rubrics > 1) /* several editions: each row names its own */
+		pdx_csv_put(&b, "rubric_id", 1);
+#define EDITION(G) (s->n_rubrics > 1 ? pdx_rubric_meta_get(edition_of(r, (G)))->id : NULL)
 	for (size_t g = 0; g < s->n_groups; g++) {
 		if (year_col)
 			pdx_csv_year(&b, s->groups[g].year);
 		for (size_t k = 0; k < s->n_keys; k++)
 			pdx_csv_put(&b, s->groups[g].values[k], 0);
-		stats_csv(&b, r, &s->groups[g].stats);
+		stats_csv(&b, r, &s->groups[g].stats, EDITION(&s->groups[g]));
 	}
 	/* the totals of each year: a summary never adds up years */
 	for (size_t t = 0; t < (s->by_year ? s->n_totals : 1); t++) {
@@ -144,8 +187,10 @@ static int summary_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_s
 			else
 				pdx_csv_put(&b, k == 0 ? "(tất cả / all)" : NULL, 0);
 		}
-		stats_csv(&b, r, s->by_year ? &s->totals[t].stats : &s->all);
+		stats_csv(&b, r, s->by_year ? &s->totals[t].stats : &s->all,
+		          EDITION(&s->totals[t]));
 	}
+#undef EDITION
 	return pdx_buf_finish(&b, out, len);
 }
 
@@ -188,7 +233,7 @@ static void year_label(pdx_buf *b, int year)
 static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s)
 {
 	pdx_buf b = {0};
-	pdx_text_header(&b, r);
+	pdx_summary_editions_text(&b, r, s);
 	pdx_buf_puts(&b, "Tổng hợp theo (summary by): ");
 	bool year_asked = false;
 	for (size_t k = 0; k < s->n_keys; k++) {

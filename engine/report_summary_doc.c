@@ -149,6 +149,39 @@ int pdx_summary_doc(pdx_doc *d, const pdx_rubric *r, const pdx_summary *s)
 		}
 		rc = pdx_doc_begin(d, r, "summary", title, title_en);
 	}
+	if (!rc && s->n_rubrics > 1) {
+		/* the head names one edition: say which scored each year, with its notice */
+		pdx_buf e = {0};
+		for (size_t t = 0; t < s->n_totals; t++) {
+			const pdx_rubric *gr = s->totals[t].rubric ? s->totals[t].rubric : r;
+			if (s->totals[t].year)
+				pdx_buf_printf(&e, "%s%d → %s", t ? "; " : "", s->totals[t].year,
+				               pdx_rubric_meta_get(gr)->id);
+			else
+				pdx_buf_printf(&e, "%snăm không rõ → %s", t ? "; " : "",
+				               pdx_rubric_meta_get(gr)->id);
+		}
+		pdx_buf_putc(&e, '\0');
+		char *vi = e.failed ? NULL
+		                    : pdx_aprintf("Mỗi năm theo bộ chỉ số của năm đó: %s; mức theo "
+		                                  "thang của từng bộ",
+		                                  e.data);
+		rc = vi ? pdx_doc_note(
+		              d, PDX_NOTE_INFO, vi,
+		              "each year by its own edition; levels by each edition's bands")
+		        : PDX_ENOMEM;
+		pdx_free(vi);
+		pdx_buf_free(&e);
+		for (size_t k = 0; !rc && k < s->n_rubrics; k++) {
+			const char *notice = pdx_report_provisional_notice(s->rubrics[k]);
+			if (!notice || pdx_rubric_same(s->rubrics[k], r))
+				continue;
+			char *nv =
+			    pdx_aprintf("%s: %s", pdx_rubric_meta_get(s->rubrics[k])->id, notice);
+			rc = nv ? pdx_doc_note(d, PDX_NOTE_INFO, nv, NULL) : PDX_ENOMEM;
+			pdx_free(nv);
+		}
+	}
 	for (size_t t = 0; !rc && t < s->n_totals; t++)
 		rc = section(d, &c, &s->totals[t]);
 	if (!rc && s->unfilled) {

@@ -815,6 +815,21 @@ const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total)
 	return best;
 }
 
+bool pdx_rubric_compatible(const pdx_rubric *a, const pdx_rubric *b)
+{
+	if (a == b)
+		return true;
+	if (a->n_pillars != b->n_pillars || a->n_levels != b->n_levels)
+		return false;
+	for (size_t i = 0; i < a->n_pillars; i++)
+		if (strcmp(a->pillars[i].id, b->pillars[i].id) != 0)
+			return false;
+	for (size_t i = 0; i < a->n_levels; i++)
+		if (a->levels[i].number != b->levels[i].number)
+			return false;
+	return true;
+}
+
 long pdx_rubric_find_pillar(const pdx_rubric *r, const char *id)
 {
 	for (size_t i = 0; i < r->n_pillars; i++)

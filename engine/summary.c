@@ -16,6 +16,7 @@ typedef struct group_acc {
 
 struct summary_priv {
 	pdx_summary pub;
+	const pdx_rubric **rubrics;
 	pdx_arena *arena;
 	pdx_group_key *keys;
 	pdx_summary_group *groups;
@@ -106,6 +107,9 @@ static int cmp_points(const void *a, const void *b)
 static int fill_stats(pdx_arena *ar, const pdx_rubric *r, const pdx_result *const *m, size_t n,
                       pdx_stats *st)
 {
+	/* the group's edition (results of one year share it): its pillar maxima */
+	if (n && m[0]->rubric)
+		r = m[0]->rubric;
 	size_t nl = pdx_rubric_level_count(r), np = pdx_rubric_pillar_count(r);
 	size_t *levels = pdx_arena_alloc(ar, (nl + 1) * sizeof(size_t));
 	pdx_points *pm = pdx_arena_alloc(ar, (np + 1) * sizeof(pdx_points));
@@ -120,8 +124,8 @@ static int fill_stats(pdx_arena *ar, const pdx_rubric *r, const pdx_result *cons
 	for (size_t i = 0; i < n; i++) {
 		totals[i] = m[i]->total;
 		sum += m[i]->total;
-		for (size_t l = 0; l < nl; l++)
-			if (m[i]->level == pdx_rubric_level(r, l))
+		for (size_t l = 0; m[i]->level && l < nl; l++)
+			if (m[i]->level->number == pdx_rubric_level(r, l)->number)
 				levels[l]++;
 	}
 	qsort(totals, n, sizeof *totals, cmp_points);
@@ -198,6 +202,7 @@ void pdx_summary_free(pdx_summary *s)
 		return;
 	struct summary_priv *p = (struct summary_priv *)s;
 	pdx_arena_free(p->arena);
+	pdx_free(p->rubrics);
 	pdx_free(p->groups);
 	pdx_free(p->totals);
 	pdx_free(p->keys);
@@ -272,6 +277,7 @@ static int finish_groups(pdx_arena *ar, const pdx_rubric *r, group_acc *acc, siz
 	for (size_t i = 0; i < n; i++) {
 		g[i].values = acc[i].values;
 		g[i].year = acc[i].year;
+		g[i].rubric = acc[i].n && acc[i].members[0]->rubric ? acc[i].members[0]->rubric : r;
 		if (fill_stats(ar, r, acc[i].members, acc[i].n, &g[i].stats)) {
 			pdx_free(g);
 			return PDX_ENOMEM;
@@ -289,6 +295,10 @@ int pdx_summarize(pdx_summary **out, const pdx_rubric *r, pdx_result *const *res
 	*out = NULL;
 	if (!r || (n && !results) || (n_keys && !keys) || n_keys > 8)
 		return PDX_EARG;
+	for (size_t i = 0; i < n; i++)
+		if (!results[i] ||
+		    (results[i]->rubric && !pdx_rubric_compatible(r, results[i]->rubric)))
+			return PDX_EINVALID;
 	struct summary_priv *p = pdx_calloc(1, sizeof(*p));
 	if (!p)
 		return PDX_ENOMEM;
@@ -357,6 +367,20 @@ int pdx_summarize(pdx_summary **out, const pdx_rubric *r, pdx_result *const *res
 	p->pub.n_groups = n_acc;
 	p->pub.totals = p->totals;
 	p->pub.n_totals = n_tot;
+	/* the editions, in the totals' order, each once */
+	p->rubrics = pdx_calloc(n_tot + 1, sizeof(*p->rubrics));
+	if (!p->rubrics)
+		goto fail;
+	for (size_t t = 0; t < n_tot; t++) {
+		size_t k = 0;
+		while (k < p->pub.n_rubrics && !pdx_rubric_same(p->rubrics[k], p->totals[t].rubric))
+			k++;
+		if (k == p->pub.n_rubrics)
+			p->rubrics[p->pub.n_rubrics++] = p->totals[t].rubric;
+	}
+	if (!p->pub.n_rubrics)
+		p->rubrics[p->pub.n_rubrics++] = r;
+	p->pub.rubrics = p->rubrics;
 	acc_free(acc, n_acc);
 	acc_free(tot, n_tot);
 	*out = &p->pub;

@@ -1456,9 +1456,55 @@ static void test_diff_reports_list_one_side(void **state)
 	assert_int_equal(missing, 0);
 }
 
+/* Editions side by side: 951 and 3560 line up (pillars 1-5, levels 1-5); the minimal
+ * test rubric (pillars 1-2, levels 1-2) does not, and a summary or ranking of its
+ * results under 3560 is refused instead of reading pillars it does not have. 951's
+ * results in a 3560 summary count by level number: HP02 2023's 80.01 is 5 (951's
+ * "trên 80"), not 3560's 4. */
+static void test_editions_side_by_side(void **state)
+{
+	const pdx_rubric *r25 = *state;
+	pdx_rubric *r23 = unit_load_951(), *mini = NULL;
+	pdx_diags *d = pdx_diags_new();
+	assert_int_equal(pdx_rubric_load_file(&mini, TEST_DATA_DIR "/rubrics/good-minimal.xml", d),
+	                 0);
+	assert_true(pdx_rubric_compatible(r25, r23));
+	assert_false(pdx_rubric_compatible(r25, mini));
+	assert_false(pdx_rubric_compatible(mini, r25));
+	const char *p23[] = {EXAMPLES_DIR "/hai-phong-2023.csv", NULL};
+	unit_scored s = unit_score(r23, p23, NULL, NULL);
+	pdx_summary *sum = NULL;
+	pdx_group_key k = PDX_KEY_YEAR;
+	assert_int_equal(pdx_summarize(&sum, r25, s.res, s.n, &k, 1), 0);
+	assert_int_equal(sum->n_rubrics, 1);
+	assert_string_equal(pdx_rubric_meta_get(sum->rubrics[0])->id, "951-2023");
+	/* 59.99, 60.00, 70.00, 80.00, 80.01 by 951's bands */
+	static const size_t want[] = {0, 1, 1, 2, 1};
+	for (size_t l = 0; l < 5; l++)
+		assert_int_equal(sum->totals[0].stats.levels[l], want[l]);
+	pdx_summary_free(sum);
+	unit_scored m = unit_score(
+	    mini, NULL, "agency_id,year,criterion,answer,evidence\nM1,2025,1.1.1,có,x\n", NULL);
+	assert_int_equal(pdx_summarize(&sum, r25, m.res, m.n, &k, 1), PDX_EINVALID);
+	assert_null(sum);
+	pdx_ranking *rk = NULL;
+	assert_int_equal(pdx_rank(&rk, m.res, m.n, PDX_WITHIN_NONE), 0);
+	char *out = NULL;
+	size_t len;
+	assert_int_equal(pdx_report_rank(&out, &len, r25, rk, PDX_FORMAT_CSV), PDX_EINVALID);
+	assert_null(out);
+	pdx_ranking_free(rk);
+	unit_scored_free(&m);
+	unit_scored_free(&s);
+	pdx_rubric_free(mini);
+	pdx_rubric_free(r23);
+	pdx_diags_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_editions_side_by_side),
 	    cmocka_unit_test(test_rank_within_block),
 	    cmocka_unit_test(test_rank_within_province),
 	    cmocka_unit_test(test_rank_within_none),

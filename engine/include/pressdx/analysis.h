@@ -104,6 +104,9 @@ typedef struct pdx_summary_group {
 	const char *const *values; /* one per key; NULL when not given */
 	int year;                  /* the group's year (0: unknown); see pdx_summary.by_year */
 	pdx_stats stats;
+	/* the edition its results were scored by (its first result's; the summary's rubric
+	 * for an empty group): its levels and pillar maxima are the stats' */
+	const pdx_rubric *rubric;
 } pdx_summary_group;
 
 /* A summary never mixes years: when the results span several years (an unknown year
@@ -121,8 +124,16 @@ typedef struct pdx_summary {
 	size_t n_totals;
 	pdx_stats all;   /* the one total when !by_year (== totals[0].stats), else zero */
 	size_t unfilled; /* unfilled questionnaires left out */
+	/* every edition the groups were scored by, in the order of the totals (newest year
+	 * first); one for results of one edition */
+	const pdx_rubric *const *rubrics;
+	size_t n_rubrics;
 } pdx_summary;
 
+/* Results may come from several editions of the index (each year by its own) that are
+ * compatible with `r`: the same pillar ids in the same order and the same level
+ * numbers; a level is counted by its number and a pillar's share by its group's
+ * edition. A result of an incompatible edition is PDX_EINVALID. */
 int pdx_summarize(pdx_summary **out, const pdx_rubric *r, pdx_result *const *results, size_t n,
                   const pdx_group_key *keys, size_t n_keys);
 void pdx_summary_free(pdx_summary *s);

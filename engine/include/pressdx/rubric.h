@@ -190,6 +190,11 @@ const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total);
 const char *pdx_answer_type_name(pdx_answer_type t);
 const char *pdx_status_name(pdx_status s);
 
+/* Whether results of `b` may stand beside those of `a` in one table (a summary, a
+ * ranking): the same pillar ids in the same order and the same level numbers; bands,
+ * maxima and criteria may differ, as between the editions of one index. */
+bool pdx_rubric_compatible(const pdx_rubric *a, const pdx_rubric *b);
+
 /* The rubric as a table (CSV, UTF-8 with a BOM) that a person reads and types in a
  * spreadsheet: a head of field rows (pressdx-rubric-table,1; id; title; title_en;
  * decision; issuer; date; source; status; total; years,FROM,TO; one level row per level:

@@ -16,3 +16,8 @@ for y, want in WANT.items():
            [(a["agency_id"], a["rank"], a["total"]) for a in groups[y]])
     for a in groups[y]:
         expect(a["agency_id"] + " year", D(y), a["year"])
+# each year by its own edition: no single "rubric", each agency names its own
+expect("no single rubric", False, "rubric" in doc)
+expect("rubrics", ["3560-2025", "1827-2024"], [r["id"] for r in doc["rubrics"]])
+for y, rid in ((2024, "1827-2024"), (2025, "3560-2025")):
+    expect("%d rubric_id" % y, [rid] * len(groups[y]), [a["rubric_id"] for a in groups[y]])

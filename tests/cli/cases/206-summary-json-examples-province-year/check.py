@@ -31,3 +31,10 @@ check_stats("all 2025", doc["totals"][0], 8, "65.78", "70.7", "30.65", "92.62", 
 check_stats("all 2024", doc["totals"][1], 5, "63.34", "66.53", "38.83", "85.41", [1, 1, 2, 1, 0],
             [("11.59", "64.37"), ("17.6", "73.33"), ("14.16", "70.79"), ("11.8", "51.3"), ("8.2", "54.67")])
 expect("unfilled", D(0), doc["unfilled"])
+# each year by its own edition: totals and groups name theirs
+expect("no single rubric", False, "rubric" in doc)
+expect("rubrics", ["3560-2025", "1827-2024"], [r["id"] for r in doc["rubrics"]])
+expect("totals' editions", ["3560-2025", "1827-2024"], [t["rubric_id"] for t in doc["totals"]])
+for g in doc["groups"]:
+    expect("group %r edition" % g["key"], "3560-2025" if g["key"]["year"] == 2025 else "1827-2024",
+           g["rubric_id"])
