@@ -22,7 +22,7 @@ static int print_rubric(const char *path, const pdx_rubric *r, void *ctx)
 	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
 	/* pad by characters, not bytes: "QĐ" is two characters but three bytes */
 	print_padded(m->id, 12);
-	print_padded(m->provisional ? "provisional" : "official", 12);
+	print_padded(m->provisional ? "provisional" : m->published ? "published" : "official", 12);
 	print_padded(m->decision ? m->decision : "-", 18);
 	printf("%zu tiêu chí  %s\n", pdx_rubric_criterion_count(r), m->title);
 	printf("%12s %s\n", "", path);
@@ -223,7 +223,7 @@ int cmd_rubrics(int argc, char **argv)
 		    "       pressdx rubrics export MÃ|TỆP.xml [-o BẢNG.csv]\n"
 		    "       pressdx rubrics import BẢNG.csv [-o BỘ.xml]\n\n"
 		    "Liệt kê các bộ chỉ số có sẵn, với mã, tên, quyết định và trạng thái\n"
-		    "(official/provisional). Lists the bundled rubrics. Dùng mã với --rubric\n"
+		    "(official/published/provisional). Lists the bundled rubrics. Dùng mã với --rubric\n"
 		    "(use the id with --rubric: it is the id inside the file, not its name).\n"
 		    "export: bộ chỉ số thành bảng, mỗi tiêu chí một dòng (the rubric as a table);\n"
 		    "import: bảng gõ từ phụ lục của quyết định thành tệp bộ chỉ số .xml, đã kiểm\n"
