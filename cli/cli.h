@@ -30,19 +30,19 @@ typedef struct cli_inputs {
 	char *rubric_path; /* the rubric file, found before anything is read */
 	pdx_output *out;   /* -o or stdout, opened by cli_inputs_begin; committed by cli_emit */
 	bool nothing_read; /* every answer file was rejected */
-
-	pdx_rubric *rubric;
-	/* per_year (score): without --rubric, each assessment is scored by the edition of
-	 * its year; `editions` holds every one used, newest first, editions[0] being
-	 * `rubric` (NULL with --rubric, or when one edition serves) */
+	/* per_year (score, rank, summary, gap): without --rubric, each assessment is scored
+	 * by the edition of its year; `editions` holds every one used, newest first,
+	 * editions[0] being `rubric` (NULL with --rubric, or when one edition serves) */
 	bool per_year;
-	pdx_rubric **editions;
-	size_t n_editions;
-	/* summary, rank, targets: province cells normalised to the official names of the
+	/* rank, summary, targets: province cells normalised to the official names of the
 	 * province map (rubrics/provinces/provinces.xml); provinces_to (--provinces YEAR):
 	 * every year grouped under the province of that year's map (0: each its own) */
 	bool provinces;
 	int provinces_to;
+
+	pdx_rubric *rubric;
+	pdx_rubric **editions;
+	size_t n_editions;
 	char *provinces_path;
 	pdx_answers *answers;
 	pdx_diags *diags; /* file-level and unattributed row problems */

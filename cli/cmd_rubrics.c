@@ -33,6 +33,8 @@ static int print_rubric(const char *path, const pdx_rubric *r, void *ctx)
 /* The whole of a table file ("-": standard input), at most 16 MiB (a rubric's limit). */
 static char *slurp(const char *path, size_t *len)
 {
+	if (!path)
+		return NULL;
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (!f) {
 		perror(path);
@@ -223,7 +225,8 @@ int cmd_rubrics(int argc, char **argv)
 		    "       pressdx rubrics export MÃ|TỆP.xml [-o BẢNG.csv]\n"
 		    "       pressdx rubrics import BẢNG.csv [-o BỘ.xml]\n\n"
 		    "Liệt kê các bộ chỉ số có sẵn, với mã, tên, quyết định và trạng thái\n"
-		    "(official/published/provisional). Lists the bundled rubrics. Dùng mã với --rubric\n"
+		    "(official/published/provisional). Lists the bundled rubrics. Dùng mã với "
+		    "--rubric\n"
 		    "(use the id with --rubric: it is the id inside the file, not its name).\n"
 		    "export: bộ chỉ số thành bảng, mỗi tiêu chí một dòng (the rubric as a table);\n"
 		    "import: bảng gõ từ phụ lục của quyết định thành tệp bộ chỉ số .xml, đã kiểm\n"

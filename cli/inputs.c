@@ -171,24 +171,29 @@ static int normalise_provinces(cli_inputs *in, const char *cmd)
 	pdx_diags *d = pdx_diags_new();
 	pdx_provinces *map = NULL;
 	int rc = d ? pdx_provinces_load_file(&map, in->provinces_path, d) : PDX_ENOMEM;
+	bool loaded = rc == 0;
+	if (loaded && in->provinces_to && in->provinces_to < pdx_provinces_new_map_from(map)) {
+		int from = pdx_provinces_new_map_from(map);
+		pdx_provinces_free(map);
+		pdx_diags_free(d);
+		return cli_usage_error(
+		    cmd,
+		    "--provinces %d: chỉ gộp theo bản đồ từ năm %d (only the map "
+		    "from %d groups earlier years)",
+		    in->provinces_to, from, from);
+	}
+	if (loaded)
+		rc = pdx_provinces_apply(map, in->answers, in->provinces_to != 0, d);
 	if (rc == PDX_ENOMEM) {
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
-	} else if (rc) {
-		cli_print_diags(d);
-		fprintf(
-		    stderr,
-		    "pressdx %s: không đọc được bản đồ tỉnh %s (cannot load the province map)\n",
-		    cmd, in->provinces_path);
-	} else if (in->provinces_to && in->provinces_to < pdx_provinces_new_map_from(map)) {
-		rc = cli_usage_error(cmd,
-		                     "--provinces %d: chỉ gộp theo bản đồ từ năm %d (only the map "
-		                     "from %d groups earlier years)",
-		                     in->provinces_to, pdx_provinces_new_map_from(map),
-		                     pdx_provinces_new_map_from(map));
-	} else if ((rc = pdx_provinces_apply(map, in->answers, in->provinces_to != 0, d)) != 0) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
 	} else {
-		cli_print_diags(d);
+		cli_print_diags(d); /* the map's problems, or the provinces' warnings */
+		if (rc)
+			fprintf(
+			    stderr,
+			    "pressdx %s: không đọc được bản đồ tỉnh %s (cannot load the province "
+			    "map)\n",
+			    cmd, in->provinces_path);
 	}
 	pdx_provinces_free(map);
 	pdx_diags_free(d);

@@ -327,12 +327,13 @@ static int gap_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
 int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n,
                    pdx_format fmt)
 {
+	*out = NULL;
+	if (!r || (n && !gaps))
+		return PDX_EINVALID;
 	/* pillars are looked up in r: every roadmap's edition must line up with it */
-	for (size_t i = 0; r && gaps && i < n; i++)
-		if (gaps[i]->result->rubric && !pdx_rubric_compatible(r, gaps[i]->result->rubric)) {
-			*out = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (gaps[i]->result->rubric && !pdx_rubric_compatible(r, gaps[i]->result->rubric))
 			return PDX_EINVALID;
-		}
 	if (pdx_doc_only(fmt)) {
 		gaps_arg g = {gaps, n};
 		return pdx_doc_collect(out, len, fmt, r, gap_doc, &g);

@@ -47,34 +47,25 @@ static void put_ascii_right(pdx_buf *b, const char *s, size_t width)
  * for results that name none); *n 0 when memory ran out. */
 static const pdx_rubric **editions_of(const pdx_rubric *r, const pdx_ranking *rk, size_t *n)
 {
-	size_t cap = 4;
+	size_t cap = 1;
+	for (size_t g = 0; g < rk->n_groups; g++)
+		cap += rk->groups[g].n;
 	const pdx_rubric **v = pdx_calloc(cap, sizeof(*v));
 	*n = 0;
-	for (size_t g = 0; v && g < rk->n_groups; g++)
-		for (size_t i = 0; v && i < rk->groups[g].n; i++) {
+	if (!v)
+		return NULL;
+	for (size_t g = 0; g < rk->n_groups; g++)
+		for (size_t i = 0; i < rk->groups[g].n; i++) {
 			const pdx_rubric *e = rk->groups[g].items[i].result->rubric;
 			e = e ? e : r;
 			size_t k = 0;
 			while (k < *n && !pdx_rubric_same(v[k], e))
 				k++;
-			if (k < *n)
-				continue;
-			if (*n == cap) {
-				const pdx_rubric **q = pdx_reallocarray(v, cap * 2, sizeof(*q));
-				if (!q) {
-					pdx_free(v);
-					v = NULL;
-					break;
-				}
-				v = q;
-				cap *= 2;
-			}
-			v[(*n)++] = e;
+			if (k == *n)
+				v[(*n)++] = e;
 		}
-	if (v && !*n)
+	if (!*n)
 		v[(*n)++] = r;
-	if (!v)
-		*n = 0;
 	return v;
 }
 
