@@ -25,7 +25,10 @@ static int print_rubric(const char *path, const pdx_rubric *r, void *ctx)
 	print_padded(m->provisional ? "provisional" : m->published ? "published" : "official", 12);
 	print_padded(m->decision ? m->decision : "-", 18);
 	printf("%zu tiêu chí  %s\n", pdx_rubric_criterion_count(r), m->title);
-	printf("%12s %s\n", "", path);
+	if (m->extends)
+		printf("%12s %s (mở rộng %s, extends %s)\n", "", path, m->extends, m->extends);
+	else
+		printf("%12s %s\n", "", path);
 	*(int *)ctx = 1;
 	return 0;
 }

@@ -19,6 +19,9 @@ static const char *const usage =
     "  --year NĂM           năm cho các dòng để trống cột year\n"
     "  --encoding cp1258|tcvn3  bảng mã cũ của tệp (legacy encoding)\n"
     "  --delimiter ,|;|tab  dấu phân cách (delimiter)\n"
+    "  --resolved           in bộ chỉ số đầy đủ (XML) của một tệp viết dưới dạng mở rộng\n"
+    "                       (extends=) ra màn hình hoặc -o TỆP.xml (print the whole\n"
+    "                       rubric, a derived one resolved)\n"
     "  -h, --help           trợ giúp (this help)\n"
     "Kết quả kiểm tra in ra màn hình; lỗi ra stderr (results to stdout, errors to stderr).\n";
 
@@ -36,12 +39,56 @@ static int drop(pdx_result *res, void *ctx)
 	return 0;
 }
 
+static int on_extra(int opt, const char *arg, void *ctx)
+{
+	(void)arg;
+	*(bool *)ctx = opt == 'Z';
+	return opt == 'Z' ? 0 : 2;
+}
+
+/* validate --resolved RUBRIC.xml [-o FILE]: the rubric as one whole file, what an
+ * edition written as differences (extends=) amounts to; checked before anything is
+ * written, so a rubric that does not load writes nothing. */
+static int print_resolved(const cli_inputs *in, const char *path)
+{
+	const char *cmd = "validate --resolved";
+	const char *inputs[] = {path};
+	pdx_output *o = NULL;
+	pdx_rubric *r = NULL;
+	int rc = cli_output_check(cmd, in->output, inputs, 1);
+	if (!rc)
+		rc = cli_output_open(&o, cmd, in->output, 0);
+	if (!rc)
+		rc = cli_load_rubric(&r, cmd, path);
+	if (!rc) {
+		size_t len;
+		const char *xml = pdx_rubric_resolved_xml(r, &len);
+		rc = cli_output_finish(o, cmd, in->output, xml, len);
+	}
+	pdx_output_free(o);
+	pdx_rubric_free(r);
+	return rc;
+}
+
 int cmd_validate(int argc, char **argv)
 {
+	static const struct option extra[] = {{"resolved", no_argument, NULL, 'Z'},
+	                                      {NULL, 0, NULL, 0}};
 	cli_inputs in = {0};
-	int rc = cli_parse(&in, "validate", usage, argc, argv, NULL, NULL, NULL);
+	bool resolved = false;
+	int rc = cli_parse(&in, "validate", usage, argc, argv, extra, on_extra, &resolved);
 	if (rc >= 0)
 		return rc;
+	if (resolved) {
+		if (in.format || in.require_evidence || argc - optind != 1 ||
+		    !looks_like_xml(argv[optind]))
+			return cli_usage_error("validate",
+			                       "--resolved cần đúng một tệp bộ chỉ số .xml, có thể "
+			                       "kèm -o (takes one rubric file, and -o)");
+		rc = print_resolved(&in, argv[optind]);
+		cli_inputs_free(&in);
+		return rc;
+	}
 	/* validate writes no report: output options would be silently ignored */
 	if (in.format || in.output || in.require_evidence)
 		return cli_usage_error("validate",
@@ -69,10 +116,14 @@ int cmd_validate(int argc, char **argv)
 			status = 2;
 		} else {
 			const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
-			printf("%s: hợp lệ (valid) — bộ chỉ số %s, %zu tiêu chí, %s\n", argv[i],
+			printf("%s: hợp lệ (valid) — bộ chỉ số %s, %zu tiêu chí, %s", argv[i],
 			       m->id, pdx_rubric_criterion_count(r),
 			       m->provisional ? "có nội dung tạm thời (provisional)"
 			                      : "chính thức (official)");
+			if (m->extends)
+				printf(", viết dưới dạng mở rộng %s (extends %s)", m->extends,
+				       m->extends);
+			printf("\n");
 		}
 		pdx_rubric_free(r);
 		pdx_diags_free(d);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rubric_derive.h"
 #include "xml.h"
 
 extern const char pdx_rubric_rng[];
@@ -33,6 +34,10 @@ struct pdx_rubric {
 	 * holds index + 1, criteria first, then questions; 0 is free. */
 	uint32_t *id_slots;
 	size_t n_id_slots;
+	/* The rubric as a whole XML file: the file itself, or a derived one resolved. An
+	 * edition derived from this one starts from it. */
+	const char *resolved;
+	size_t resolved_len;
 };
 
 static int build_notice(pdx_rubric *r);
@@ -640,8 +645,116 @@ static void load_tree(loader *L, const xmlNode *root)
 	pdx_free(lines);
 }
 
-int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const char *name,
-                           pdx_diags *diags)
+/* Editions deriving from editions: a chain this long is a loop, or a mistake. */
+#define MAX_DEPTH 8
+
+static xmlDocPtr base_file_doc(pdx_xml_ctx *x, const char *id, const char *dir, int depth);
+
+/* The canonical form: the table `pressdx rubrics export` writes, which holds everything
+ * scoring and reports use and nothing of how the file was written (comments, layout,
+ * whole or derived). Its digest is the one reports show, so that the same edition
+ * written two ways is recognised as one. */
+static int canonical_sha256(pdx_rubric *r)
+{
+	char *table;
+	size_t len;
+	int rc = pdx_rubric_export_table(&table, &len, r);
+	if (rc)
+		return rc;
+	pdx_sha256_hex(table, len, r->meta.sha256);
+	pdx_free(table);
+	return 0;
+}
+
+static int keep_resolved(pdx_rubric *r, const char *xml, size_t len)
+{
+	char *copy = pdx_arena_alloc(r->arena, len + 1);
+	if (!copy)
+		return PDX_ENOMEM;
+	memcpy(copy, xml, len);
+	copy[len] = '\0';
+	r->resolved = copy;
+	r->resolved_len = len;
+	return 0;
+}
+
+/* The whole document a derived one `doc` (consumed) stands for: its base's (`base`, or
+ * DIR/ID.xml, itself resolved when derived) with the differences applied. Only the
+ * result is checked as a rubric: a base is read for its elements, never loaded. */
+static xmlDocPtr whole_doc(pdx_xml_ctx *x, xmlDocPtr doc, const pdx_rubric *base, const char *dir,
+                           int depth)
+{
+	const char *extends = pdx_rubric_doc_extends(doc);
+	long line = pdx_xml_line(xmlDocGetRootElement(doc));
+	xmlDocPtr b = NULL;
+	if (base && strcmp(base->meta.id, extends) != 0)
+		PDX_XERR(x, line, extends, "bộ chỉ số gốc được đưa vào là %s, không phải %s",
+		         "the base rubric given is %s, not %s", base->meta.id, extends);
+	else if (base)
+		b = pdx_xml_parse(x, base->resolved, base->resolved_len, &pdx_xml_rubric_limits,
+		                  "rubric", "rubric");
+	else if (dir)
+		b = base_file_doc(x, extends, dir, depth);
+	else
+		PDX_XERR(x, line, extends,
+		         "bộ chỉ số này mở rộng bộ chỉ số %s, cần nạp %s trước (tệp %s.xml cùng "
+		         "thư mục)",
+		         "this rubric extends %s: load %s first (the file %s.xml beside it)",
+		         extends, extends, extends);
+	xmlDocPtr out = NULL;
+	if (b && pdx_rubric_validate_derived(x, doc) == 0)
+		out = pdx_rubric_derive(x, doc, b);
+	else
+		xmlFreeDoc(b);
+	xmlFreeDoc(doc);
+	return out;
+}
+
+/* The base of a derived file, DIR/ID.xml, as a whole document. An id that could name a
+ * file elsewhere (a slash, a leading dot) is refused: a rubric from another office must
+ * not make the loader read files outside the rubric's own folder. */
+static xmlDocPtr base_file_doc(pdx_xml_ctx *x, const char *id, const char *dir, int depth)
+{
+	if (depth >= MAX_DEPTH) {
+		PDX_XERR(x, 0, id, "chuỗi bộ chỉ số mở rộng nhau dài quá %d (có vòng lặp?) tại %s",
+		         "editions extend each other more than %d deep (a loop?) at %s", MAX_DEPTH,
+		         id);
+		return NULL;
+	}
+	if (id[0] == '.' || strchr(id, '/') || strchr(id, '\\')) {
+		PDX_XERR(x, 0, id, "mã bộ chỉ số gốc \"%s\" không thể là tên tệp",
+		         "the base rubric id \"%s\" cannot name a file", id);
+		return NULL;
+	}
+	char *path = pdx_aprintf("%s/%s.xml", dir, id);
+	if (!path) {
+		x->oom = 1;
+		return NULL;
+	}
+	/* the base's own problems are said of the base's file */
+	pdx_xml_ctx bx = {x->diags, path, 0, 0, PDX_CODE_NONE};
+	char *data = NULL;
+	size_t len;
+	xmlDocPtr doc = NULL;
+	int rc = pdx_xml_read_file(&bx, path, &pdx_xml_rubric_limits, &data, &len);
+	if (rc == PDX_ENOMEM)
+		bx.oom = 1;
+	else if (rc == 0)
+		doc = pdx_xml_parse(&bx, data, len, &pdx_xml_rubric_limits, "rubric", "rubric");
+	pdx_free(data);
+	if (doc && pdx_rubric_doc_extends(doc))
+		doc = whole_doc(&bx, doc, NULL, dir, depth + 1);
+	if (bx.oom)
+		x->oom = 1;
+	else if (!doc)
+		PDX_XERR(x, 0, id, "không đọc được bộ chỉ số gốc %s (%s)",
+		         "the base rubric %s (%s) could not be read", id, path);
+	free(path);
+	return doc;
+}
+
+static int load(pdx_rubric **out, const char *data, size_t len, const char *name,
+                const pdx_rubric *base, const char *dir, pdx_diags *diags)
 {
 	*out = NULL;
 	pdx_rubric *r = pdx_calloc(1, sizeof(*r));
@@ -658,19 +771,34 @@ int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const
 		pdx_rubric_free(r);
 		return PDX_ENOMEM;
 	}
-	pdx_sha256_hex(data, len, r->meta.sha256);
 
+	char *resolved = NULL;
+	size_t resolved_len = 0;
 	xmlDocPtr doc = pdx_xml_parse(&L.x, data, len, &pdx_xml_rubric_limits, "rubric", "rubric");
+	const char *extends = pdx_rubric_doc_extends(doc);
+	if (doc && extends) {
+		r->meta.extends = pdx_arena_strdup(r->arena, extends);
+		if (!r->meta.extends)
+			L.x.oom = 1;
+		pdx_xml_channel ch = pdx_xml_silence();
+		doc = whole_doc(&L.x, doc, base, dir, 0);
+		if (doc && pdx_rubric_dump(doc, &resolved, &resolved_len))
+			L.x.oom = 1;
+		pdx_xml_restore(ch);
+	}
 	if (doc &&
 	    pdx_xml_validate(&L.x, doc, pdx_rubric_rng, pdx_rubric_rng_len, "rubric.rng") == 0) {
 		L.x.code = PDX_E_RUBRIC; /* what the schema cannot say: sums, bands, levels */
 		load_tree(&L, xmlDocGetRootElement(doc));
 	}
 	xmlFreeDoc(doc);
+	if (!L.x.oom && !L.x.errors && doc &&
+	    keep_resolved(r, resolved ? resolved : data, resolved ? resolved_len : len))
+		L.x.oom = 1;
+	pdx_free(resolved);
 	if (L.x.oom || L.x.errors || !doc) {
-		int rc = L.x.oom ? PDX_ENOMEM : PDX_EINVALID;
 		pdx_rubric_free(r);
-		return rc;
+		return L.x.oom ? PDX_ENOMEM : PDX_EINVALID;
 	}
 	if (index_ids(r)) {
 		pdx_rubric_free(r);
@@ -678,12 +806,31 @@ int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const
 	}
 	if (r->meta.status == PDX_PROVISIONAL)
 		r->meta.provisional = true;
-	if (build_notice(r)) {
+	if (build_notice(r) || canonical_sha256(r)) {
 		pdx_rubric_free(r);
 		return PDX_ENOMEM;
 	}
 	*out = r;
 	return 0;
+}
+
+int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const char *name,
+                           pdx_diags *diags)
+{
+	return load(out, data, len, name, NULL, NULL, diags);
+}
+
+int pdx_rubric_load_memory_base(pdx_rubric **out, const char *data, size_t len, const char *name,
+                                const pdx_rubric *base, pdx_diags *diags)
+{
+	return load(out, data, len, name, base, NULL, diags);
+}
+
+const char *pdx_rubric_resolved_xml(const pdx_rubric *r, size_t *len)
+{
+	if (len)
+		*len = r ? r->resolved_len : 0;
+	return r ? r->resolved : NULL;
 }
 
 /* The parts of the rubric of one status, named: "ngưỡng mức, tiêu chí" or its English. */
@@ -760,7 +907,21 @@ int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags)
 	int rc = pdx_xml_read_file(&x, path, &pdx_xml_rubric_limits, &data, &len);
 	if (rc)
 		return x.oom ? PDX_ENOMEM : rc;
-	rc = pdx_rubric_load_memory(out, data, len, path, diags);
+	/* the base is looked for beside the file (standard input: the current folder) */
+	const char *slash = strcmp(path, "-") == 0 ? NULL : strrchr(path, '/');
+	char *dir = slash ? pdx_malloc((size_t)(slash - path) + 2) : pdx_strdup(".");
+	if (!dir) {
+		pdx_free(data);
+		return PDX_ENOMEM;
+	}
+	if (slash) {
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash - path] = '\0';
+		if (slash == path) /* "/x.xml": the root folder */
+			strcpy(dir, "/");
+	}
+	rc = load(out, data, len, path, NULL, dir, diags);
+	pdx_free(dir);
 	pdx_free(data);
 	return rc;
 }

@@ -177,21 +177,28 @@ static void quiet(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-typedef struct saved_channel {
-	xmlGenericErrorFunc func;
-	void *ctx;
-} saved_channel;
+typedef pdx_xml_channel saved_channel;
 
-static saved_channel silence(void)
+pdx_xml_channel pdx_xml_silence(void)
 {
-	saved_channel s = {xmlGenericError, xmlGenericErrorContext};
+	pdx_xml_channel s = {xmlGenericError, xmlGenericErrorContext};
 	xmlSetGenericErrorFunc(NULL, quiet);
 	return s;
 }
 
-static void restore(saved_channel s)
+void pdx_xml_restore(pdx_xml_channel s)
 {
 	xmlSetGenericErrorFunc(s.ctx, s.func);
+}
+
+static saved_channel silence(void)
+{
+	return pdx_xml_silence();
+}
+
+static void restore(saved_channel s)
+{
+	pdx_xml_restore(s);
 }
 
 /* libxml2's parse of bytes the pre-scan has passed, with the generic channel silenced

@@ -4,6 +4,7 @@
 #define PDX_XML_H
 
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "internal.h"
 
@@ -92,6 +93,16 @@ xmlDocPtr pdx_xml_parse(pdx_xml_ctx *x, const char *data, size_t len, const pdx_
 /* Validates against a RELAX NG schema held in memory; 0 when valid. */
 int pdx_xml_validate(pdx_xml_ctx *x, xmlDocPtr doc, const char *schema, size_t schema_len,
                      const char *schema_name);
+
+/* libxml2 prints to its generic error channel when memory runs out while it builds,
+ * copies or writes a tree; a library must not print. Silence it around such work, and
+ * restore what was there. */
+typedef struct pdx_xml_channel {
+	xmlGenericErrorFunc func;
+	void *ctx;
+} pdx_xml_channel;
+pdx_xml_channel pdx_xml_silence(void);
+void pdx_xml_restore(pdx_xml_channel saved);
 
 /* Element helpers; none of them allocates. */
 int pdx_xml_is(const xmlNode *n, const char *name);

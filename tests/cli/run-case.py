@@ -150,6 +150,8 @@ class Case:
             "@CASEREL@": os.path.relpath(self.dir, self.root),
             "@CASE@": self.dir,
             "@ROOT@": self.root,
+            # for check.py only (PDX_PRESSDX): expected outputs never name the binary
+            "@PRESSDX@": os.path.abspath(args.pressdx),
         }
         self.failures = []
         self.skipped = None

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Fuzz target: the rubric loader (pdx_rubric_load_memory), input = rubric XML bytes.
+/* Fuzz target: the rubric loader (pdx_rubric_load_memory_base, the base being 951),
+ * input = rubric XML bytes, whole or written as differences from 951.
  *
  * A rubric that loads is then put through the rest of the engine, since a rubric file
  * is as untrusted as an answers file: its questionnaire template is read back as
@@ -197,7 +198,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	pdx_rubric *r = (pdx_rubric *)(uintptr_t)1; /* must be reset on every path */
 	fuzz_xml_watch();
-	int rc = pdx_rubric_load_memory(&r, (const char *)data, size, "fuzz.xml", d);
+	/* an input written as differences (extends="951-2023") is applied to 951: the
+	 * derivation (change, remove, replace, add) is fuzzed as well */
+	int rc = pdx_rubric_load_memory_base(&r, (const char *)data, size, "fuzz.xml",
+	                                     fuzz_rubric_951(), d);
 	fuzz_xml_check();
 	size_t errors = fuzz_walk_diags(d);
 	FUZZ_CHECK(rc == 0 || rc == PDX_EINVALID || rc == PDX_ENOMEM);

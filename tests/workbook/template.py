@@ -59,8 +59,13 @@ def short(points):
     return s if s else '0'
 
 
+PRESSDX = None  # set by main: rubrics are read resolved (an edition may extend another)
+
+
 def load_rubric(path):
-    root = ET.parse(path).getroot()
+    whole = subprocess.run([PRESSDX, 'validate', '--resolved', path], stdout=subprocess.PIPE,
+                           check=True).stdout
+    root = ET.fromstring(whole)
     crits, questions = [], []
     for c in root.iter('criterion'):
         crits.append({
@@ -475,6 +480,8 @@ def check_terminal(pressdx):
 
 def main():
     pressdx, examples, rubrics, data_rubrics = sys.argv[1:5]
+    global PRESSDX
+    PRESSDX = pressdx
     check_terminal(pressdx)
     with tempfile.TemporaryDirectory() as tmp:
         # the example answers are of 2025: the edition in force for 2025 is 3560-2025

@@ -131,7 +131,10 @@ typedef struct pdx_rubric_meta {
 	pdx_status status;    /* the rubric element's own status */
 	bool provisional;     /* true when any element of the rubric is provisional */
 	pdx_points total;
-	char sha256[65]; /* hex digest of the file's bytes */
+	/* Hex SHA-256 of the canonical form, the table `pressdx rubrics export` writes
+	 * (pdx_rubric_export_table): equal for the same edition however its file is written,
+	 * whole or derived, with or without comments. */
+	char sha256[65];
 	/* The assessment years this edition is in force for: year_from 0 when the rubric
 	 * does not say; year_to 0 when open (until a later edition). */
 	int year_from, year_to;
@@ -139,6 +142,9 @@ typedef struct pdx_rubric_meta {
 	/* What a report must say of the parts that are not official (provisional and
 	 * published ones, named), Vietnamese then English; NULL for an all-official rubric. */
 	const char *notice;
+	/* The id of the edition this one was written as differences from (extends=), or
+	 * NULL for a rubric written whole. */
+	const char *extends;
 } pdx_rubric_meta;
 
 typedef struct pdx_rubric pdx_rubric;
@@ -153,9 +159,23 @@ typedef struct pdx_rubric pdx_rubric;
  * otherwise *out is NULL and PDX_EIO, PDX_EINVALID or PDX_ENOMEM is returned. */
 int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags);
 
-/* The same from a buffer; `name` is used in diagnostics and as meta->path. */
+/* The same from a buffer; `name` is used in diagnostics and as meta->path. A rubric that
+ * extends another cannot be loaded this way (PDX_EINVALID, with a diagnostic): use
+ * pdx_rubric_load_memory_base, or pdx_rubric_load_file, which finds the base as ID.xml
+ * beside the file (up to 8 editions deep). */
 int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const char *name,
                            pdx_diags *diags);
+
+/* The same for a rubric written as differences from `base` (extends="ID" naming base's
+ * id); `base` is only read, and may be freed once this returns. A rubric written whole
+ * ignores `base`. */
+int pdx_rubric_load_memory_base(pdx_rubric **out, const char *data, size_t len, const char *name,
+                                const pdx_rubric *base, pdx_diags *diags);
+
+/* The rubric as one whole XML file: the file as read for a rubric written whole; for a
+ * derived one, the base with the differences applied, without comments. Owned by the
+ * rubric; *len (may be NULL) gets its length. */
+const char *pdx_rubric_resolved_xml(const pdx_rubric *r, size_t *len);
 
 void pdx_rubric_free(pdx_rubric *r);
 
