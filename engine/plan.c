@@ -56,6 +56,41 @@ void pdx_plan_free(pdx_plan *plan)
 	pdx_free(plan);
 }
 
+/* Whether `id` is one of the space-separated ids of a plan's rubric attribute. */
+static bool written_for(const char *ids, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *s = ids; *s;) {
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		const char *e = s;
+		while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r')
+			e++;
+		if ((size_t)(e - s) == n && n && strncmp(s, id, n) == 0)
+			return true;
+		s = e;
+	}
+	return false;
+}
+
+/* The plan is used with an edition it was not written for; its conditions fit it (the
+ * load checked each), which the warning says. 0, or PDX_ENOMEM. */
+static int other_rubric(ploader *L, long line, const char *written, const char *used)
+{
+	char *vi = pdx_aprintf("kế hoạch được viết cho bộ chỉ số %s, không phải %s; các mã tiêu "
+	                       "chí và câu trả lời vẫn khớp",
+	                       written, used);
+	char *en = pdx_aprintf("the plan was written for %s, not %s; its criterion ids and "
+	                       "answers still fit",
+	                       written, used);
+	int rc = vi && en ? pdx_diag_addc(L->x.diags, PDX_W_PLAN_OTHER_RUBRIC, PDX_SEV_WARNING,
+	                                  L->x.file, line, 0, NULL, NULL, vi, en)
+	                  : PDX_ENOMEM;
+	free(vi);
+	free(en);
+	return rc;
+}
+
 static const char *attr(ploader *L, const xmlNode *n, const char *name)
 {
 	return pdx_xml_attr(&L->x, L->p->arena, n, name);
@@ -287,12 +322,8 @@ static void load_plan(ploader *L, const xmlNode *root)
 	}
 	const char *rid = pdx_rubric_meta_get(p->rubric)->id;
 	/* a warning lost for want of memory is an out-of-memory error, not silence */
-	if (p->meta.rubric && strcmp(p->meta.rubric, rid) != 0 && !L->x.errors &&
-	    pdx_diag_addc(L->x.diags, PDX_W_PLAN_OTHER_RUBRIC, PDX_SEV_WARNING, L->x.file,
-	                  pdx_xml_line(root), 0, NULL, NULL,
-	                  "kế hoạch được viết cho một bộ chỉ số khác; các mã tiêu chí vẫn khớp",
-	                  "the plan was written for another rubric; its criterion ids still "
-	                  "match") != 0)
+	if (p->meta.rubric && !written_for(p->meta.rubric, rid) && !L->x.errors &&
+	    other_rubric(L, pdx_xml_line(root), p->meta.rubric, rid) != 0)
 		L->x.oom = 1;
 }
 

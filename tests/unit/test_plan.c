@@ -374,8 +374,29 @@ static void test_plan_defects_in_memory(void **state)
 	assert_int_equal(pdx_plan_load_memory(&p, other, strlen(other), "o.xml", *state, d), 0);
 	assert_non_null(p);
 	assert_int_equal(pdx_diags_errors(d), 0);
-	assert_non_null(unit_find_diag(d, PDX_SEV_WARNING, 2, "another rubric"));
+	assert_non_null(
+	    unit_find_diag(d, PDX_SEV_WARNING, 2, "written for 951-2099, not 951-2023"));
 	assert_int_equal(pdx_plan_meta_get(p)->scope, PDX_KEY_OWNER);
+	pdx_plan_free(p);
+	pdx_diags_free(d);
+
+	/* a plan that lists several editions: none of them warns, another does */
+	char several[sizeof other + 32];
+	const char *at = strstr(other, "951-2099");
+	snprintf(several, sizeof several, "%.*s%s%s", (int)(at - other), other,
+	         "1827-2024  951-2023", at + strlen("951-2099"));
+	d = pdx_diags_new();
+	assert_int_equal(pdx_plan_load_memory(&p, several, strlen(several), "s.xml", *state, d), 0);
+	assert_int_equal(pdx_diags_count(d), 0); /* *state is 951-2023 */
+	pdx_plan_free(p);
+	pdx_diags_free(d);
+	snprintf(several, sizeof several, "%.*s%s%s", (int)(at - other), other, "1827-2024 951",
+	         at + strlen("951-2099"));
+	d = pdx_diags_new();
+	assert_int_equal(pdx_plan_load_memory(&p, several, strlen(several), "s.xml", *state, d), 0);
+	/* "951" is not "951-2023": ids are compared whole */
+	assert_non_null(
+	    unit_find_diag(d, PDX_SEV_WARNING, 2, "written for 1827-2024 951, not 951-2023"));
 	pdx_plan_free(p);
 	pdx_diags_free(d);
 

@@ -64,7 +64,9 @@ typedef struct pdx_plan_meta {
 	const char *title;
 	const char *issuer; /* may be NULL */
 	const char *source; /* may be NULL */
-	const char *rubric; /* the rubric id it was written for; may be NULL */
+	/* The ids of the editions it was written for, space-separated ("951-2023 1827-2024");
+	 * may be NULL */
+	const char *rubric;
 	const char *path;
 	pdx_group_key scope; /* PDX_KEY_PROVINCE or PDX_KEY_OWNER */
 	const char *const *matches;
