@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* pressdx diff: two answer sets for the same agencies, compared. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -13,6 +14,39 @@ static const char *const usage =
     "trả lời hoặc điểm thay đổi; liệt kê cơ quan chỉ có ở một bên. Mã thoát 1 khi có khác\n"
     "biệt, 0 khi không, 2 khi tệp lỗi. Compares two answer sets; exit 1 when they differ.\n"
     "\n" CLI_INPUT_HELP;
+
+/* Two editions (each side scored by its year's): the crosswalk that joins them, from
+ * crosswalk/FROM_TO.xml in the rubric folders, either way round; none found is no
+ * error (totals and pillars are compared), one that does not load is. 0 or 2. */
+static int find_crosswalk(const pdx_rubric *b, const pdx_rubric *a, pdx_crosswalk **out)
+{
+	*out = NULL;
+	if (!b || !a || strcmp(pdx_rubric_meta_get(b)->sha256, pdx_rubric_meta_get(a)->sha256) == 0)
+		return 0;
+	for (int k = 0; k < 2; k++) {
+		const pdx_rubric *from = k ? a : b, *to = k ? b : a;
+		char name[160];
+		snprintf(name, sizeof name, "%s_%s", pdx_rubric_meta_get(from)->id,
+		         pdx_rubric_meta_get(to)->id);
+		char *path = cli_find_shipped(name, "crosswalk");
+		if (!path)
+			continue;
+		pdx_diags *d = pdx_diags_new();
+		int rc = d ? pdx_crosswalk_load_file(out, path, from, to, d) : PDX_ENOMEM;
+		cli_print_diags(d);
+		pdx_diags_free(d);
+		if (rc == PDX_ENOMEM)
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		else if (rc)
+			fprintf(stderr,
+			        "pressdx diff: bảng đối chiếu %s không dùng được (crosswalk "
+			        "rejected)\n",
+			        path);
+		free(path);
+		return rc ? 2 : 0;
+	}
+	return 0;
+}
 
 int cmd_diff(int argc, char **argv)
 {
@@ -37,12 +71,16 @@ int cmd_diff(int argc, char **argv)
 		rc = cli_inputs_read(&after, argv + optind + 1, 1, true);
 	if (!rc && (before.files_rejected || after.files_rejected))
 		rc = 2;
+	pdx_crosswalk *cw = NULL;
+	if (!rc)
+		rc = find_crosswalk(before.rubric, after.rubric, &cw);
 	if (!rc) {
 		pdx_diff *d = NULL;
 		char *out = NULL;
 		size_t len = 0;
-		int e = pdx_diff_compute(&d, before.results, before.n_results, after.results,
-		                         after.n_results);
+		const pdx_crosswalk *cws[] = {cw};
+		int e = pdx_diff_compute_crosswalk(&d, before.results, before.n_results,
+		                                   after.results, after.n_results, cws, cw ? 1 : 0);
 		if (!e)
 			e = pdx_report_diff(&out, &len, before.rubric, d, cli_format(&before));
 		rc = cli_emit(&before, e, out, len);
@@ -50,6 +88,7 @@ int cmd_diff(int argc, char **argv)
 			rc = d->differs ? 1 : 0;
 		pdx_diff_free(d);
 	}
+	pdx_crosswalk_free(cw); /* before the editions it points into */
 	cli_inputs_free(&before);
 	cli_inputs_free(&after);
 	return rc;

@@ -222,6 +222,8 @@ const char *pdx_code_name(pdx_code code)
 		return "PDX-E0410";
 	case PDX_E_PLAN:
 		return "PDX-E0420";
+	case PDX_E_CROSSWALK:
+		return "PDX-E0430";
 	case PDX_W_PLAN_OTHER_RUBRIC:
 		return "PDX-W0450";
 	case PDX_E_OUTPUT:

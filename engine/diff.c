@@ -71,15 +71,43 @@ static bool same_answer(const pdx_criterion_result *x, const pdx_criterion_resul
 	       (!x->has_value || pdx_decimal_cmp(x->value, y->value) == 0);
 }
 
+/* The crosswalk among `cws` that joins the two editions, or NULL. */
+static const pdx_crosswalk *joining(const pdx_crosswalk *const *cws, size_t n, const pdx_rubric *a,
+                                    const pdx_rubric *b)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cws[i] && pdx_crosswalk_joins(cws[i], a, b))
+			return cws[i];
+	return NULL;
+}
+
+/* The counterpart in edition `r` of criterion c (of the other edition), or -1. */
+static long counterpart(const pdx_crosswalk *cw, const pdx_rubric *r, const pdx_criterion *c,
+                        bool *comparable)
+{
+	const pdx_crosswalk_pair *p = pdx_crosswalk_find(cw, c);
+	if (!p)
+		return -1;
+	*comparable = p->points_comparable;
+	const pdx_criterion *o = p->from == c ? p->to : p->from;
+	return pdx_rubric_find_criterion(r, o->id);
+}
+
 int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t nb, pdx_result *const *after,
                      size_t na)
+{
+	return pdx_diff_compute_crosswalk(out, before, nb, after, na, NULL, 0);
+}
+
+int pdx_diff_compute_crosswalk(pdx_diff **out, pdx_result *const *before, size_t nb,
+                               pdx_result *const *after, size_t na, const pdx_crosswalk *const *cws,
+                               size_t n_cws)
 {
 	*out = NULL;
 	struct diff_priv *p = pdx_calloc(1, sizeof(*p));
 	if (!p)
 		return PDX_ENOMEM;
-	/* the two sides may be scored with two editions: criteria are paired by id, and
-	 * each side may have criteria the other lacks */
+	/* each side may have criteria the other lacks: at most both sides' counts */
 	size_t nk = 0;
 	for (size_t i = 0; i < nb; i++)
 		if (pdx_rubric_criterion_count(before[i]->rubric) > nk)
@@ -114,27 +142,41 @@ int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t nb, pdx_r
 		it->changes = &p->changes[nc];
 		const pdx_rubric *rb = before[i]->rubric, *ra = after[j]->rubric;
 		bool same = pdx_rubric_same(rb, ra);
+		const pdx_crosswalk *cw = same ? NULL : joining(cws, n_cws, rb, ra);
+		it->compare = same ? PDX_DIFF_CRITERIA : cw ? PDX_DIFF_CROSSWALK : PDX_DIFF_PILLARS;
+		it->crosswalk = cw;
+		if (it->before->total != it->after->total)
+			p->pub.differs = true;
+		if (it->compare == PDX_DIFF_PILLARS)
+			continue; /* criteria of two editions no crosswalk joins: not compared */
 		size_t kb = pdx_rubric_criterion_count(rb), ka = pdx_rubric_criterion_count(ra);
 		for (size_t k = 0; k < kb; k++) {
 			const pdx_criterion_result *x = &before[i]->criteria[k];
-			long m = same ? (long)k : pdx_rubric_find_criterion(ra, x->criterion->id);
-			const pdx_criterion_result *y = m >= 0 ? &after[j]->criteria[m] : &none;
-			const char *xa = answer_of(x), *ya = answer_of(y);
-			if (same_answer(x, y) && x->points == y->points)
-				continue;
-			p->changes[nc++] = (pdx_change){x->criterion, xa, ya, x->points, y->points};
-			it->n_changes++;
-		}
-		for (size_t m = 0; !same && m < ka; m++) {
+			bool comparable = true;
+			long m = same ? (long)k : counterpart(cw, ra, x->criterion, &comparable);
+			if (m < 0)
+				continue; /* no counterpart: nothing to compare it with */
 			const pdx_criterion_result *y = &after[j]->criteria[m];
-			if (pdx_rubric_find_criterion(rb, y->criterion->id) >= 0 ||
-			    (same_answer(&none, y) && y->points == 0))
+			/* the same answer under a changed rule is no change of the agency's */
+			if (same_answer(x, y) && (x->points == y->points || !comparable))
 				continue;
 			p->changes[nc++] =
-			    (pdx_change){y->criterion, NULL, answer_of(y), 0, y->points};
+			    (pdx_change){x->criterion, answer_of(x), answer_of(y), x->points,
+			                 y->points,    y->criterion, comparable};
 			it->n_changes++;
 		}
-		if (it->n_changes || it->before->total != it->after->total)
+		/* the later edition's criteria without a counterpart, when answered */
+		for (size_t m = 0; !same && m < ka; m++) {
+			const pdx_criterion_result *y = &after[j]->criteria[m];
+			bool comparable;
+			if (counterpart(cw, rb, y->criterion, &comparable) >= 0 ||
+			    (same_answer(&none, y) && y->points == 0))
+				continue;
+			p->changes[nc++] = (pdx_change){y->criterion, NULL,         answer_of(y), 0,
+			                                y->points,    y->criterion, false};
+			it->n_changes++;
+		}
+		if (it->n_changes)
 			p->pub.differs = true;
 	}
 	for (size_t j = 0; j < na; j++)

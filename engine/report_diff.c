@@ -22,6 +22,34 @@ static json_object *side_json(const pdx_result *res, int *f)
 	return o;
 }
 
+static const char *compare_name(pdx_diff_level l)
+{
+	return l == PDX_DIFF_CRITERIA    ? "criteria"
+	       : l == PDX_DIFF_CROSSWALK ? "crosswalk"
+	                                 : "pillars";
+}
+
+/* The pillars of the two sides, paired by id (two editions may order them differently
+ * or lack one): one entry per pillar of the later side that the earlier one has. */
+static json_object *pillars_json(const pdx_diff_item *it, int *f)
+{
+	json_object *a = json_object_new_array();
+	const pdx_rubric *rb = it->before->rubric, *ra = it->after->rubric;
+	for (size_t k = 0; k < pdx_rubric_pillar_count(ra); k++) {
+		long m = pdx_rubric_find_pillar(rb, pdx_rubric_pillar(ra, k)->id);
+		if (m < 0)
+			continue;
+		pdx_points x = it->before->pillars[m], y = it->after->pillars[k];
+		json_object *o = json_object_new_object();
+		pdx_jstr(o, "id", pdx_rubric_pillar(ra, k)->id, f);
+		pdx_jput(o, "before", pdx_json_points(x), f);
+		pdx_jput(o, "after", pdx_json_points(y), f);
+		pdx_jput(o, "delta", pdx_json_points(y - x), f);
+		pdx_jpush(a, o, f);
+	}
+	return a;
+}
+
 static int diff_json(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d)
 {
 	int f = 0;
@@ -36,6 +64,20 @@ static int diff_json(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 		pdx_jput(o, "before", side_json(it->before, &f), &f);
 		pdx_jput(o, "after", side_json(it->after, &f), &f);
 		pdx_jput(o, "delta", pdx_json_points(it->after->total - it->before->total), &f);
+		/* how far the two were compared: criteria (one edition), through a crosswalk,
+		 * or totals and pillars only (two editions no crosswalk joins) */
+		pdx_jstr(o, "comparison", compare_name(it->compare), &f);
+		if (it->crosswalk) {
+			const pdx_crosswalk_meta *cm = pdx_crosswalk_meta_get(it->crosswalk);
+			json_object *cw = json_object_new_object();
+			pdx_jstr(cw, "from", cm->from_id, &f);
+			pdx_jstr(cw, "to", cm->to_id, &f);
+			pdx_jstr(cw, "status", pdx_status_name(cm->status), &f);
+			pdx_jput(o, "crosswalk", cw, &f);
+		} else {
+			pdx_jput(o, "crosswalk", NULL, &f);
+		}
+		pdx_jput(o, "pillars", pillars_json(it, &f), &f);
 		json_object *ch = json_object_new_array();
 		for (size_t k = 0; k < it->n_changes; k++) {
 			const pdx_change *c = &it->changes[k];
@@ -45,6 +87,11 @@ static int diff_json(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 			pdx_jstr(co, "after_answer", c->after_answer, &f);
 			pdx_jput(co, "before_points", pdx_json_points(c->before_points), &f);
 			pdx_jput(co, "after_points", pdx_json_points(c->after_points), &f);
+			if (it->compare != PDX_DIFF_CRITERIA) {
+				pdx_jstr(co, "after_criterion", c->after_criterion->id, &f);
+				pdx_jput(co, "points_comparable",
+				         json_object_new_boolean(c->points_comparable), &f);
+			}
 			pdx_jpush(ch, co, &f);
 		}
 		pdx_jput(o, "changes", ch, &f);
@@ -65,9 +112,10 @@ static int diff_csv(char **out, size_t *len, const pdx_diff *d)
 {
 	pdx_buf b = {0};
 	pdx_buf_puts(&b, "\xef\xbb\xbf");
-	static const char *const head[] = {
-	    "agency_id", "before_total",  "before_level", "after_total",   "after_level", "delta",
-	    "criterion", "before_answer", "after_answer", "before_points", "after_points"};
+	static const char *const head[] = {"agency_id",     "before_total",  "before_level",
+	                                   "after_total",   "after_level",   "delta",
+	                                   "criterion",     "before_answer", "after_answer",
+	                                   "before_points", "after_points",  "comparison"};
 	size_t nh = sizeof head / sizeof *head;
 	for (size_t i = 0; i < nh; i++)
 		pdx_csv_put(&b, head[i], i + 1 == nh);
@@ -82,9 +130,9 @@ static int diff_csv(char **out, size_t *len, const pdx_diff *d)
 			pdx_csv_num(&b, it->after->level ? it->after->level->number : 0, 0);
 			pdx_csv_pts(&b, it->after->total - it->before->total, 0);
 			if (!it->n_changes) {
-				for (int c = 0; c < 4; c++)
+				for (int c = 0; c < 5; c++)
 					pdx_csv_put(&b, NULL, 0);
-				pdx_csv_put(&b, NULL, 1);
+				pdx_csv_put(&b, compare_name(it->compare), 1);
 				continue;
 			}
 			const pdx_change *c = &it->changes[k];
@@ -92,7 +140,8 @@ static int diff_csv(char **out, size_t *len, const pdx_diff *d)
 			pdx_csv_put(&b, c->before_answer, 0);
 			pdx_csv_put(&b, c->after_answer, 0);
 			pdx_csv_pts(&b, c->before_points, 0);
-			pdx_csv_pts(&b, c->after_points, 1);
+			pdx_csv_pts(&b, c->after_points, 0);
+			pdx_csv_put(&b, compare_name(it->compare), 1);
 		}
 	}
 	/* agencies on one side only: that side's total and level, the other side empty */
@@ -110,7 +159,7 @@ static int diff_csv(char **out, size_t *len, const pdx_diff *d)
 					pdx_csv_put(&b, NULL, 0);
 				}
 			}
-			for (int c = 0; c < 5; c++)
+			for (int c = 0; c < 6; c++)
 				pdx_csv_put(&b, NULL, 0);
 			pdx_csv_put(&b, NULL, 1);
 		}
@@ -139,16 +188,33 @@ static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 		    y->level ? y->level->number : 0, delta > 0 ? "+" : "", PTS(delta, v));
 		const pdx_rubric_meta *rx = pdx_rubric_meta_get(x->rubric),
 		                      *ry = pdx_rubric_meta_get(y->rubric);
-		if (!pdx_rubric_same(x->rubric, y->rubric)) {
+		if (it->compare != PDX_DIFF_CRITERIA) {
 			pdx_buf_puts(&b, "  Lưu ý: trước chấm theo bộ chỉ số ");
 			pdx_buf_put_safe(&b, rx->id);
 			pdx_buf_puts(&b, ", sau theo ");
 			pdx_buf_put_safe(&b, ry->id);
 			pdx_buf_puts(
-			    &b, ": mức theo hai thang ngưỡng khác nhau, tiêu chí so theo mã "
-			        "(two editions: levels from different bands, criteria compared "
-			        "by id)\n");
+			    &b, it->compare == PDX_DIFF_CROSSWALK
+			            ? ": mức theo hai thang ngưỡng khác nhau; tiêu chí so qua bảng "
+			              "đối chiếu giữa hai bộ (two editions: levels from different "
+			              "bands; criteria compared through the crosswalk)\n"
+			            : ": mức theo hai thang ngưỡng khác nhau; không có bảng đối "
+			              "chiếu tiêu chí giữa hai bộ, chỉ so tổng điểm và trụ cột "
+			              "(two editions, no crosswalk: totals and pillars compared, "
+			              "not criteria)\n");
+			for (size_t k = 0; k < pdx_rubric_pillar_count(y->rubric); k++) {
+				const pdx_pillar *py = pdx_rubric_pillar(y->rubric, k);
+				long m = pdx_rubric_find_pillar(x->rubric, py->id);
+				if (m < 0)
+					continue;
+				pdx_points dp = y->pillars[k] - x->pillars[m];
+				pdx_buf_printf(&b, "    Trụ cột (pillar) %-3s %s → %s  (%s%s)\n",
+				               py->id, PTS(x->pillars[m], t), PTS(y->pillars[k], u),
+				               dp > 0 ? "+" : "", PTS(dp, v));
+			}
 		}
+		if (it->compare == PDX_DIFF_PILLARS)
+			continue;
 		if (!it->n_changes)
 			pdx_buf_puts(&b, "  Không có thay đổi (no changes)\n");
 		for (size_t k = 0; k < it->n_changes; k++) {
@@ -157,8 +223,25 @@ static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 			pdx_buf_put_safe(&b, c->before_answer ? c->before_answer : "");
 			pdx_buf_puts(&b, "\" → \"");
 			pdx_buf_put_safe(&b, c->after_answer ? c->after_answer : "");
-			pdx_buf_printf(&b, "\"   %s → %s\n", PTS(c->before_points, t),
+			pdx_buf_printf(&b, "\"   %s → %s", PTS(c->before_points, t),
 			               PTS(c->after_points, u));
+			if (c->after_criterion != c->criterion &&
+			    strcmp(c->after_criterion->id, c->criterion->id) != 0) {
+				pdx_buf_puts(&b, "  (sau là tiêu chí ");
+				pdx_buf_put_safe(&b, c->after_criterion->id);
+				pdx_buf_puts(&b, ", after: criterion ");
+				pdx_buf_put_safe(&b, c->after_criterion->id);
+				pdx_buf_puts(&b, ")");
+			}
+			if (!c->points_comparable && !c->before_answer &&
+			    pdx_rubric_find_criterion(x->rubric, c->criterion->id) < 0)
+				pdx_buf_puts(
+				    &b, "  (tiêu chí mới của bộ sau; new in the later edition)");
+			else if (!c->points_comparable)
+				pdx_buf_puts(&b,
+				             "  (điểm theo hai cách chấm khác nhau; points under "
+				             "different rules)");
+			pdx_buf_putc(&b, '\n');
 		}
 	}
 	if (d->n_only_before) {

@@ -99,19 +99,25 @@ static int one_side(pdx_doc *d, pdx_result *const *res, size_t n, const char *vi
 }
 
 /* The two sides scored with two editions (last year's and this year's): their levels
- * come from two sets of bands, and criteria are compared by id (pdx_diff_compute). */
+ * come from two sets of bands, and criteria are compared only through a crosswalk. */
 static int two_editions(pdx_doc *d, const pdx_diff_item *it)
 {
 	const pdx_rubric_meta *b = pdx_rubric_meta_get(it->before->rubric),
 	                      *a = pdx_rubric_meta_get(it->after->rubric);
-	if (pdx_rubric_same(it->before->rubric, it->after->rubric))
+	if (it->compare == PDX_DIFF_CRITERIA)
 		return 0;
+	bool cw = it->compare == PDX_DIFF_CROSSWALK;
 	char *vi = pdx_aprintf("Trước chấm theo bộ chỉ số %s, sau theo %s: mức theo hai thang "
-	                       "ngưỡng khác nhau; tiêu chí được so theo mã",
-	                       b->id, a->id);
+	                       "ngưỡng khác nhau; %s",
+	                       b->id, a->id,
+	                       cw ? "tiêu chí được so qua bảng đối chiếu giữa hai bộ"
+	                          : "không có bảng đối chiếu tiêu chí giữa hai bộ, chỉ so tổng "
+	                            "điểm");
 	char *en = pdx_aprintf("before scored with %s, after with %s: the levels come from "
-	                       "different bands; criteria are compared by id",
-	                       b->id, a->id);
+	                       "different bands; %s",
+	                       b->id, a->id,
+	                       cw ? "criteria are compared through the crosswalk"
+	                          : "no crosswalk joins them: totals compared, not criteria");
 	int rc = vi && en ? pdx_doc_note(d, PDX_NOTE_WARNING, vi, en) : PDX_ENOMEM;
 	pdx_free(vi);
 	pdx_free(en);
@@ -161,7 +167,7 @@ int pdx_diff_doc(pdx_doc *d, const pdx_rubric *r, const pdx_diff *df)
 			};
 			rc = pdx_doc_row(d, cells);
 		}
-		if (!rc && !it->n_changes)
+		if (!rc && !it->n_changes && it->compare != PDX_DIFF_PILLARS)
 			rc = pdx_doc_note(d, PDX_NOTE_INFO, "Không có thay đổi", "no change");
 		if (!rc)
 			rc = two_editions(d, it);

@@ -1265,16 +1265,29 @@ static void test_diff_across_editions(void **state)
 	pdx_rubric *r951 = unit_load_951(), *small = NULL;
 	assert_int_equal(
 	    pdx_rubric_load_file(&small, TEST_DATA_DIR "/rubrics/good-minimal.xml", NULL), 0);
-	static const char csv[] = "agency_id,year,criterion,answer,evidence\n"
-	                          "A1,2025,1.1.1,có,QĐ 1\n";
-	pdx_answers *set = pdx_answers_new(NULL);
-	assert_int_equal(pdx_answers_read_memory(set, csv, sizeof csv - 1, "a.csv", NULL, NULL), 0);
+	/* 951 scores set 1, test-minimal set 2: 951 1.1.1 "không" 0 and 1.1.2 "có" 3.00;
+	 * test-minimal 1.1.1 "có" 4.00 and 2.1.1 "3+" 3.00 */
+	static const char csv1[] = "agency_id,year,criterion,answer,evidence\n"
+	                           "A1,2025,1.1.1,không,\n"
+	                           "A1,2025,1.1.2,có,QĐ 2\n";
+	static const char csv2[] = "agency_id,year,criterion,answer,evidence\n"
+	                           "A1,2025,1.1.1,có,QĐ 1\n"
+	                           "A1,2025,2.1.1,3+,BB\n";
+	pdx_answers *set1 = pdx_answers_new(NULL), *set2 = pdx_answers_new(NULL);
+	assert_int_equal(pdx_answers_read_memory(set1, csv1, sizeof csv1 - 1, "1.csv", NULL, NULL),
+	                 0);
+	assert_int_equal(pdx_answers_read_memory(set2, csv2, sizeof csv2 - 1, "2.csv", NULL, NULL),
+	                 0);
 	pdx_result **big_r = NULL, **small_r = NULL;
 	size_t nb = 0, ns = 0;
-	assert_int_equal(pdx_score_all(&big_r, &nb, r951, set, NULL), 0);
-	assert_int_equal(pdx_score_all(&small_r, &ns, small, set, NULL), 0);
+	assert_int_equal(pdx_score_all(&big_r, &nb, r951, set1, NULL), 0);
+	assert_int_equal(pdx_score_all(&small_r, &ns, small, set2, NULL), 0);
 	assert_int_equal(nb, 1);
 	assert_int_equal(ns, 1);
+	assert_int_equal(big_r[0]->total, 300);
+	assert_int_equal(small_r[0]->total, 700);
+
+	/* no crosswalk: totals (and pillars) only, either way round */
 	for (int way = 0; way < 2; way++) {
 		pdx_diff *d = NULL;
 		assert_int_equal(way ? pdx_diff_compute(&d, small_r, 1, big_r, 1)
@@ -1282,20 +1295,140 @@ static void test_diff_across_editions(void **state)
 		                 0);
 		assert_int_equal(d->n, 1);
 		assert_true(d->differs);
-		assert_int_equal(d->items[0].n_changes, 1);
-		const pdx_change *c = &d->items[0].changes[0];
-		assert_string_equal(c->criterion->id, "1.1.1");
-		assert_string_equal(c->before_answer, "có");
-		assert_string_equal(c->after_answer, "có");
-		assert_int_equal(c->before_points, way ? 400 : 300);
-		assert_int_equal(c->after_points, way ? 300 : 400);
+		assert_int_equal(d->items[0].compare, PDX_DIFF_PILLARS);
+		assert_null(d->items[0].crosswalk);
+		assert_int_equal(d->items[0].n_changes, 0);
 		pdx_diff_free(d);
 	}
+
+	/* a crosswalk 951 -> test-minimal: 1.1.1 to 1.1.1 (3 points against 4: the points
+	 * do not compare), 1.1.2 to 2.1.1 (3 and 3) */
+	static const char xml[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                          "<crosswalk format=\"1\" from=\"951-2023\" to=\"test-minimal\" "
+	                          "status=\"provisional\">\n"
+	                          "  <pair from=\"1.1.1\" to=\"1.1.1\"/>\n"
+	                          "  <pair from=\"1.1.2\" to=\"2.1.1\"/>\n"
+	                          "</crosswalk>\n";
+	pdx_crosswalk *cw = NULL;
+	assert_int_equal(
+	    pdx_crosswalk_load_memory(&cw, xml, sizeof xml - 1, "cw.xml", r951, small, NULL), 0);
+	assert_int_equal(pdx_crosswalk_pair_count(cw), 2);
+	const pdx_crosswalk *cws[] = {cw};
+	static const struct {
+		const char *id, *after_id, *before_answer, *after_answer;
+		pdx_points before_points, after_points;
+		bool comparable;
+	} want[2][2] = {{{"1.1.1", "1.1.1", "không", "có", 0, 400, false},
+	                 {"1.1.2", "2.1.1", "có", "3+", 300, 300, true}},
+	                {{"1.1.1", "1.1.1", "có", "không", 400, 0, false},
+	                 {"2.1.1", "1.1.2", "3+", "có", 300, 300, true}}};
+	for (int way = 0; way < 2; way++) {
+		pdx_diff *d = NULL;
+		assert_int_equal(way ? pdx_diff_compute_crosswalk(&d, small_r, 1, big_r, 1, cws, 1)
+		                     : pdx_diff_compute_crosswalk(&d, big_r, 1, small_r, 1, cws, 1),
+		                 0);
+		const pdx_diff_item *it = &d->items[0];
+		assert_int_equal(it->compare, PDX_DIFF_CROSSWALK);
+		assert_ptr_equal(it->crosswalk, cw);
+		assert_int_equal(it->n_changes, 2);
+		for (size_t k = 0; k < 2; k++) {
+			const pdx_change *c = &it->changes[k];
+			assert_string_equal(c->criterion->id, want[way][k].id);
+			assert_string_equal(c->after_criterion->id, want[way][k].after_id);
+			assert_string_equal(c->before_answer, want[way][k].before_answer);
+			assert_string_equal(c->after_answer, want[way][k].after_answer);
+			assert_int_equal(c->before_points, want[way][k].before_points);
+			assert_int_equal(c->after_points, want[way][k].after_points);
+			assert_int_equal(c->points_comparable, want[way][k].comparable);
+		}
+		pdx_diff_free(d);
+	}
+	pdx_crosswalk_free(cw);
 	pdx_results_free(big_r, nb);
 	pdx_results_free(small_r, ns);
-	pdx_answers_free(set);
+	pdx_answers_free(set1);
+	pdx_answers_free(set2);
 	pdx_rubric_free(small);
 	pdx_rubric_free(r951);
+}
+
+/* A crosswalk is checked against its two editions: ids, sides, pairs made twice. */
+static void test_crosswalk_mistakes(void **state)
+{
+	(void)state;
+	pdx_rubric *r951 = unit_load_951(), *small = NULL;
+	assert_int_equal(
+	    pdx_rubric_load_file(&small, TEST_DATA_DIR "/rubrics/good-minimal.xml", NULL), 0);
+	static const struct {
+		const char *body;
+		long line;
+		const char *phrase;
+	} bad[] = {
+	    {"<crosswalk format=\"1\" from=\"951-2023\" to=\"other\" status=\"official\"/>", 2,
+	     "joins other, not test-minimal"},
+	    {"<crosswalk format=\"1\" from=\"951-2023\" to=\"test-minimal\" "
+	     "status=\"official\">\n  <pair from=\"9.9.9\" to=\"1.1.1\"/>\n</crosswalk>",
+	     3, "951-2023 (the from side) has no criterion \"9.9.9\""},
+	    {"<crosswalk format=\"1\" from=\"951-2023\" to=\"test-minimal\" "
+	     "status=\"official\">\n  <pair from=\"1.1.1\" to=\"1.1.1\"/>\n"
+	     "  <pair from=\"1.1.2\" to=\"1.1.1\"/>\n</crosswalk>",
+	     4, "criterion 1.1.1 was already mapped at line 3"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char *xml =
+		    pdx_aprintf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n%s\n", bad[i].body);
+		pdx_diags *d = pdx_diags_new();
+		pdx_crosswalk *cw = NULL;
+		assert_int_equal(
+		    pdx_crosswalk_load_memory(&cw, xml, strlen(xml), "cw.xml", r951, small, d),
+		    PDX_EINVALID);
+		assert_null(cw);
+		if (!unit_find_diag(d, PDX_SEV_ERROR, bad[i].line, bad[i].phrase)) {
+			unit_dump_diags(bad[i].phrase, d);
+			fail();
+		}
+		assert_string_equal(pdx_code_name(pdx_diags_get(d, 0)->code), "PDX-E0430");
+		pdx_diags_free(d);
+		free(xml);
+	}
+	pdx_rubric_free(small);
+	pdx_rubric_free(r951);
+}
+
+/* The shipped crosswalks: 951 -> 1827 maps 42 criteria (4.2.3's points do not compare,
+ * 4.2.6 is new), 1827 -> 3560 maps all 43 to themselves. */
+static void test_crosswalks_shipped(void **state)
+{
+	(void)state;
+	pdx_rubric *r951 = unit_load_951(), *r1827 = unit_load_rubric("1827-2024.xml"),
+	           *r3560 = unit_load_rubric("3560-2025.xml");
+	pdx_crosswalk *a = NULL, *b = NULL;
+	pdx_diags *d = pdx_diags_new();
+	assert_int_equal(pdx_crosswalk_load_file(
+	                     &a, RUBRICS_DIR "/crosswalk/951-2023_1827-2024.xml", r951, r1827, d),
+	                 0);
+	assert_int_equal(pdx_crosswalk_load_file(
+	                     &b, RUBRICS_DIR "/crosswalk/1827-2024_3560-2025.xml", r1827, r3560, d),
+	                 0);
+	assert_int_equal(pdx_diags_count(d), 0);
+	assert_int_equal(pdx_crosswalk_pair_count(a), 42);
+	assert_int_equal(pdx_crosswalk_pair_count(b), 43);
+	for (size_t i = 0; i < 42; i++) {
+		const pdx_crosswalk_pair *p = pdx_crosswalk_pair_at(a, i);
+		assert_string_equal(p->from->id, p->to->id);
+		assert_int_equal(p->points_comparable, strcmp(p->from->id, "4.2.3") != 0);
+	}
+	long k426 = pdx_rubric_find_criterion(r1827, "4.2.6");
+	assert_null(pdx_crosswalk_find(a, pdx_rubric_criterion(r1827, (size_t)k426)));
+	assert_non_null(pdx_crosswalk_find(b, pdx_rubric_criterion(r1827, (size_t)k426)));
+	assert_true(pdx_crosswalk_joins(a, r1827, r951));
+	assert_false(pdx_crosswalk_joins(a, r1827, r3560));
+	pdx_crosswalk_free(a);
+	pdx_crosswalk_free(b);
+	pdx_diags_free(d);
+	pdx_rubric_free(r951);
+	pdx_rubric_free(r1827);
+	pdx_rubric_free(r3560);
 }
 
 static void test_diff_identical(void **state)
@@ -1529,6 +1662,8 @@ int main(void)
 	    cmocka_unit_test(test_evidence_in_rank_summary_gap),
 	    cmocka_unit_test(test_diff_last_year_this_year),
 	    cmocka_unit_test(test_diff_across_editions),
+	    cmocka_unit_test(test_crosswalk_mistakes),
+	    cmocka_unit_test(test_crosswalks_shipped),
 	    cmocka_unit_test(test_diff_identical),
 	    cmocka_unit_test(test_diff_only_one_side),
 	    cmocka_unit_test(test_diff_pairs_by_year_when_repeated),

@@ -9,6 +9,7 @@
 #define PRESSDX_ANALYSIS_H
 
 #include "common.h"
+#include "crosswalk.h"
 #include "rubric.h"
 #include "score.h"
 
@@ -196,15 +197,31 @@ const char *pdx_gap_action_name(pdx_gap_action a);
 /* ---- two answer sets compared ---- */
 
 typedef struct pdx_change {
+	/* the criterion before (for a criterion of the later edition only: that one) */
 	const pdx_criterion *criterion;
 	const char *before_answer, *after_answer; /* NULL when unanswered */
 	pdx_points before_points, after_points;
+	/* the criterion after: `criterion` itself for one edition, its counterpart
+	 * through a crosswalk (its id may differ) */
+	const pdx_criterion *after_criterion;
+	/* false when the two sides' points come from different rules (a crosswalk pair
+	 * with points="differ", or a criterion on one side only) */
+	bool points_comparable;
 } pdx_change;
+
+/* How far two scorings of an agency are compared. */
+typedef enum pdx_diff_level {
+	PDX_DIFF_CRITERIA = 0,  /* one edition: every criterion */
+	PDX_DIFF_CROSSWALK = 1, /* two editions joined by a crosswalk: the criteria it maps */
+	PDX_DIFF_PILLARS = 2    /* two editions without a crosswalk: totals and pillars */
+} pdx_diff_level;
 
 typedef struct pdx_diff_item {
 	const pdx_result *before, *after;
 	const pdx_change *changes;
 	size_t n_changes;
+	pdx_diff_level compare;
+	const pdx_crosswalk *crosswalk; /* PDX_DIFF_CROSSWALK: the one used */
 } pdx_diff_item;
 
 typedef struct pdx_diff {
@@ -219,8 +236,14 @@ typedef struct pdx_diff {
 
 /* Pairs assessments by agency and year, or by agency alone when each side has it
  * once (last year against this year). The sides may be scored with different editions:
- * criteria are then paired by id, and a criterion of one edition only is compared with
- * no answer on the other side. Results must keep their criteria (not totals_only). */
+ * then totals and pillars are compared always, criteria only through a crosswalk
+ * among `cws` that joins the two editions (either way round): the criteria it maps,
+ * and the later edition's criteria it maps to nothing when they are answered. Results
+ * must keep their criteria (not totals_only); the crosswalks must outlive the diff. */
+int pdx_diff_compute_crosswalk(pdx_diff **out, pdx_result *const *before, size_t n_before,
+                               pdx_result *const *after, size_t n_after,
+                               const pdx_crosswalk *const *cws, size_t n_cws);
+/* The same without crosswalks. */
 int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t n_before,
                      pdx_result *const *after, size_t n_after);
 void pdx_diff_free(pdx_diff *d);

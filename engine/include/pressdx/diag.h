@@ -75,6 +75,7 @@ typedef enum pdx_code {
 	PDX_E_XML_LIMIT = 404,         /* over a size, depth or count limit */
 	PDX_E_RUBRIC = 410,            /* a rule of a weighted index broken (sums, bands…) */
 	PDX_E_PLAN = 420,              /* a plan condition that does not fit the rubric */
+	PDX_E_CROSSWALK = 430,         /* a crosswalk naming a criterion its editions lack */
 	PDX_W_PLAN_OTHER_RUBRIC = 450, /* a plan written for another rubric id */
 	/* 5xx: outputs */
 	PDX_E_OUTPUT = 501 /* an output cannot be written */

@@ -7,6 +7,7 @@
 #include "analysis.h"
 #include "answers.h"
 #include "common.h"
+#include "crosswalk.h"
 #include "diag.h"
 #include "io.h"
 #include "plan.h"
