@@ -917,8 +917,10 @@ int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags)
 	if (slash) {
 		memcpy(dir, path, (size_t)(slash - path));
 		dir[slash - path] = '\0';
-		if (slash == path) /* "/x.xml": the root folder */
-			strcpy(dir, "/");
+		if (slash == path) { /* "/x.xml": the root folder */
+			dir[0] = '/';
+			dir[1] = '\0';
+		}
 	}
 	rc = load(out, data, len, path, NULL, dir, diags);
 	pdx_free(dir);
