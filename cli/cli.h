@@ -257,5 +257,7 @@ int cmd_template(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_rubrics(int argc, char **argv);
+int cmd_db(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 
 #endif

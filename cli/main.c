@@ -32,6 +32,8 @@ static const char *const main_usage =
     "  targets    đối chiếu với chỉ tiêu kế hoạch tỉnh/bộ (plan targets)\n"
     "  diff       so sánh hai bộ câu trả lời (compare two answer sets)\n"
     "  rubrics    liệt kê các bộ chỉ số có sẵn (list the bundled rubrics)\n"
+    "  db         nhập phiếu vào kho lịch sử, kiểm tra kho (db import|check: the history)\n"
+    "  history    lịch sử qua các năm từ kho (assessments year over year)\n"
     "\n"
     "  pressdx <lệnh> --help   trợ giúp cho từng lệnh (help on a command)\n"
     "  pressdx --version       phiên bản (version)\n"
@@ -78,10 +80,18 @@ int cli_strcmp_ptr(const void *a, const void *b)
 static const struct {
 	const char *name;
 	int (*fn)(int argc, char **argv);
-} commands[] = {{"score", cmd_score},    {"template", cmd_template}, {"validate", cmd_validate},
-                {"check", cmd_check},    {"rank", cmd_rank},         {"summary", cmd_summary},
-                {"gap", cmd_gap},        {"diff", cmd_diff},         {"targets", cmd_targets},
-                {"rubrics", cmd_rubrics}};
+} commands[] = {{"score", cmd_score},
+                {"template", cmd_template},
+                {"validate", cmd_validate},
+                {"check", cmd_check},
+                {"rank", cmd_rank},
+                {"summary", cmd_summary},
+                {"gap", cmd_gap},
+                {"diff", cmd_diff},
+                {"targets", cmd_targets},
+                {"rubrics", cmd_rubrics},
+                {"db", cmd_db},
+                {"history", cmd_history}};
 
 static int run(int argc, char **argv, const char **name)
 {

@@ -228,6 +228,10 @@ const char *pdx_code_name(pdx_code code)
 		return "PDX-W0450";
 	case PDX_E_OUTPUT:
 		return "PDX-E0501";
+	case PDX_E_HISTORY:
+		return "PDX-E0601";
+	case PDX_W_HISTORY_SKIPPED:
+		return "PDX-W0650";
 	case PDX_CODE_NONE:
 		break;
 	}

@@ -45,6 +45,10 @@ int pdx_buf_collect(void *ctx, const char *data, size_t len);
 /* Whether two loaded rubrics are the same edition, byte for byte (the two sides of a
  * diff load their rubric each: the pointers differ even for one file). */
 bool pdx_rubric_same(const pdx_rubric *a, const pdx_rubric *b);
+
+/* The SQLite connection of a history store (history.c), for its report. */
+struct sqlite3;
+struct sqlite3 *pdx_history_db(pdx_history *h);
 /* The index of the pillar with this id, or -1 (a few pillars: a linear search). */
 long pdx_rubric_find_pillar(const pdx_rubric *r, const char *id);
 

@@ -65,7 +65,7 @@ apt_install() {
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 PACKAGES=(clang meson ninja-build pkg-config python3 libxml2-dev libcsv-dev libutf8proc-dev
-          libjson-c-dev nettle-dev libzip-dev libxlsxwriter-dev libcmocka-dev)
+          libjson-c-dev nettle-dev libzip-dev libxlsxwriter-dev libsqlite3-dev libcmocka-dev)
 missing=()
 for p in "${PACKAGES[@]}"; do installed "$p" || missing+=("$p"); done
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"

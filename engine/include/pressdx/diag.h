@@ -78,7 +78,10 @@ typedef enum pdx_code {
 	PDX_E_CROSSWALK = 430,         /* a crosswalk naming a criterion its editions lack */
 	PDX_W_PLAN_OTHER_RUBRIC = 450, /* a plan written for another rubric id */
 	/* 5xx: outputs */
-	PDX_E_OUTPUT = 501 /* an output cannot be written */
+	PDX_E_OUTPUT = 501, /* an output cannot be written */
+	/* 6xx: the history store */
+	PDX_E_HISTORY = 601,        /* the database cannot be opened, read, written or checked */
+	PDX_W_HISTORY_SKIPPED = 650 /* an assessment with errors, not stored */
 } pdx_code;
 
 /* "PDX-E0101", "PDX-W0251", or "PDX-E0000" for PDX_CODE_NONE; static. */

@@ -9,6 +9,7 @@
 #include "common.h"
 #include "crosswalk.h"
 #include "diag.h"
+#include "history.h"
 #include "io.h"
 #include "plan.h"
 #include "provinces.h"

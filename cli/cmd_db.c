@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: MIT */
+/* pressdx db import | check, and pressdx history: the history store (issue 11 §3). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli.h"
+
+/* a + b, malloc'd (NULL when out of memory) */
+static char *join(const char *a, const char *b)
+{
+	size_t n = strlen(a) + strlen(b) + 1;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, "%s%s", a, b);
+	return s;
+}
+
+/* The database file: --db, else PRESSDX_DB, else $XDG_DATA_HOME/pressdx/history.sqlite
+ * (XDG_DATA_HOME defaulting to ~/.local/share). With `make_dir` the default folder is
+ * created. malloc'd, or NULL after a message. */
+static char *db_path(const char *cmd, const char *arg, bool make_dir)
+{
+	if (arg)
+		return strdup(arg);
+	const char *env = getenv("PRESSDX_DB");
+	if (env && *env)
+		return strdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *base = xdg && *xdg ? strdup(xdg) : home && *home ? join(home, "/.local/share") : NULL;
+	if (!base) {
+		fprintf(stderr,
+		        "pressdx %s: không biết đặt cơ sở dữ liệu ở đâu: dùng --db TỆP hoặc "
+		        "PRESSDX_DB (no HOME or XDG_DATA_HOME: give --db FILE)\n",
+		        cmd);
+		return NULL;
+	}
+	char *dir = join(base, "/pressdx");
+	char *path = dir ? join(dir, "/history.sqlite") : NULL;
+	if (make_dir && dir) {
+		/* every missing folder of the path, as mkdir -p (XDG's are private: 0700) */
+		for (char *s = dir + 1; *s; s++)
+			if (*s == '/') {
+				*s = '\0';
+				mkdir(dir,
+				      0700); /* exists already, or the last mkdir says why not */
+				*s = '/';
+			}
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			fprintf(stderr,
+			        "pressdx %s: không tạo được thư mục %s (cannot create): %s\n", cmd,
+			        dir, strerror(errno));
+			free(path);
+			path = NULL;
+		}
+	}
+	free(base);
+	free(dir);
+	return path;
+}
+
+/* The database is written: it must not be one of the answer files (the same file by
+ * device and inode, whatever its name). 0 or 2. */
+static int not_an_input(const char *cmd, const char *path, char *const *files, int n)
+{
+	struct stat db, in;
+	if (stat(path, &db) != 0)
+		return 0; /* not there yet: it is no input */
+	for (int i = 0; i < n; i++)
+		if (stat(files[i], &in) == 0 && in.st_dev == db.st_dev && in.st_ino == db.st_ino) {
+			fprintf(stderr,
+			        "pressdx %s: --db %s là tệp đầu vào %s; không ghi vào tệp đầu vào "
+			        "(--db is the input file %s: an input is never written)\n",
+			        cmd, path, files[i], files[i]);
+			return 2;
+		}
+	return 0;
+}
+
+/* A database path must be a regular file or nothing yet: never a device, a folder or
+ * a FIFO, which SQLite would open as it could. 0 or 2. */
+static int db_file_ok(const char *cmd, const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+		return 0;
+	fprintf(stderr,
+	        "pressdx %s: %s không phải tệp thường, không dùng làm cơ sở dữ liệu (not a "
+	        "regular file)\n",
+	        cmd, path);
+	return 2;
+}
+
+static int open_db(pdx_history **h, const char *cmd, const char *path, unsigned flags)
+{
+	if (db_file_ok(cmd, path))
+		return 2;
+	pdx_diags *d = pdx_diags_new();
+	int rc = d ? pdx_history_open(h, path, flags, d) : PDX_ENOMEM;
+	cli_print_diags(d);
+	pdx_diags_free(d);
+	if (rc == PDX_ENOMEM)
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+	return rc ? 2 : 0;
+}
+
+static const char *const import_usage =
+    "Cách dùng (usage): pressdx db import [--db TỆP] [--stage self|appraised] [tùy chọn] "
+    "CÂU_TRẢ_LỜI...\n"
+    "\n"
+    "Chấm và lưu các phiếu vào kho lịch sử (SQLite): mỗi đánh giá (cơ quan × năm × bản)\n"
+    "cùng bộ chỉ số đã dùng, câu trả lời, minh chứng, điểm, tên và mã băm của tệp. Một lần\n"
+    "nhập là một giao dịch: lưu tất cả hoặc không gì. Nhập lại cùng đánh giá với nội dung\n"
+    "khác thì bản cũ được giữ là bản đã thay; nhập lại y hệt thì không đổi gì. Phiếu có lỗi\n"
+    "không được lưu (mã thoát 1). Scores and stores assessments in the history database.\n"
+    "\n"
+    "  --db TỆP             cơ sở dữ liệu (database; mặc định PRESSDX_DB, hoặc\n"
+    "                       $XDG_DATA_HOME/pressdx/history.sqlite)\n"
+    "  --stage self|appraised  bản tự đánh giá (mặc định) hay bản hội đồng thẩm định\n"
+    "                       (the agency's self-assessment, or the council's appraised one)\n"
+    "  --rubric, --year, --encoding, --delimiter, --sheet, --require-evidence, --supersede\n"
+    "                       như pressdx score (as for score)\n"
+    "  -h, --help           trợ giúp (this help)\n";
+
+typedef struct db_opts {
+	const char *db;
+	pdx_stage stage;
+	const char *agency, *province, *block;
+	pdx_history_by by;
+} db_opts;
+
+static int on_db_option(int opt, const char *arg, void *ctx)
+{
+	db_opts *o = ctx;
+	switch (opt) {
+	case 'B':
+		o->db = arg;
+		return 0;
+	case 'G':
+		if (strcmp(arg, "self") == 0)
+			o->stage = PDX_STAGE_SELF;
+		else if (strcmp(arg, "appraised") == 0)
+			o->stage = PDX_STAGE_APPRAISED;
+		else
+			return cli_usage_error(
+			    "db import", "--stage phải là self hoặc appraised (got \"%s\")", arg);
+		return 0;
+	case 'A':
+		o->agency = arg;
+		return 0;
+	case 'V':
+		o->province = arg;
+		return 0;
+	case 'L':
+		o->block = arg;
+		return 0;
+	case 'Y':
+		if (strcmp(arg, "agency") == 0)
+			o->by = PDX_HISTORY_BY_AGENCY;
+		else if (strcmp(arg, "province") == 0)
+			o->by = PDX_HISTORY_BY_PROVINCE;
+		else if (strcmp(arg, "block") == 0)
+			o->by = PDX_HISTORY_BY_BLOCK;
+		else
+			return cli_usage_error(
+			    "history", "--by phải là agency, province hoặc block (got \"%s\")",
+			    arg);
+		return 0;
+	default:
+		return 2;
+	}
+}
+
+static int db_import(int argc, char **argv)
+{
+	static const struct option extra[] = {{"db", required_argument, NULL, 'B'},
+	                                      {"stage", required_argument, NULL, 'G'},
+	                                      {NULL, 0, NULL, 0}};
+	const char *cmd = "db import";
+	cli_inputs in = {0};
+	db_opts o = {0};
+	int rc = cli_parse(&in, cmd, import_usage, argc, argv, extra, on_db_option, &o);
+	if (rc >= 0)
+		return rc;
+	if (in.format || in.output)
+		return cli_usage_error(cmd, "--format và -o không dùng cho db import (not options "
+		                            "of db import)");
+	if (optind >= argc)
+		return cli_usage_error(cmd, "thiếu tệp câu trả lời (no answer file given)");
+	in.per_year = true;  /* each year by its own edition */
+	in.provinces = true; /* province names as the map writes them */
+	char *path = db_path(cmd, o.db, true);
+	if (!path)
+		return 2;
+	rc = cli_operands(cmd, argv + optind, argc - optind, &in.files, &in.n_files);
+	if (!rc)
+		rc = cli_inputs_begin(&in, cmd, in.files, in.n_files, NULL, 0);
+	/* the database is written: it must not be one of the inputs */
+	if (!rc)
+		rc = not_an_input(cmd, path, in.files, in.n_files);
+	pdx_history *h = NULL;
+	if (!rc)
+		rc = open_db(&h, cmd, path, PDX_HISTORY_CREATE);
+	if (!rc)
+		rc = cli_inputs_read(&in, in.files, in.n_files, true);
+	int status = rc;
+	if (!rc) {
+		pdx_diags *d = pdx_diags_new();
+		pdx_history_counts c = {0};
+		const char *epoch = getenv("SOURCE_DATE_EPOCH");
+		long long now = epoch && *epoch ? atoll(epoch) : (long long)time(NULL);
+		int e = d ? pdx_history_import(h, in.results, in.n_results, o.stage, now, &c, d)
+		          : PDX_ENOMEM;
+		cli_print_diags(d);
+		pdx_diags_free(d);
+		if (e == PDX_ENOMEM)
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		if (e) {
+			fprintf(stderr, "pressdx %s: không lưu gì vào %s (nothing stored)\n", cmd,
+			        path);
+			status = 2;
+		} else {
+			printf(
+			    "%s (%s): %zu mới, %zu thay bản cũ, %zu không đổi, %zu không lưu vì có "
+			    "lỗi (%zu added, %zu replaced, %zu unchanged, %zu not stored)\n",
+			    path, pdx_stage_name(o.stage), c.added, c.replaced, c.unchanged,
+			    c.skipped, c.added, c.replaced, c.unchanged, c.skipped);
+			status = cli_inputs_status(&in);
+			if (c.skipped && status < 1)
+				status = 1;
+		}
+	}
+	pdx_history_close(h);
+	cli_inputs_free(&in);
+	free(path);
+	return status;
+}
+
+static const char *const check_usage =
+    "Cách dùng (usage): pressdx db check [--db TỆP]\n"
+    "\n"
+    "Kiểm tra toàn vẹn kho lịch sử: của SQLite (integrity_check, khóa ngoại) và của\n"
+    "pressdx (một bản hiện hành cho mỗi đánh giá, tổng điểm bằng tổng trụ cột và tiêu chí,\n"
+    "bộ chỉ số lưu kèm đúng mã băm). Mã thoát 0 khi không có vấn đề, 1 khi có, 2 khi không\n"
+    "mở được. Checks the history database.\n"
+    "\n"
+    "  --db TỆP             cơ sở dữ liệu (database; mặc định PRESSDX_DB, hoặc\n"
+    "                       $XDG_DATA_HOME/pressdx/history.sqlite)\n"
+    "  -h, --help           trợ giúp (this help)\n";
+
+static int db_check(int argc, char **argv)
+{
+	static const struct option extra[] = {{"db", required_argument, NULL, 'B'},
+	                                      {NULL, 0, NULL, 0}};
+	const char *cmd = "db check";
+	cli_inputs in = {0};
+	db_opts o = {0};
+	int rc = cli_parse(&in, cmd, check_usage, argc, argv, extra, on_db_option, &o);
+	if (rc >= 0)
+		return rc;
+	if (optind < argc || in.format || in.output || in.rubric_arg)
+		return cli_usage_error(cmd, "db check chỉ nhận --db (takes --db only)");
+	char *path = db_path(cmd, o.db, false);
+	pdx_history *h = NULL;
+	rc = path ? open_db(&h, cmd, path, PDX_HISTORY_READONLY) : 2;
+	if (!rc) {
+		pdx_diags *d = pdx_diags_new();
+		int e = d ? pdx_history_check(h, d) : PDX_ENOMEM;
+		cli_print_diags(d);
+		pdx_diags_free(d);
+		if (e == 0)
+			printf("%s: không có vấn đề (no problems found)\n", path);
+		rc = e == 0 ? 0 : e == PDX_EINVALID ? 1 : 2;
+	}
+	pdx_history_close(h);
+	free(path);
+	return rc;
+}
+
+int cmd_db(int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "import") == 0)
+		return db_import(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "check") == 0)
+		return db_check(argc - 1, argv + 1);
+	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		printf("Cách dùng (usage): pressdx db import|check ...\n%s\n%s", import_usage,
+		       check_usage);
+		return 0;
+	}
+	return cli_usage_error("db", "cần import hoặc check (db import|check)");
+}
+
+static const char *const history_usage =
+    "Cách dùng (usage): pressdx history [--db TỆP] [--agency MÃ] [--province TỈNH] "
+    "[--block KHỐI] [--by agency|province|block] [--format …] [-o TỆP]\n"
+    "\n"
+    "Lịch sử trong kho: tổng điểm, mức và trụ cột theo từng năm, với thay đổi so với năm\n"
+    "trước; mỗi năm theo bộ chỉ số của năm đó (qua hai bộ khác nhau: mức theo hai thang\n"
+    "ngưỡng). Với mỗi cơ quan × năm: bản thẩm định nếu có, không thì bản tự đánh giá.\n"
+    "--by province|block: mỗi tỉnh (khối) mỗi năm một dòng: số cơ quan, điểm trung bình,\n"
+    "thấp nhất, cao nhất. History per year across editions.\n"
+    "\n"
+    "  --db TỆP             cơ sở dữ liệu (database; mặc định PRESSDX_DB, hoặc\n"
+    "                       $XDG_DATA_HOME/pressdx/history.sqlite)\n"
+    "  --format text|json|csv|html|xlsx, -o TỆP  như pressdx score (as for score)\n"
+    "  -h, --help           trợ giúp (this help)\n";
+
+int cmd_history(int argc, char **argv)
+{
+	static const struct option extra[] = {
+	    {"db", required_argument, NULL, 'B'},       {"agency", required_argument, NULL, 'A'},
+	    {"province", required_argument, NULL, 'V'}, {"block", required_argument, NULL, 'L'},
+	    {"by", required_argument, NULL, 'Y'},       {NULL, 0, NULL, 0}};
+	const char *cmd = "history";
+	cli_inputs in = {0};
+	db_opts o = {0};
+	int rc = cli_parse(&in, cmd, history_usage, argc, argv, extra, on_db_option, &o);
+	if (rc >= 0)
+		return rc;
+	if (optind < argc || in.rubric_arg)
+		return cli_usage_error(cmd, "history không nhận tệp câu trả lời (takes no answer "
+		                            "files)");
+	char *path = db_path(cmd, o.db, false);
+	if (!path)
+		return 2;
+	const char *inputs[] = {path};
+	pdx_output *out = NULL;
+	pdx_history *h = NULL;
+	rc = cli_output_check(cmd, in.output, inputs, 1);
+	if (!rc && cli_format(&in) == PDX_FORMAT_XLSX)
+		rc = cli_output_binary(cmd, in.output);
+	if (!rc)
+		rc = open_db(&h, cmd, path, PDX_HISTORY_READONLY);
+	if (!rc)
+		rc = cli_output_open(&out, cmd, in.output, 0);
+	if (!rc) {
+		pdx_history_query q = {o.agency, o.province, o.block, o.by};
+		pdx_diags *d = pdx_diags_new();
+		char *text = NULL;
+		size_t len = 0;
+		int e = d ? pdx_history_report(&text, &len, h, &q, cli_format(&in), d) : PDX_ENOMEM;
+		cli_print_diags(d);
+		pdx_diags_free(d);
+		if (e == PDX_ENOMEM)
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		rc = e ? (e == PDX_EINVALID ? 1 : 2)
+		       : cli_output_finish(out, cmd, in.output, text, len);
+		pdx_free(text);
+	}
+	pdx_output_free(out);
+	pdx_history_close(h);
+	free(path);
+	return rc;
+}

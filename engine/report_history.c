@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: MIT */
+/* The history report (pdx_history_report) on the report model: per agency a row per
+ * year, or per province or block a row per year, each year with the edition it was
+ * scored with and the change from the year before. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "pressdx/history.h"
+
+/* One current assessment (the appraised version when there is one). */
+typedef struct hrow {
+	char *agency_id, *agency_name, *province, *block, *rubric_id, *level_name, *group;
+	int year;
+	pdx_stage stage;
+	long long total;
+	int level;
+	long long pillars[16]; /* by the report's pillar columns; -1: none */
+} hrow;
+
+typedef struct hdata {
+	hrow *rows;
+	size_t n;
+	char *pillar_ids[16];
+	size_t n_pillars;
+	pdx_history_by by;
+	char **editions; /* rubric ids in the order of first use, oldest year first */
+	size_t n_editions;
+} hdata;
+
+static char *dup_col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? pdx_strdup((const char *)t) : NULL;
+}
+
+static void hdata_free(hdata *h)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		hrow *r = &h->rows[i];
+		pdx_free(r->agency_id);
+		pdx_free(r->agency_name);
+		pdx_free(r->province);
+		pdx_free(r->block);
+		pdx_free(r->rubric_id);
+		pdx_free(r->level_name);
+	}
+	pdx_free(h->rows);
+	for (size_t i = 0; i < h->n_pillars; i++)
+		pdx_free(h->pillar_ids[i]);
+	for (size_t i = 0; i < h->n_editions; i++)
+		pdx_free(h->editions[i]);
+	pdx_free(h->editions);
+}
+
+static long pillar_col(hdata *h, const char *id, bool add)
+{
+	for (size_t i = 0; i < h->n_pillars; i++)
+		if (strcmp(h->pillar_ids[i], id) == 0)
+			return (long)i;
+	if (!add || h->n_pillars == 16)
+		return -1;
+	h->pillar_ids[h->n_pillars] = pdx_strdup(id);
+	return h->pillar_ids[h->n_pillars] ? (long)h->n_pillars++ : -2;
+}
+
+/* The rows of the query, then each row's pillar points. */
+static int load(sqlite3 *db, const pdx_history_query *q, hdata *h)
+{
+	static const char *const order[] = {"a.agency_id, a.year",
+	                                    "a.province IS NULL, a.province, a.year, a.agency_id",
+	                                    "a.block IS NULL, a.block, a.year, a.agency_id"};
+	char *sql = pdx_aprintf(
+	    "SELECT a.id, a.agency_id, a.agency_name, a.province, a.block, a.year, a.stage, "
+	    "r.rubric_id, a.total, a.level, a.level_name FROM assessment a JOIN rubric r ON "
+	    "r.id = a.rubric WHERE a.superseded_at IS NULL AND (?1 IS NULL OR a.agency_id = ?1) "
+	    "AND (?2 IS NULL OR a.province = ?2) AND (?3 IS NULL OR a.block = ?3) AND NOT "
+	    "(a.stage = 'self' AND EXISTS (SELECT 1 FROM assessment b WHERE b.agency_id = "
+	    "a.agency_id AND b.year = a.year AND b.stage = 'appraised' AND b.superseded_at IS "
+	    "NULL)) ORDER BY %s",
+	    order[q->by]);
+	if (!sql)
+		return SQLITE_NOMEM;
+	sqlite3_stmt *st = NULL, *pt = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	pdx_free(sql);
+	const char *filters[] = {q->agency, q->province, q->block};
+	for (int i = 0; rc == SQLITE_OK && i < 3; i++)
+		rc = filters[i] ? sqlite3_bind_text(st, i + 1, filters[i], -1, SQLITE_STATIC)
+		                : sqlite3_bind_null(st, i + 1);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(
+		    db,
+		    "SELECT pillar, points FROM pillar_points WHERE assessment = "
+		    "? ORDER BY pillar",
+		    -1, &pt, NULL);
+	size_t cap = 0;
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (h->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			hrow *nr = pdx_reallocarray(h->rows, cap, sizeof *nr);
+			if (!nr) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			h->rows = nr;
+		}
+		hrow *r = &h->rows[h->n++];
+		memset(r, 0, sizeof *r);
+		for (size_t k = 0; k < 16; k++)
+			r->pillars[k] = -1;
+		r->agency_id = dup_col(st, 1);
+		r->agency_name = dup_col(st, 2);
+		r->province = dup_col(st, 3);
+		r->block = dup_col(st, 4);
+		r->year = sqlite3_column_int(st, 5);
+		const char *stage = (const char *)sqlite3_column_text(st, 6);
+		r->stage =
+		    stage && strcmp(stage, "appraised") == 0 ? PDX_STAGE_APPRAISED : PDX_STAGE_SELF;
+		r->rubric_id = dup_col(st, 7);
+		r->total = sqlite3_column_int64(st, 8);
+		r->level = sqlite3_column_int(st, 9);
+		r->level_name = dup_col(st, 10);
+		if (!r->agency_id || !r->rubric_id) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		r->group = q->by == PDX_HISTORY_BY_PROVINCE ? r->province
+		           : q->by == PDX_HISTORY_BY_BLOCK  ? r->block
+		                                            : r->agency_id;
+		sqlite3_reset(pt);
+		rc = sqlite3_bind_int64(pt, 1, sqlite3_column_int64(st, 0));
+		while (rc == SQLITE_OK && (rc = sqlite3_step(pt)) == SQLITE_ROW) {
+			long k = pillar_col(h, (const char *)sqlite3_column_text(pt, 0), true);
+			if (k == -2)
+				rc = SQLITE_NOMEM;
+			else if (k >= 0)
+				r->pillars[k] = sqlite3_column_int64(pt, 1);
+			if (rc == SQLITE_ROW)
+				rc = SQLITE_OK;
+		}
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+		/* the editions, in the order the years use them */
+		bool seen = false;
+		for (size_t e = 0; e < h->n_editions; e++)
+			seen |= strcmp(h->editions[e], r->rubric_id) == 0;
+		if (!seen && rc == SQLITE_OK) {
+			char **ne = pdx_reallocarray(h->editions, h->n_editions + 1, sizeof *ne);
+			if (!ne || !(ne[h->n_editions] = pdx_strdup(r->rubric_id))) {
+				if (ne)
+					h->editions = ne;
+				rc = SQLITE_NOMEM;
+			} else {
+				h->editions = ne;
+				h->n_editions++;
+			}
+		}
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	sqlite3_finalize(pt);
+	return rc;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Half away from zero, in hundredths: a mean of totals. */
+static long long mean(long long sum, long long n)
+{
+	return n ? (sum >= 0 ? (2 * sum + n) / (2 * n) : -((-2 * sum + n) / (2 * n))) : 0;
+}
+
+typedef struct hctx {
+	hdata *h;
+	pdx_column *cols;
+} hctx;
+
+/* A note under a change of edition between two consecutive years of a group. */
+static int edition_change(pdx_doc *d, const hrow *prev, const hrow *r)
+{
+	if (!prev || strcmp(prev->rubric_id, r->rubric_id) == 0)
+		return 0;
+	char *vi = pdx_aprintf("%d → %d: hai năm chấm theo hai bộ chỉ số (%s, %s); mức theo hai "
+	                       "thang ngưỡng khác nhau, điểm so được ở tổng và trụ cột",
+	                       prev->year, r->year, prev->rubric_id, r->rubric_id);
+	char *en = pdx_aprintf("%d → %d: two editions (%s, %s); the levels come from different "
+	                       "bands, totals and pillars compare",
+	                       prev->year, r->year, prev->rubric_id, r->rubric_id);
+	int rc = vi && en ? pdx_doc_note(d, PDX_NOTE_WARNING, vi, en) : PDX_ENOMEM;
+	pdx_free(vi);
+	pdx_free(en);
+	return rc;
+}
+
+static int by_agency(pdx_doc *d, hctx *c)
+{
+	hdata *h = c->h;
+	size_t nc = 7 + h->n_pillars;
+	pdx_cell *cells = pdx_calloc(nc, sizeof *cells);
+	if (!cells)
+		return PDX_ENOMEM;
+	int rc = 0;
+	for (size_t i = 0; !rc && i < h->n;) {
+		size_t j = i;
+		while (j < h->n && strcmp(h->rows[j].agency_id, h->rows[i].agency_id) == 0)
+			j++;
+		const hrow *first = &h->rows[i], *last = &h->rows[j - 1];
+		char *heading = pdx_aprintf(
+		    "%s  %s%s%s%s", first->agency_id, last->agency_name ? last->agency_name : "",
+		    last->province ? " (" : "", last->province ? last->province : "",
+		    last->province ? ")" : "");
+		if (!heading) {
+			rc = PDX_ENOMEM;
+			break;
+		}
+		pdx_doc_key key = {"agency_id", {PDX_CELL_TEXT, first->agency_id, 0}};
+		rc = pdx_doc_section(d, heading, &key, 1);
+		pdx_free(heading);
+		if (!rc)
+			rc = pdx_doc_table(d, "years", c->cols, nc);
+		for (size_t k = i; !rc && k < j; k++) {
+			const hrow *r = &h->rows[k], *prev = k > i ? &h->rows[k - 1] : NULL;
+			cells[0] = (pdx_cell){PDX_CELL_YEAR, NULL, r->year};
+			cells[1] = (pdx_cell){PDX_CELL_TEXT, pdx_stage_name(r->stage), 0};
+			cells[2] = (pdx_cell){PDX_CELL_TEXT, r->rubric_id, 0};
+			cells[3] = (pdx_cell){PDX_CELL_POINTS, NULL, r->total};
+			cells[4] = (pdx_cell){PDX_CELL_LEVEL, r->level_name, r->level};
+			cells[5] = prev ? (pdx_cell){PDX_CELL_POINTS, NULL, r->total - prev->total}
+			                : (pdx_cell){PDX_CELL_TEXT, NULL, 0};
+			cells[6] = (pdx_cell){PDX_CELL_TEXT, r->province, 0};
+			for (size_t p = 0; p < h->n_pillars; p++)
+				cells[7 + p] =
+				    r->pillars[p] >= 0
+				        ? (pdx_cell){PDX_CELL_POINTS, NULL, r->pillars[p]}
+				        : (pdx_cell){PDX_CELL_TEXT, NULL, 0};
+			rc = pdx_doc_row(d, cells);
+		}
+		for (size_t k = i + 1; !rc && k < j; k++)
+			rc = edition_change(d, &h->rows[k - 1], &h->rows[k]);
+		if (!rc)
+			rc = pdx_doc_section_end(d);
+		i = j;
+	}
+	pdx_free(cells);
+	return rc;
+}
+
+/* Per group (province or block) and year: how many agencies, their mean, lowest and
+ * highest total, and the edition(s) the year used. */
+static int by_group(pdx_doc *d, hctx *c)
+{
+	hdata *h = c->h;
+	int rc = 0;
+	for (size_t i = 0; !rc && i < h->n;) {
+		size_t j = i;
+		while (j < h->n && same_text(h->rows[j].group, h->rows[i].group))
+			j++;
+		const char *name = h->rows[i].group ? h->rows[i].group : "(không rõ, unknown)";
+		pdx_doc_key key = {h->by == PDX_HISTORY_BY_PROVINCE ? "province" : "block",
+		                   {PDX_CELL_TEXT, h->rows[i].group, 0}};
+		rc = pdx_doc_section(d, name, &key, 1);
+		if (!rc)
+			rc = pdx_doc_table(d, "years", c->cols, 7);
+		const hrow *prev_year = NULL;
+		long long prev_mean = 0;
+		for (size_t k = i; !rc && k < j;) {
+			size_t m = k;
+			long long sum = 0, lo = h->rows[k].total, hi = h->rows[k].total;
+			bool mixed = false;
+			while (m < j && h->rows[m].year == h->rows[k].year) {
+				sum += h->rows[m].total;
+				lo = h->rows[m].total < lo ? h->rows[m].total : lo;
+				hi = h->rows[m].total > hi ? h->rows[m].total : hi;
+				mixed |= strcmp(h->rows[m].rubric_id, h->rows[k].rubric_id) != 0;
+				m++;
+			}
+			long long n = (long long)(m - k), avg = mean(sum, n);
+			pdx_cell cells[] = {
+			    {PDX_CELL_YEAR, NULL, h->rows[k].year},
+			    {PDX_CELL_TEXT, mixed ? "(nhiều bộ, several)" : h->rows[k].rubric_id,
+			     0},
+			    {PDX_CELL_COUNT, NULL, n},
+			    {PDX_CELL_POINTS, NULL, avg},
+			    prev_year ? (pdx_cell){PDX_CELL_POINTS, NULL, avg - prev_mean}
+			              : (pdx_cell){PDX_CELL_TEXT, NULL, 0},
+			    {PDX_CELL_POINTS, NULL, lo},
+			    {PDX_CELL_POINTS, NULL, hi},
+			};
+			rc = pdx_doc_row(d, cells);
+			prev_year = &h->rows[k];
+			prev_mean = avg;
+			k = m;
+		}
+		/* under the table (a note ends it): each change of edition from year to year */
+		prev_year = NULL;
+		for (size_t k = i; !rc && k < j; k++) {
+			if (prev_year && prev_year->year == h->rows[k].year)
+				continue;
+			rc = edition_change(d, prev_year, &h->rows[k]);
+			prev_year = &h->rows[k];
+		}
+		if (!rc)
+			rc = pdx_doc_section_end(d);
+		i = j;
+	}
+	return rc;
+}
+
+static int build(pdx_doc *d, const pdx_rubric *r, const void *what)
+{
+	hctx *c = (hctx *)what;
+	int rc = pdx_doc_begin(d, r, "history", "LỊCH SỬ ĐÁNH GIÁ QUA CÁC NĂM",
+	                       "assessments year over year");
+	if (!rc)
+		rc = c->h->by == PDX_HISTORY_BY_AGENCY ? by_agency(d, c) : by_group(d, c);
+	if (!rc && c->h->n_editions > 1)
+		rc = pdx_doc_note(
+		    d, PDX_NOTE_INFO,
+		    "Mỗi năm chấm theo bộ chỉ số của năm đó; qua hai bộ khác nhau, mức "
+		    "theo hai thang ngưỡng khác nhau",
+		    "each year is scored with its own edition; across two editions "
+		    "the levels come from different bands");
+	return rc ? rc : pdx_doc_end(d);
+}
+
+/* The newest edition the report uses, loaded from the copy the store keeps: the head
+ * of the report (its title, decision and notice). */
+static int head_rubric(sqlite3 *db, const char *id, pdx_rubric **out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT xml FROM rubric WHERE rubric_id = ? ORDER BY id "
+	                            "DESC LIMIT 1",
+	                            -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int e = PDX_EINVALID;
+	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		e = pdx_rubric_load_memory(out, (const char *)sqlite3_column_text(st, 0),
+		                           (size_t)sqlite3_column_bytes(st, 0), id, NULL);
+	sqlite3_finalize(st);
+	return e;
+}
+
+int pdx_history_report(char **out, size_t *len, pdx_history *hist, const pdx_history_query *q,
+                       pdx_format fmt, pdx_diags *diags)
+{
+	*out = NULL;
+	*len = 0;
+	if (!hist || !q || q->by > PDX_HISTORY_BY_BLOCK)
+		return PDX_EARG;
+	sqlite3 *db = pdx_history_db(hist);
+	hdata h = {.by = q->by};
+	int rc = load(db, q, &h);
+	if (rc != SQLITE_OK) {
+		hdata_free(&h);
+		return rc == SQLITE_NOMEM ? PDX_ENOMEM : PDX_EIO;
+	}
+	if (!h.n) {
+		hdata_free(&h);
+		pdx_diag_addc(diags, PDX_E_HISTORY, PDX_SEV_ERROR, NULL, 0, 0, NULL, NULL,
+		              "không có đánh giá nào khớp trong lịch sử",
+		              "no assessment in the history matches");
+		return PDX_EINVALID;
+	}
+	/* the newest year's edition heads the report */
+	const char *newest = h.rows[0].rubric_id;
+	int year = h.rows[0].year;
+	for (size_t i = 1; i < h.n; i++)
+		if (h.rows[i].year > year)
+			year = h.rows[i].year, newest = h.rows[i].rubric_id;
+	pdx_rubric *r = NULL;
+	int e = head_rubric(db, newest, &r);
+	pdx_column agency_cols[7 + 16] = {
+	    {"year", "Năm", PDX_CELL_YEAR, PDX_COL_ALL},
+	    {"stage", "Bản", PDX_CELL_TEXT, PDX_COL_MACHINE},
+	    {"rubric_id", "Bộ chỉ số", PDX_CELL_TEXT, PDX_COL_ALL},
+	    {"total", "Tổng điểm", PDX_CELL_POINTS, PDX_COL_ALL},
+	    {"level", "Mức", PDX_CELL_LEVEL, PDX_COL_ALL},
+	    {"change", "Thay đổi", PDX_CELL_POINTS, PDX_COL_ALL},
+	    {"province", "Tỉnh", PDX_CELL_TEXT, PDX_COL_MACHINE},
+	};
+	char keys[16][80], labels[16][80];
+	for (size_t p = 0; p < h.n_pillars; p++) {
+		snprintf(keys[p], sizeof keys[p], "pillar_%s", h.pillar_ids[p]);
+		snprintf(labels[p], sizeof labels[p], "Trụ cột %s", h.pillar_ids[p]);
+		agency_cols[7 + p] = (pdx_column){keys[p], labels[p], PDX_CELL_POINTS, PDX_COL_ALL};
+	}
+	pdx_column group_cols[7] = {
+	    {"year", "Năm", PDX_CELL_YEAR, PDX_COL_ALL},
+	    {"rubric_id", "Bộ chỉ số", PDX_CELL_TEXT, PDX_COL_ALL},
+	    {"agencies", "Số cơ quan", PDX_CELL_COUNT, PDX_COL_ALL},
+	    {"mean", "Điểm trung bình", PDX_CELL_POINTS, PDX_COL_ALL},
+	    {"change", "Thay đổi", PDX_CELL_POINTS, PDX_COL_ALL},
+	    {"min", "Thấp nhất", PDX_CELL_POINTS, PDX_COL_ALL},
+	    {"max", "Cao nhất", PDX_CELL_POINTS, PDX_COL_ALL},
+	};
+	hctx c = {&h, q->by == PDX_HISTORY_BY_AGENCY ? agency_cols : group_cols};
+	if (!e)
+		e = pdx_doc_collect(out, len, fmt, r, build, &c);
+	pdx_rubric_free(r);
+	hdata_free(&h);
+	return e;
+}
