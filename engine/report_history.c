@@ -272,7 +272,7 @@ static int by_group(pdx_doc *d, hctx *c)
 		long long prev_mean = 0;
 		for (size_t k = i; !rc && k < j;) {
 			size_t m = k;
-			long long sum = 0, lo = h->rows[k].total, hi = h->rows[k].total;
+			long long sum = 0, lo = h->rows[k].total, hi = lo;
 			bool mixed = false;
 			while (m < j && h->rows[m].year == h->rows[k].year) {
 				sum += h->rows[m].total;
