@@ -659,6 +659,12 @@ static int canonical_sha256(pdx_rubric *r)
 	char *table;
 	size_t len;
 	int rc = pdx_rubric_export_table(&table, &len, r);
+	if (rc == PDX_EINVALID) {
+		/* an option the table cannot carry (a ';' in its label): the rubric is valid
+		 * all the same, and its resolved XML stands for it */
+		pdx_sha256_hex(r->resolved, r->resolved_len, r->meta.sha256);
+		return 0;
+	}
 	if (rc)
 		return rc;
 	pdx_sha256_hex(table, len, r->meta.sha256);
@@ -791,12 +797,13 @@ static int load(pdx_rubric **out, const char *data, size_t len, const char *name
 		L.x.code = PDX_E_RUBRIC; /* what the schema cannot say: sums, bands, levels */
 		load_tree(&L, xmlDocGetRootElement(doc));
 	}
+	bool parsed = doc != NULL;
 	xmlFreeDoc(doc);
-	if (!L.x.oom && !L.x.errors && doc &&
+	if (!L.x.oom && !L.x.errors && parsed &&
 	    keep_resolved(r, resolved ? resolved : data, resolved ? resolved_len : len))
 		L.x.oom = 1;
 	pdx_free(resolved);
-	if (L.x.oom || L.x.errors || !doc) {
+	if (L.x.oom || L.x.errors || !parsed) {
 		pdx_rubric_free(r);
 		return L.x.oom ? PDX_ENOMEM : PDX_EINVALID;
 	}

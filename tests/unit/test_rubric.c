@@ -367,6 +367,36 @@ static void test_sha256(void **state)
 	free(data);
 }
 
+/* A valid rubric whose option label holds a ';' (which the table cannot carry) loads,
+ * and its digest is that of its XML, computed here independently. */
+static void test_sha256_without_table(void **state)
+{
+	(void)state;
+	char *path = unit_path(TEST_DATA_DIR "/rubrics", "good-minimal.xml");
+	size_t len;
+	char *data = unit_slurp(path, &len);
+	char *at = strstr(data, "cấp độ 3 trở lên");
+	assert_non_null(at);
+	at[strlen("cấp độ 3")] = ';'; /* "cấp độ 3;trở lên" */
+	pdx_rubric *r = NULL;
+	assert_int_equal(pdx_rubric_load_memory(&r, data, len, "semicolon.xml", NULL), 0);
+	char *table;
+	size_t tlen;
+	assert_int_equal(pdx_rubric_export_table(&table, &tlen, r), PDX_EINVALID);
+	struct sha256_ctx ctx;
+	uint8_t dg[SHA256_DIGEST_SIZE];
+	char hex[65];
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)data);
+	sha256_digest(&ctx, sizeof dg, dg);
+	for (size_t i = 0; i < sizeof dg; i++)
+		snprintf(hex + 2 * i, 3, "%02x", dg[i]);
+	assert_string_equal(pdx_rubric_meta_get(r)->sha256, hex);
+	pdx_rubric_free(r);
+	free(data);
+	free(path);
+}
+
 static void test_names_and_strings(void **state)
 {
 	const pdx_rubric *r = *state;
@@ -970,6 +1000,7 @@ int main(void)
 	    cmocka_unit_test(test_linear_criteria),
 	    cmocka_unit_test(test_questions),
 	    cmocka_unit_test(test_sha256),
+	    cmocka_unit_test(test_sha256_without_table),
 	    cmocka_unit_test(test_names_and_strings),
 	    cmocka_unit_test(test_load_memory),
 	    cmocka_unit_test(test_two_rubrics_in_one_process),

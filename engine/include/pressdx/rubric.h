@@ -133,7 +133,8 @@ typedef struct pdx_rubric_meta {
 	pdx_points total;
 	/* Hex SHA-256 of the canonical form, the table `pressdx rubrics export` writes
 	 * (pdx_rubric_export_table): equal for the same edition however its file is written,
-	 * whole or derived, with or without comments. */
+	 * whole or derived, with or without comments. (A rubric with an option the table
+	 * cannot carry, a ';' in its label: of its resolved XML, pdx_rubric_resolved_xml.) */
 	char sha256[65];
 	/* The assessment years this edition is in force for: year_from 0 when the rubric
 	 * does not say; year_to 0 when open (until a later edition). */
