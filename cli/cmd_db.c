@@ -280,18 +280,208 @@ static int db_check(int argc, char **argv)
 	return rc;
 }
 
+static const char *const aliases_usage =
+    "Cách dùng (usage): pressdx db aliases [--db TỆP] ĐỔI_MÃ.csv\n"
+    "\n"
+    "Lưu các lần cơ quan đổi mã hoặc sáp nhập (2025: còn 778 cơ quan sau sắp xếp): mỗi dòng\n"
+    "old_id,new_id,since (mã cũ, mã mới, ngày YYYY-MM-DD), dấu phân cách , ; hoặc tab. Lịch\n"
+    "sử của mã mới gồm cả các năm của mã cũ. Một lần lưu là một giao dịch; vòng (A → B → A)\n"
+    "bị từ chối. Stores agency renames and mergers; history follows them.\n"
+    "\n"
+    "  --db TỆP             cơ sở dữ liệu (database; mặc định PRESSDX_DB, hoặc\n"
+    "                       $XDG_DATA_HOME/pressdx/history.sqlite)\n"
+    "  -h, --help           trợ giúp (this help)\n";
+
+/* An error of the alias file at line:column, said in both languages. */
+static void alias_error(const char *file, long line, long col, const char *vi, const char *en)
+{
+	fprintf(stderr, "%s:%ld:%ld: lỗi/error: %s (%s)\n", file, line, col, vi, en);
+}
+
+static bool is_date(const char *s)
+{
+	int y, m, d;
+	char end;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 || s[4] != '-' ||
+	    s[7] != '-')
+		return false;
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] &&
+	       (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+}
+
+/* Splits `line` (modified) at `sep` into at most 3 fields, a pair of quotes around a
+ * field removed; the number of fields, or 4 when there are more. */
+static int split3(char *line, char sep, char *f[3], long col[3])
+{
+	int n = 0;
+	char *s = line;
+	for (;;) {
+		if (n == 3)
+			return 4;
+		col[n] = (long)(s - line) + 1;
+		char *e = strchr(s, sep);
+		if (e)
+			*e = '\0';
+		size_t len = strlen(s);
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			s[--len] = '\0';
+		while (*s == ' ')
+			s++, len--;
+		if (len >= 2 && s[0] == '"' && s[len - 1] == '"') {
+			s[len - 1] = '\0';
+			s++;
+		}
+		f[n++] = s;
+		if (!e)
+			return n;
+		s = e + 1;
+	}
+}
+
+/* Reads ALIASES.csv: a header naming old_id, new_id, since, then a line per alias. 0 with
+ * *out (malloc'd, the strings in *text), or 2 after the errors are printed. */
+static int read_aliases(const char *file, pdx_agency_alias **out, size_t *n, char **text)
+{
+	size_t len;
+	*out = NULL;
+	*n = 0;
+	if (pdx_read_all(text, &len, file, (size_t)64 << 20) != 0) {
+		fprintf(stderr, "pressdx db aliases: không đọc được %s (cannot read): %s\n", file,
+		        strerror(errno));
+		return 2;
+	}
+	char *s = *text;
+	if (strncmp(s, "\xef\xbb\xbf", 3) == 0)
+		s += 3;
+	size_t lines = 1;
+	for (char *p = s; *p; p++)
+		lines += *p == '\n';
+	pdx_agency_alias *a = calloc(lines, sizeof *a);
+	if (!a)
+		return 2;
+	int errors = 0;
+	char sep = 0;
+	long lineno = 0;
+	for (char *line = s; line && *line;) {
+		char *next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		size_t l = strlen(line);
+		if (l && line[l - 1] == '\r')
+			line[--l] = '\0';
+		if (!l) {
+			line = next;
+			continue;
+		}
+		if (!sep) { /* the header: its delimiter is the file's */
+			sep = strchr(line, ';') ? ';' : strchr(line, '\t') ? '\t' : ',';
+			char *f[3];
+			long col[3];
+			if (split3(line, sep, f, col) != 3 || strcmp(f[0], "old_id") != 0 ||
+			    strcmp(f[1], "new_id") != 0 || strcmp(f[2], "since") != 0) {
+				alias_error(file, lineno, 1,
+				            "dòng tiêu đề phải là old_id,new_id,since",
+				            "the header must be old_id,new_id,since");
+				free(a);
+				return 2;
+			}
+			line = next;
+			continue;
+		}
+		char *f[3];
+		long col[3] = {1, 1, 1};
+		int nf = split3(line, sep, f, col);
+		if (nf != 3) {
+			alias_error(file, lineno, 1, "cần đúng 3 ô: mã cũ, mã mới, ngày",
+			            "expected 3 cells: old id, new id, date");
+			errors++;
+		} else if (!*f[0] || !*f[1]) {
+			alias_error(file, lineno, *f[0] ? col[1] : col[0], "thiếu mã cơ quan",
+			            "an agency id is missing");
+			errors++;
+		} else if (!is_date(f[2])) {
+			alias_error(file, lineno, col[2],
+			            "ngày phải viết YYYY-MM-DD, ví dụ 2025-07-01",
+			            "the date must be YYYY-MM-DD, e.g. 2025-07-01");
+			errors++;
+		} else {
+			a[*n] = (pdx_agency_alias){f[0], f[1], f[2], file, lineno};
+			(*n)++;
+		}
+		line = next;
+	}
+	if (!sep) {
+		alias_error(file, 1, 1, "tệp trống", "the file is empty");
+		errors++;
+	}
+	if (errors) {
+		free(a);
+		*n = 0;
+		return 2;
+	}
+	*out = a;
+	return 0;
+}
+
+static int db_aliases(int argc, char **argv)
+{
+	static const struct option extra[] = {{"db", required_argument, NULL, 'B'},
+	                                      {NULL, 0, NULL, 0}};
+	const char *cmd = "db aliases";
+	cli_inputs in = {0};
+	db_opts o = {0};
+	int rc = cli_parse(&in, cmd, aliases_usage, argc, argv, extra, on_db_option, &o);
+	if (rc >= 0)
+		return rc;
+	if (argc - optind != 1 || in.format || in.output || in.rubric_arg)
+		return cli_usage_error(cmd, "cần đúng một tệp đổi mã (one alias file) và --db");
+	pdx_agency_alias *a = NULL;
+	size_t n = 0;
+	char *text = NULL;
+	rc = read_aliases(argv[optind], &a, &n, &text);
+	char *path = rc ? NULL : db_path(cmd, o.db, true);
+	if (!rc && !path)
+		rc = 2;
+	if (!rc)
+		rc = not_an_input(cmd, path, argv + optind, 1);
+	pdx_history *h = NULL;
+	if (!rc)
+		rc = open_db(&h, cmd, path, PDX_HISTORY_CREATE);
+	if (!rc) {
+		pdx_diags *d = pdx_diags_new();
+		int e = d ? pdx_history_set_aliases(h, a, n, d) : PDX_ENOMEM;
+		cli_print_diags(d);
+		pdx_diags_free(d);
+		if (e == PDX_ENOMEM)
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		if (!e)
+			printf("%s: %zu mã cơ quan đổi được lưu (%zu agency aliases stored)\n",
+			       path, n, n);
+		rc = e ? 2 : 0;
+	}
+	pdx_history_close(h);
+	free(a);
+	pdx_free(text);
+	free(path);
+	return rc;
+}
+
 int cmd_db(int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "import") == 0)
 		return db_import(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "check") == 0)
 		return db_check(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "aliases") == 0)
+		return db_aliases(argc - 1, argv + 1);
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		printf("Cách dùng (usage): pressdx db import|check ...\n%s\n%s", import_usage,
-		       check_usage);
+		printf("Cách dùng (usage): pressdx db import|check|aliases ...\n%s\n%s\n%s",
+		       import_usage, check_usage, aliases_usage);
 		return 0;
 	}
-	return cli_usage_error("db", "cần import hoặc check (db import|check)");
+	return cli_usage_error("db", "cần import, check hoặc aliases (db import|check|aliases)");
 }
 
 static const char *const history_usage =

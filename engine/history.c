@@ -20,7 +20,7 @@
 
 /* 'PDX1': marks the file as a pressdx history (PRAGMA application_id). */
 #define APP_ID         0x50445831
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 struct pdx_history {
 	sqlite3 *db;
@@ -73,6 +73,12 @@ static const char *const migrations[] = {
     "  evidence TEXT,"
     "  points INTEGER NOT NULL,"
     "  PRIMARY KEY (assessment, criterion)"
+    ") STRICT;",
+    /* 1 → 2: agencies renamed or merged (2025: 778 agencies after mergers) */
+    "CREATE TABLE agency_alias ("
+    "  old_id TEXT PRIMARY KEY,"
+    "  new_id TEXT NOT NULL CHECK (new_id != old_id),"
+    "  since TEXT NOT NULL CHECK (since GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
     ") STRICT;",
 };
 
@@ -155,6 +161,8 @@ static int migrate(pdx_history *h, bool readonly, pdx_diags *d)
 	}
 	if (version == SCHEMA_VERSION)
 		return 0;
+	if (readonly && version > 0)
+		return 0; /* an older schema is read as it is; the next import upgrades it */
 	if (readonly) {
 		pdx_diag_addc(d, PDX_E_HISTORY, PDX_SEV_ERROR, h->path, 0, 0, NULL, NULL,
 		              "cơ sở dữ liệu lịch sử chưa có gì (chưa nhập lần nào)",
@@ -547,6 +555,88 @@ int pdx_history_import(pdx_history *h, pdx_result *const *results, size_t n, pdx
 	}
 	if (counts)
 		*counts = c;
+	return 0;
+}
+
+/* ---- agency aliases ---- */
+
+/* Whether following new_id from `id` through `map` (and the pair old → new about to be
+ * stored) comes back to `id`. */
+static int alias_loop(sqlite3 *db, const char *old_id, const char *new_id, bool *loop)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT new_id FROM agency_alias WHERE old_id = ?", -1, &st,
+	                            NULL);
+	char *at = pdx_strdup(new_id);
+	*loop = false;
+	for (int hops = 0; rc == SQLITE_OK && at && hops < 64; hops++) {
+		if (strcmp(at, old_id) == 0) {
+			*loop = true;
+			break;
+		}
+		sqlite3_reset(st);
+		rc = sqlite3_bind_text(st, 1, at, -1, SQLITE_TRANSIENT);
+		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			char *next = pdx_strdup((const char *)sqlite3_column_text(st, 0));
+			pdx_free(at);
+			at = next;
+			rc = at ? SQLITE_OK : SQLITE_NOMEM;
+		} else {
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+			break;
+		}
+	}
+	if (!at && rc == SQLITE_OK)
+		rc = SQLITE_NOMEM;
+	pdx_free(at);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int pdx_history_set_aliases(pdx_history *h, const pdx_agency_alias *a, size_t n, pdx_diags *d)
+{
+	if (!h || (n && !a))
+		return PDX_EARG;
+	int rc = exec(h->db, "BEGIN IMMEDIATE");
+	int errors = 0;
+	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
+		bool loop = false;
+		rc = alias_loop(h->db, a[i].old_id, a[i].new_id, &loop);
+		if (rc == SQLITE_OK && (loop || strcmp(a[i].old_id, a[i].new_id) == 0)) {
+			char *v =
+			    pdx_aprintf("%s → %s tạo thành vòng (một cơ quan đổi thành chính nó)",
+			                a[i].old_id, a[i].new_id);
+			char *e =
+			    pdx_aprintf("%s → %s makes a loop (an agency renamed into itself)",
+			                a[i].old_id, a[i].new_id);
+			if (v && e)
+				pdx_diag_addc(d, PDX_E_HISTORY, PDX_SEV_ERROR, a[i].file, a[i].line,
+				              0, NULL, a[i].old_id, v, e);
+			free(v);
+			free(e);
+			errors++;
+			continue;
+		}
+		const char *texts[] = {a[i].old_id, a[i].new_id, a[i].since};
+		if (rc == SQLITE_OK)
+			rc = run(
+			    h->db,
+			    "INSERT INTO agency_alias(old_id, new_id, since) VALUES (?, ?, ?) ON "
+			    "CONFLICT(old_id) DO UPDATE SET new_id = excluded.new_id, since = "
+			    "excluded.since",
+			    texts, NULL, 3, 0, NULL);
+	}
+	if (rc == SQLITE_OK && !errors)
+		rc = exec(h->db, "COMMIT");
+	if (rc != SQLITE_OK || errors) {
+		int e = rc == SQLITE_OK
+		            ? PDX_EINVALID
+		            : db_error(d, h->path, h->db, rc,
+		                       "không lưu được bảng đổi mã cơ quan, không lưu gì",
+		                       "cannot store the agency aliases; nothing stored");
+		exec(h->db, "ROLLBACK");
+		return e;
+	}
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 /* One current assessment (the appraised version when there is one). */
 typedef struct hrow {
 	char *agency_id, *agency_name, *province, *block, *rubric_id, *level_name, *group;
+	char *key; /* the agency's id today, through its aliases (agency_id when none) */
 	int year;
 	pdx_stage stage;
 	long long total;
@@ -46,6 +47,7 @@ static void hdata_free(hdata *h)
 		pdx_free(r->block);
 		pdx_free(r->rubric_id);
 		pdx_free(r->level_name);
+		pdx_free(r->key);
 	}
 	pdx_free(h->rows);
 	for (size_t i = 0; i < h->n_pillars; i++)
@@ -66,8 +68,87 @@ static long pillar_col(hdata *h, const char *id, bool add)
 	return h->pillar_ids[h->n_pillars] ? (long)h->n_pillars++ : -2;
 }
 
+/* Agency aliases (old id → new id), as stored. */
+typedef struct aliases {
+	char **old_ids, **new_ids;
+	size_t n;
+} aliases;
+
+static void aliases_free(aliases *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		pdx_free(a->old_ids[i]);
+		pdx_free(a->new_ids[i]);
+	}
+	pdx_free(a->old_ids);
+	pdx_free(a->new_ids);
+}
+
+static int aliases_load(sqlite3 *db, aliases *a)
+{
+	sqlite3_stmt *st = NULL;
+	/* a version 1 store, read as it is, has no aliases */
+	int rc =
+	    sqlite3_prepare_v2(db,
+	                       "SELECT old_id, new_id FROM agency_alias WHERE EXISTS (SELECT 1 "
+	                       "FROM sqlite_schema WHERE name = 'agency_alias')",
+	                       -1, &st, NULL);
+	if (rc == SQLITE_ERROR) { /* no such table: prepared statements need it to exist */
+		sqlite3_finalize(st);
+		return SQLITE_OK;
+	}
+	size_t cap = 0;
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (a->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			char **o = pdx_reallocarray(a->old_ids, cap, sizeof *o);
+			if (o)
+				a->old_ids = o;
+			char **n = o ? pdx_reallocarray(a->new_ids, cap, sizeof *n) : NULL;
+			if (n)
+				a->new_ids = n;
+			if (!o || !n) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		}
+		a->old_ids[a->n] = dup_col(st, 0);
+		a->new_ids[a->n] = dup_col(st, 1);
+		a->n++;
+		rc = a->old_ids[a->n - 1] && a->new_ids[a->n - 1] ? SQLITE_OK : SQLITE_NOMEM;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The id an agency is known by today: its aliases followed (a loop, which the store
+ * refuses, would stop after 64 steps). */
+static const char *resolve_id(const aliases *a, const char *id)
+{
+	for (int hops = 0; hops < 64; hops++) {
+		size_t i = 0;
+		while (i < a->n && strcmp(a->old_ids[i], id) != 0)
+			i++;
+		if (i == a->n)
+			break;
+		id = a->new_ids[i];
+	}
+	return id;
+}
+
+static int by_key_year(const void *x, const void *y)
+{
+	const hrow *a = x, *b = y;
+	int c = strcmp(a->key, b->key);
+	if (c)
+		return c;
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	return strcmp(a->agency_id, b->agency_id);
+}
+
 /* The rows of the query, then each row's pillar points. */
-static int load(sqlite3 *db, const pdx_history_query *q, hdata *h)
+static int load(sqlite3 *db, const pdx_history_query *q, const aliases *al, hdata *h)
 {
 	static const char *const order[] = {"a.agency_id, a.year",
 	                                    "a.province IS NULL, a.province, a.year, a.agency_id",
@@ -86,7 +167,8 @@ static int load(sqlite3 *db, const pdx_history_query *q, hdata *h)
 	sqlite3_stmt *st = NULL, *pt = NULL;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	pdx_free(sql);
-	const char *filters[] = {q->agency, q->province, q->block};
+	/* the agency is filtered below, once its rows' ids are followed through aliases */
+	const char *filters[] = {NULL, q->province, q->block};
 	for (int i = 0; rc == SQLITE_OK && i < 3; i++)
 		rc = filters[i] ? sqlite3_bind_text(st, i + 1, filters[i], -1, SQLITE_STATIC)
 		                : sqlite3_bind_null(st, i + 1);
@@ -123,9 +205,22 @@ static int load(sqlite3 *db, const pdx_history_query *q, hdata *h)
 		r->total = sqlite3_column_int64(st, 8);
 		r->level = sqlite3_column_int(st, 9);
 		r->level_name = dup_col(st, 10);
-		if (!r->agency_id || !r->rubric_id) {
+		r->key = r->agency_id ? pdx_strdup(resolve_id(al, r->agency_id)) : NULL;
+		if (!r->agency_id || !r->rubric_id || !r->key) {
 			rc = SQLITE_NOMEM;
 			break;
+		}
+		if (q->agency && strcmp(r->key, resolve_id(al, q->agency)) != 0) {
+			pdx_free(r->agency_id); /* not this agency under any of its ids */
+			pdx_free(r->agency_name);
+			pdx_free(r->province);
+			pdx_free(r->block);
+			pdx_free(r->rubric_id);
+			pdx_free(r->level_name);
+			pdx_free(r->key);
+			h->n--;
+			rc = SQLITE_OK;
+			continue;
 		}
 		r->group = q->by == PDX_HISTORY_BY_PROVINCE ? r->province
 		           : q->by == PDX_HISTORY_BY_BLOCK  ? r->block
@@ -163,6 +258,9 @@ static int load(sqlite3 *db, const pdx_history_query *q, hdata *h)
 		rc = SQLITE_OK;
 	sqlite3_finalize(st);
 	sqlite3_finalize(pt);
+	/* an agency's years together, under the id it has today */
+	if (rc == SQLITE_OK && q->by == PDX_HISTORY_BY_AGENCY && h->n)
+		qsort(h->rows, h->n, sizeof *h->rows, by_key_year);
 	return rc;
 }
 
@@ -199,34 +297,71 @@ static int edition_change(pdx_doc *d, const hrow *prev, const hrow *r)
 	return rc;
 }
 
+/* The heading of an agency's section: its id today, its latest name and province, and
+ * the ids its earlier years were filed under. */
+static char *agency_heading(const hrow *rows, size_t n)
+{
+	const hrow *last = &rows[n - 1];
+	pdx_buf b = {0};
+	pdx_buf_printf(&b, "%s  %s", last->key, last->agency_name ? last->agency_name : "");
+	if (last->province)
+		pdx_buf_printf(&b, " (%s)", last->province);
+	size_t shown = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool seen = strcmp(rows[i].agency_id, rows[i].key) == 0;
+		for (size_t j = 0; !seen && j < i; j++)
+			seen = strcmp(rows[j].agency_id, rows[i].agency_id) == 0;
+		if (!seen)
+			pdx_buf_printf(&b, "%s%s", shown++ ? ", " : " — trước đây (formerly): ",
+			               rows[i].agency_id);
+	}
+	char *text;
+	size_t len;
+	return pdx_buf_finish(&b, &text, &len) ? NULL : text;
+}
+
+/* How many rows of rows[i..j) have the year of rows[k]. */
+static size_t rows_of_year(const hrow *rows, size_t i, size_t j, int year)
+{
+	size_t n = 0;
+	for (size_t k = i; k < j; k++)
+		n += rows[k].year == year;
+	return n;
+}
+
 static int by_agency(pdx_doc *d, hctx *c)
 {
 	hdata *h = c->h;
-	size_t nc = 7 + h->n_pillars;
+	size_t nc = 8 + h->n_pillars;
 	pdx_cell *cells = pdx_calloc(nc, sizeof *cells);
 	if (!cells)
 		return PDX_ENOMEM;
 	int rc = 0;
 	for (size_t i = 0; !rc && i < h->n;) {
 		size_t j = i;
-		while (j < h->n && strcmp(h->rows[j].agency_id, h->rows[i].agency_id) == 0)
+		while (j < h->n && strcmp(h->rows[j].key, h->rows[i].key) == 0)
 			j++;
-		const hrow *first = &h->rows[i], *last = &h->rows[j - 1];
-		char *heading = pdx_aprintf(
-		    "%s  %s%s%s%s", first->agency_id, last->agency_name ? last->agency_name : "",
-		    last->province ? " (" : "", last->province ? last->province : "",
-		    last->province ? ")" : "");
+		char *heading = agency_heading(&h->rows[i], j - i);
 		if (!heading) {
 			rc = PDX_ENOMEM;
 			break;
 		}
-		pdx_doc_key key = {"agency_id", {PDX_CELL_TEXT, first->agency_id, 0}};
+		pdx_doc_key key = {"agency_id", {PDX_CELL_TEXT, h->rows[i].key, 0}};
 		rc = pdx_doc_section(d, heading, &key, 1);
 		pdx_free(heading);
 		if (!rc)
 			rc = pdx_doc_table(d, "years", c->cols, nc);
 		for (size_t k = i; !rc && k < j; k++) {
-			const hrow *r = &h->rows[k], *prev = k > i ? &h->rows[k - 1] : NULL;
+			const hrow *r = &h->rows[k];
+			/* the change from the year before: when each year has one assessment (two
+			 * agencies merged into this one have two for a year before the merger) */
+			const hrow *prev = NULL;
+			for (size_t p = i; p < k; p++)
+				if (h->rows[p].year < r->year)
+					prev = &h->rows[p];
+			if (prev && (rows_of_year(h->rows, i, j, prev->year) != 1 ||
+			             rows_of_year(h->rows, i, j, r->year) != 1))
+				prev = NULL;
 			cells[0] = (pdx_cell){PDX_CELL_YEAR, NULL, r->year};
 			cells[1] = (pdx_cell){PDX_CELL_TEXT, pdx_stage_name(r->stage), 0};
 			cells[2] = (pdx_cell){PDX_CELL_TEXT, r->rubric_id, 0};
@@ -235,15 +370,21 @@ static int by_agency(pdx_doc *d, hctx *c)
 			cells[5] = prev ? (pdx_cell){PDX_CELL_POINTS, NULL, r->total - prev->total}
 			                : (pdx_cell){PDX_CELL_TEXT, NULL, 0};
 			cells[6] = (pdx_cell){PDX_CELL_TEXT, r->province, 0};
+			cells[7] = (pdx_cell){PDX_CELL_TEXT, r->agency_id, 0};
 			for (size_t p = 0; p < h->n_pillars; p++)
-				cells[7 + p] =
+				cells[8 + p] =
 				    r->pillars[p] >= 0
 				        ? (pdx_cell){PDX_CELL_POINTS, NULL, r->pillars[p]}
 				        : (pdx_cell){PDX_CELL_TEXT, NULL, 0};
 			rc = pdx_doc_row(d, cells);
 		}
-		for (size_t k = i + 1; !rc && k < j; k++)
-			rc = edition_change(d, &h->rows[k - 1], &h->rows[k]);
+		const hrow *prev_year = NULL;
+		for (size_t k = i; !rc && k < j; k++) {
+			if (prev_year && prev_year->year == h->rows[k].year)
+				continue;
+			rc = edition_change(d, prev_year, &h->rows[k]);
+			prev_year = &h->rows[k];
+		}
 		if (!rc)
 			rc = pdx_doc_section_end(d);
 		i = j;
@@ -358,7 +499,13 @@ int pdx_history_report(char **out, size_t *len, pdx_history *hist, const pdx_his
 		return PDX_EARG;
 	sqlite3 *db = pdx_history_db(hist);
 	hdata h = {.by = q->by};
-	int rc = load(db, q, &h);
+	aliases al = {0};
+	int rc = aliases_load(db, &al);
+	if (rc == SQLITE_OK)
+		rc = load(db, q, &al, &h);
+	/* with aliases, people see the id each year was filed under too */
+	bool renamed = al.n > 0;
+	aliases_free(&al);
 	if (rc != SQLITE_OK) {
 		hdata_free(&h);
 		return rc == SQLITE_NOMEM ? PDX_ENOMEM : PDX_EIO;
@@ -378,7 +525,7 @@ int pdx_history_report(char **out, size_t *len, pdx_history *hist, const pdx_his
 			year = h.rows[i].year, newest = h.rows[i].rubric_id;
 	pdx_rubric *r = NULL;
 	int e = head_rubric(db, newest, &r);
-	pdx_column agency_cols[7 + 16] = {
+	pdx_column agency_cols[8 + 16] = {
 	    {"year", "Năm", PDX_CELL_YEAR, PDX_COL_ALL},
 	    {"stage", "Bản", PDX_CELL_TEXT, PDX_COL_MACHINE},
 	    {"rubric_id", "Bộ chỉ số", PDX_CELL_TEXT, PDX_COL_ALL},
@@ -386,12 +533,13 @@ int pdx_history_report(char **out, size_t *len, pdx_history *hist, const pdx_his
 	    {"level", "Mức", PDX_CELL_LEVEL, PDX_COL_ALL},
 	    {"change", "Thay đổi", PDX_CELL_POINTS, PDX_COL_ALL},
 	    {"province", "Tỉnh", PDX_CELL_TEXT, PDX_COL_MACHINE},
+	    {"filed_as", "Mã khi nộp", PDX_CELL_TEXT, renamed ? PDX_COL_ALL : PDX_COL_MACHINE},
 	};
 	char keys[16][80], labels[16][80];
 	for (size_t p = 0; p < h.n_pillars; p++) {
 		snprintf(keys[p], sizeof keys[p], "pillar_%s", h.pillar_ids[p]);
 		snprintf(labels[p], sizeof labels[p], "Trụ cột %s", h.pillar_ids[p]);
-		agency_cols[7 + p] = (pdx_column){keys[p], labels[p], PDX_CELL_POINTS, PDX_COL_ALL};
+		agency_cols[8 + p] = (pdx_column){keys[p], labels[p], PDX_CELL_POINTS, PDX_COL_ALL};
 	}
 	pdx_column group_cols[7] = {
 	    {"year", "Năm", PDX_CELL_YEAR, PDX_COL_ALL},

@@ -536,6 +536,98 @@ static void test_killed_import(void **state)
 	free(path);
 }
 
+/* HP03 merged into HP01 (2025-07-01): HP01's history holds HP03's years too, under
+ * their own id; a loop is refused and stores nothing. */
+static void test_aliases(void **state)
+{
+	(void)state;
+	char *path = db_file("al.sqlite");
+	pdx_rubric *r24 = unit_load_rubric("1827-2024.xml"),
+	           *r25 = unit_load_rubric("3560-2025.xml");
+	unit_scored s24 = unit_score(r24, P2024, NULL, NULL),
+	            s25 = unit_score(r25, P2025, NULL, NULL);
+	pdx_history *h = open_rw(path);
+	import(h, &s24, PDX_STAGE_SELF, 1);
+	import(h, &s25, PDX_STAGE_SELF, 2);
+	pdx_agency_alias merge[] = {{"HP03", "HP01", "2025-07-01", NULL, 0}};
+	assert_int_equal(pdx_history_set_aliases(h, merge, 1, NULL), 0);
+	/* asked by its old id, HP01's section: 2024 HP01 75.10 and HP03 85.41 (two
+	 * assessments: no change computed), 2025 HP01 84.32 (no change: 2024 had two) */
+	pdx_history_query q = {"HP03", NULL, NULL, PDX_HISTORY_BY_AGENCY};
+	char *out;
+	size_t len;
+	assert_int_equal(pdx_history_report(&out, &len, h, &q, PDX_FORMAT_JSON, NULL), 0);
+	json_object *root = json_tokener_parse(out);
+	json_object *g = json_object_array_get_idx(member(root, "groups"), 0);
+	assert_int_equal(json_object_array_length(member(root, "groups")), 1);
+	assert_string_equal(json_object_get_string(member(member(g, "group"), "agency_id")),
+	                    "HP01");
+	json_object *years = member(g, "years");
+	static const struct {
+		int year;
+		const char *filed, *total;
+	} want[] = {{2024, "HP01", "75.10"}, {2024, "HP03", "85.41"}, {2025, "HP01", "84.32"}};
+	assert_int_equal(json_object_array_length(years), 3);
+	for (size_t i = 0; i < 3; i++) {
+		json_object *y = json_object_array_get_idx(years, i);
+		assert_int_equal(json_object_get_int(member(y, "year")), want[i].year);
+		assert_string_equal(json_object_get_string(member(y, "filed_as")), want[i].filed);
+		assert_int_equal(hundredths(member(y, "total")), hundredths_of(want[i].total));
+		assert_null(member(y, "change"));
+	}
+	json_object_put(root);
+	free(out);
+	/* HP01 → HP03 now would make a loop: refused, the merger stays as it was */
+	pdx_agency_alias back[] = {{"HP02", "HP04", "2025-07-01", NULL, 0},
+	                           {"HP01", "HP03", "2025-08-01", "al.csv", 3}};
+	pdx_diags *d = pdx_diags_new();
+	assert_int_equal(pdx_history_set_aliases(h, back, 2, d), PDX_EINVALID);
+	assert_non_null(unit_find_diag(d, PDX_SEV_ERROR, 3, "makes a loop"));
+	assert_int_equal(sql_num(path, "SELECT count(*) FROM agency_alias"), 1);
+	pdx_diags_free(d);
+	pdx_history_close(h);
+	unit_scored_free(&s24);
+	unit_scored_free(&s25);
+	pdx_rubric_free(r24);
+	pdx_rubric_free(r25);
+	free(path);
+}
+
+/* A version 1 store (before aliases): read as it is, brought to version 2 by the next
+ * writer, its assessments kept. */
+static void test_migration_from_1(void **state)
+{
+	(void)state;
+	char *path = db_file("v1.sqlite");
+	pdx_rubric *r25 = unit_load_rubric("3560-2025.xml");
+	unit_scored s25 = unit_score(r25, P2025, NULL, NULL);
+	pdx_history *h = open_rw(path);
+	import(h, &s25, PDX_STAGE_SELF, 1);
+	pdx_history_close(h);
+	/* what version 1 was: the same without agency_alias */
+	sql_exec(path, "DROP TABLE agency_alias; PRAGMA user_version = 1");
+	assert_int_equal(sql_num(path, "PRAGMA user_version"), 1);
+	assert_int_equal(pdx_history_open(&h, path, PDX_HISTORY_READONLY, NULL), 0);
+	pdx_history_query q = {NULL, NULL, NULL, PDX_HISTORY_BY_AGENCY};
+	char *out;
+	size_t len;
+	assert_int_equal(pdx_history_report(&out, &len, h, &q, PDX_FORMAT_CSV, NULL), 0);
+	assert_non_null(strstr(out, "2025,self,3560-2025,84.32"));
+	free(out);
+	pdx_history_close(h);
+	assert_int_equal(sql_num(path, "PRAGMA user_version"), 1); /* reading changed nothing */
+	h = open_rw(path);
+	pdx_history_close(h);
+	assert_int_equal(sql_num(path, "PRAGMA user_version"), 2);
+	assert_int_equal(sql_num(path, "SELECT count(*) FROM sqlite_schema WHERE name = "
+	                               "'agency_alias'"),
+	                 1);
+	assert_int_equal(sql_num(path, "SELECT count(*) FROM assessment"), 2);
+	unit_scored_free(&s25);
+	pdx_rubric_free(r25);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -546,6 +638,8 @@ int main(void)
 	    cmocka_unit_test(test_check_finds_tampering),
 	    cmocka_unit_test(test_race),
 	    cmocka_unit_test(test_killed_import),
+	    cmocka_unit_test(test_aliases),
+	    cmocka_unit_test(test_migration_from_1),
 	};
 	return cmocka_run_group_tests_name("history store", tests, setup, teardown);
 }

@@ -36,7 +36,8 @@ enum {
 };
 
 /* Opens (or with PDX_HISTORY_CREATE creates) the database at `path`, creating or
- * migrating its schema (version in PRAGMA user_version; this library writes 1). A file
+ * migrating its schema (version in PRAGMA user_version; this library writes 2, and
+ * brings a version 1 database up to it). A file
  * that is not a pressdx database, is damaged, is of a newer schema, or cannot be written
  * when it must be, is PDX_EINVALID or PDX_EIO with a diagnostic naming the file and the
  * cause. 0 with *out, or an error with *out NULL. */
@@ -58,6 +59,21 @@ typedef struct pdx_history_counts {
 int pdx_history_import(pdx_history *h, pdx_result *const *results, size_t n, pdx_stage stage,
                        long long now, pdx_history_counts *counts, pdx_diags *diags);
 
+/* An agency renamed, or merged into another, on a date: history follows old_id under
+ * new_id from then on (and before: the agency's earlier years). */
+typedef struct pdx_agency_alias {
+	const char *old_id, *new_id;
+	const char *since; /* YYYY-MM-DD */
+	const char *file;  /* where it was read, for diagnostics; may be NULL */
+	long line;
+} pdx_agency_alias;
+
+/* Stores the aliases in one transaction (a later one for the same old id replaces the
+ * earlier). An alias that would make a loop (A → B → A) is an error: nothing stored.
+ * 0, PDX_EINVALID, PDX_EIO or PDX_ENOMEM. */
+int pdx_history_set_aliases(pdx_history *h, const pdx_agency_alias *aliases, size_t n,
+                            pdx_diags *diags);
+
 /* The integrity checks: SQLite's own (integrity_check, foreign_key_check), then the
  * store's rules (one current version per agency × year × stage, pillar points adding up
  * to the total, a stored rubric whose digest is its content's). Each problem is a
@@ -72,7 +88,7 @@ typedef enum pdx_history_by {
 } pdx_history_by;
 
 typedef struct pdx_history_query {
-	const char *agency;   /* only this agency id (NULL: all) */
+	const char *agency;   /* only this agency id, and the ids it was known by (NULL: all) */
 	const char *province; /* only this province (NULL: all) */
 	const char *block;    /* only this block (NULL: all) */
 	pdx_history_by by;
@@ -81,7 +97,8 @@ typedef struct pdx_history_query {
 /* The history report: totals, levels and pillars per year with the change from the
  * year before, each year with its own edition (a change across editions is said to
  * compare levels of different bands). For each agency × year the appraised version
- * when there is one, else the self-assessment. Every format of pdx_format. */
+ * when there is one, else the self-assessment. An agency known by other ids (aliases)
+ * has their years in its own section. Every format of pdx_format. */
 int pdx_history_report(char **out, size_t *len, pdx_history *h, const pdx_history_query *q,
                        pdx_format fmt, pdx_diags *diags);
 

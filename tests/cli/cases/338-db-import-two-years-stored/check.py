@@ -3,11 +3,11 @@ from checklib import *
 
 db = sqlite3.connect(os.path.join(env("TMP"), "h.sqlite"))
 q = lambda sql: db.execute(sql).fetchall()
-# the schema: version 1, pressdx's application id ('PDX1'), WAL, STRICT tables
-expect("user_version", [(1,)], q("PRAGMA user_version"))
+# the schema: version 2, pressdx's application id ('PDX1'), WAL, STRICT tables
+expect("user_version", [(2,)], q("PRAGMA user_version"))
 expect("application_id", [(0x50445831,)], q("PRAGMA application_id"))
 expect("journal_mode", [("wal",)], q("PRAGMA journal_mode"))
-for t in ("rubric", "source", "assessment", "pillar_points", "answer"):
+for t in ("rubric", "source", "assessment", "pillar_points", "answer", "agency_alias"):
     sql = q("SELECT sql FROM sqlite_schema WHERE name = '%s'" % t)[0][0]
     if not sql.rstrip().endswith("STRICT"):
         fail(t + " is not STRICT")
