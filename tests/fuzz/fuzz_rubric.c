@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Fuzz target: the rubric loader (pdx_rubric_load_memory_base, the base being 951),
- * input = rubric XML bytes, whole or written as differences from 951.
+ * input = rubric XML bytes, whole or written as differences from 951; the same bytes are
+ * then loaded as a crosswalk (rubrics/crosswalk/) from 951 to itself.
  *
  * A rubric that loads is then put through the rest of the engine, since a rubric file
  * is as untrusted as an answers file: its questionnaire template is read back as
@@ -213,5 +214,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	pdx_rubric_free(r);
 	pdx_diags_free(d);
+
+	/* the same bytes as a crosswalk from 951 to itself: refused, or every pair joins a
+	 * criterion of each side, each side at most once */
+	const pdx_rubric *r951 = fuzz_rubric_951();
+	pdx_diags *cd = pdx_diags_new();
+	if (!cd)
+		return 0;
+	pdx_crosswalk *cw = (pdx_crosswalk *)(uintptr_t)1;
+	fuzz_xml_watch();
+	int crc = pdx_crosswalk_load_memory(&cw, (const char *)data, size, "fuzz-cw.xml", r951, r951,
+	                                    cd);
+	fuzz_xml_check();
+	size_t cerrors = fuzz_walk_diags(cd);
+	FUZZ_CHECK(crc == 0 || crc == PDX_EINVALID || crc == PDX_ENOMEM);
+	FUZZ_CHECK((crc == 0) == (cw != NULL));
+	FUZZ_CHECK(crc != PDX_EINVALID || cerrors > 0);
+	if (crc == 0) {
+		size_t n = pdx_crosswalk_pair_count(cw);
+		FUZZ_CHECK(n <= pdx_rubric_criterion_count(r951));
+		for (size_t i = 0; i < n; i++) {
+			const pdx_crosswalk_pair *p = pdx_crosswalk_pair_at(cw, i);
+			FUZZ_CHECK(p->from && p->to);
+			FUZZ_CHECK(pdx_crosswalk_find(cw, p->from) != NULL);
+			FUZZ_CHECK(!p->points_comparable || p->from->max == p->to->max);
+		}
+		FUZZ_CHECK(pdx_crosswalk_pair_at(cw, n) == NULL);
+	}
+	pdx_crosswalk_free(cw);
+	pdx_diags_free(cd);
 	return 0;
 }

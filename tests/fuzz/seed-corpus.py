@@ -12,7 +12,8 @@ seed-* files are removed.
     tests/fuzz/seed-corpus.py --check  # exit 1 when the seeds are not up to date
 
 Seeds per target:
-  rubric   every rubric XML (root element <rubric>, or an XML file that is no plan)
+  rubric   every rubric XML (root element <rubric>, or an XML file that is no plan:
+           the crosswalks too, which the rubric target also loads as crosswalks)
   plan     every plan XML (root element <plan>)
   answers  every CSV, behind a control byte (see fuzz_answers.c): 0x00 (defaults) for
            all, the encoding a file needs (cp1258, tcvn3) or its delimiter when the
@@ -148,6 +149,7 @@ def build():
     seeds = {t: {} for t in TARGETS}
 
     xmls = files_under(r'rubrics/[^/]+\.xml', r'rubrics/plans/[^/]+\.xml',
+                       r'rubrics/crosswalk/[^/]+\.xml',
                        r'tests/data/.*\.xml', r'tests/cli/cases/.*\.xml',
                        r'tests/bad-input/.*\.xml')
     for p in xmls:
