@@ -223,8 +223,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	pdx_crosswalk *cw = (pdx_crosswalk *)(uintptr_t)1;
 	fuzz_xml_watch();
-	int crc = pdx_crosswalk_load_memory(&cw, (const char *)data, size, "fuzz-cw.xml", r951, r951,
-	                                    cd);
+	int crc =
+	    pdx_crosswalk_load_memory(&cw, (const char *)data, size, "fuzz-cw.xml", r951, r951, cd);
 	fuzz_xml_check();
 	size_t cerrors = fuzz_walk_diags(cd);
 	FUZZ_CHECK(crc == 0 || crc == PDX_EINVALID || crc == PDX_ENOMEM);

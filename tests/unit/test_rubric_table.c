@@ -178,6 +178,31 @@ static const pdx_diag *import_fails(const char *table)
 
 #define HEAD "id,x\ntitle,X\ntotal,3\nlevel,1,Yếu,,0,,\n\n"
 
+/* The same annex saved by Excel in a Vietnamese locale: ';' between cells, CRLF, BOM
+ * (annex-typed-semicolon.csv is annex-typed.csv written again so): the same rubric XML,
+ * although its rule cells hold ';' too ("có=2; không=0", quoted there). */
+static void test_semicolon_table(void **state)
+{
+	(void)state;
+	size_t la, lb;
+	char *a = unit_slurp(TEST_DATA_DIR "/tables/annex-typed.csv", &la);
+	char *b = unit_slurp(TEST_DATA_DIR "/tables/annex-typed-semicolon.csv", &lb);
+	assert_non_null(strstr(b, "\"có=2; không=0\""));
+	char *xa = NULL, *xb = NULL;
+	size_t na, nb;
+	pdx_diags *d = pdx_diags_new();
+	assert_int_equal(pdx_rubric_import_table(&xa, &na, a, la, "a.csv", d), 0);
+	assert_int_equal(pdx_rubric_import_table(&xb, &nb, b, lb, "a.csv", d), 0);
+	assert_int_equal(pdx_diags_errors(d), 0);
+	assert_int_equal(na, nb);
+	assert_memory_equal(xa, xb, na);
+	pdx_free(xa);
+	pdx_free(xb);
+	pdx_diags_free(d);
+	free(a);
+	free(b);
+}
+
 static void test_mistakes(void **state)
 {
 	(void)state;
@@ -216,7 +241,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_round_trip_951),  cmocka_unit_test(test_round_trip_1827),
 	    cmocka_unit_test(test_round_trip_3560), cmocka_unit_test(test_export_951),
-	    cmocka_unit_test(test_typed_annex),     cmocka_unit_test(test_mistakes),
+	    cmocka_unit_test(test_typed_annex),     cmocka_unit_test(test_semicolon_table),
+	    cmocka_unit_test(test_mistakes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
