@@ -278,6 +278,9 @@ static long long mean(long long sum, long long n)
 typedef struct hctx {
 	hdata *h;
 	pdx_column *cols;
+	/* the other editions the years use (the newest heads the report), for their notices */
+	pdx_rubric **others;
+	size_t n_others;
 } hctx;
 
 /* A note under a change of edition between two consecutive years of a group. */
@@ -461,6 +464,18 @@ static int build(pdx_doc *d, const pdx_rubric *r, const void *what)
 	                       "assessments year over year");
 	if (!rc)
 		rc = c->h->by == PDX_HISTORY_BY_AGENCY ? by_agency(d, c) : by_group(d, c);
+	/* what every report says of a rubric that is not all official, for each edition */
+	for (size_t i = 0; !rc && i < c->n_others; i++) {
+		const pdx_rubric_meta *m = pdx_rubric_meta_get(c->others[i]);
+		if (!m->notice)
+			continue;
+		char *vi = pdx_aprintf("Bộ chỉ số %s: %s", m->id, m->notice);
+		char *en =
+		    pdx_aprintf("rubric %s: see its notice, in both languages, before", m->id);
+		rc = vi && en ? pdx_doc_note(d, PDX_NOTE_WARNING, vi, en) : PDX_ENOMEM;
+		pdx_free(vi);
+		pdx_free(en);
+	}
 	if (!rc && c->h->n_editions > 1)
 		rc = pdx_doc_note(
 		    d, PDX_NOTE_INFO,
@@ -550,9 +565,20 @@ int pdx_history_report(char **out, size_t *len, pdx_history *hist, const pdx_his
 	    {"min", "Thấp nhất", PDX_CELL_POINTS, PDX_COL_ALL},
 	    {"max", "Cao nhất", PDX_CELL_POINTS, PDX_COL_ALL},
 	};
-	hctx c = {&h, q->by == PDX_HISTORY_BY_AGENCY ? agency_cols : group_cols};
+	hctx c = {&h, q->by == PDX_HISTORY_BY_AGENCY ? agency_cols : group_cols, NULL, 0};
+	if (!e && h.n_editions > 1) {
+		c.others = pdx_calloc(h.n_editions, sizeof *c.others);
+		for (size_t i = 0; c.others && !e && i < h.n_editions; i++)
+			if (strcmp(h.editions[i], newest) != 0)
+				e = head_rubric(db, h.editions[i], &c.others[c.n_others++]);
+		if (!c.others)
+			e = PDX_ENOMEM;
+	}
 	if (!e)
 		e = pdx_doc_collect(out, len, fmt, r, build, &c);
+	for (size_t i = 0; i < c.n_others; i++)
+		pdx_rubric_free(c.others[i]);
+	pdx_free(c.others);
 	pdx_rubric_free(r);
 	hdata_free(&h);
 	return e;
