@@ -264,6 +264,20 @@ static void test_report(void **state)
 	assert_non_null(strstr(out, "2025,3560-2025,2,71.41,8.07,57.50,85.32"));
 	free(out);
 
+	/* text: the newest edition (3560) heads the report with its notice; each other
+	 * edition the years use has its notice under it, once */
+	assert_int_equal(pdx_history_report(&out, &len, h, &q, PDX_FORMAT_TEXT, NULL), 0);
+	assert_non_null(strstr(out, "Bộ chỉ số (rubric): 3560-2025"));
+	for (size_t i = 0; i < 2; i++) {
+		static const char *const other[] = {"\nBộ chỉ số 951-2023: LƯU Ý",
+		                                    "\nBộ chỉ số 1827-2024: LƯU Ý"};
+		const char *at = strstr(out, other[i]);
+		assert_non_null(at);
+		assert_null(strstr(at + 1, other[i]));
+	}
+	assert_null(strstr(out, "Bộ chỉ số 3560-2025: LƯU Ý"));
+	free(out);
+
 	/* nothing matches: an error said, no report */
 	pdx_history_query none = {"XX99", NULL, NULL, PDX_HISTORY_BY_AGENCY};
 	pdx_diags *d = pdx_diags_new();
