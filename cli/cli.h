@@ -39,6 +39,7 @@ typedef struct cli_inputs {
 	 * every year grouped under the province of that year's map (0: each its own) */
 	bool provinces;
 	int provinces_to;
+	const char *roster; /* --roster FILE: the agencies expected to submit */
 
 	pdx_rubric *rubric;
 	pdx_rubric **editions;
@@ -64,6 +65,16 @@ typedef struct cli_inputs {
 		"help", no_argument, NULL, 'h'                                                     \
 	}
 #define CLI_INPUT_SHORTOPTS "r:y:f:o:h"
+
+/* --roster FILE (rank, summary, targets, history): who has not submitted. */
+#define CLI_ROSTER_LONGOPT                                                                         \
+	{                                                                                          \
+		"roster", required_argument, NULL, 'X'                                             \
+	}
+#define CLI_ROSTER_HELP                                                                                \
+	"  --roster TỆP         danh sách cơ quan phải nộp (CSV: agency_id, agency_name,\n"    \
+	"                       province, block): báo cơ quan chưa nộp, theo từng năm (list\n" \
+	"                       the agencies of the roster that have not submitted)\n"
 
 /* --provinces YEAR, for the commands that group by province (cli_inputs.provinces). */
 #define CLI_PROVINCES_LONGOPT                                                                      \
@@ -131,6 +142,10 @@ typedef int (*cli_result_fn)(pdx_result *res, void *ctx);
 /* The editions the results may come from: in->editions, or in->rubric alone. */
 const pdx_rubric *const *cli_inputs_editions(const cli_inputs *in, size_t *n);
 int cli_inputs_each(cli_inputs *in, cli_result_fn fn, void *ctx);
+/* With --roster: a warning (PDX-W0257) for each agency of the roster that the results
+ * read have no assessment of, per year, and their count; 0, or 2 when the roster
+ * cannot be read (message printed). */
+int cli_roster_check(const cli_inputs *in);
 void cli_inputs_free(cli_inputs *in);
 
 /* 2 when a file was rejected, else 1 when any agency (or row) had errors, else 0. */

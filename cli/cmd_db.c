@@ -496,15 +496,18 @@ static const char *const history_usage =
     "\n"
     "  --db TỆP             cơ sở dữ liệu (database; mặc định PRESSDX_DB, hoặc\n"
     "                       $XDG_DATA_HOME/pressdx/history.sqlite)\n"
-    "  --format text|json|csv|html|xlsx, -o TỆP  như pressdx score (as for score)\n"
+    "  --format text|json|csv|html|xlsx, -o TỆP  như pressdx score (as for score)\n" CLI_ROSTER_HELP
     "  -h, --help           trợ giúp (this help)\n";
 
 int cmd_history(int argc, char **argv)
 {
-	static const struct option extra[] = {
-	    {"db", required_argument, NULL, 'B'},       {"agency", required_argument, NULL, 'A'},
-	    {"province", required_argument, NULL, 'V'}, {"block", required_argument, NULL, 'L'},
-	    {"by", required_argument, NULL, 'Y'},       {NULL, 0, NULL, 0}};
+	static const struct option extra[] = {{"db", required_argument, NULL, 'B'},
+	                                      {"agency", required_argument, NULL, 'A'},
+	                                      {"province", required_argument, NULL, 'V'},
+	                                      {"block", required_argument, NULL, 'L'},
+	                                      {"by", required_argument, NULL, 'Y'},
+	                                      CLI_ROSTER_LONGOPT,
+	                                      {NULL, 0, NULL, 0}};
 	const char *cmd = "history";
 	cli_inputs in = {0};
 	db_opts o = {0};
@@ -517,14 +520,37 @@ int cmd_history(int argc, char **argv)
 	char *path = db_path(cmd, o.db, false);
 	if (!path)
 		return 2;
-	const char *inputs[] = {path};
+	const char *inputs[] = {path, in.roster};
 	pdx_output *out = NULL;
 	pdx_history *h = NULL;
-	rc = cli_output_check(cmd, in.output, inputs, 1);
+	rc = cli_output_check(cmd, in.output, inputs, 2);
 	if (!rc && cli_format(&in) == PDX_FORMAT_XLSX)
 		rc = cli_output_binary(cmd, in.output);
 	if (!rc)
 		rc = open_db(&h, cmd, path, PDX_HISTORY_READONLY);
+	if (!rc && in.roster) {
+		pdx_diags *d = pdx_diags_new();
+		pdx_roster *ro = NULL;
+		size_t missing = 0;
+		int e = d ? pdx_roster_load_file(&ro, in.roster, d) : PDX_ENOMEM;
+		if (!e)
+			e = pdx_history_roster_check(h, ro, &missing, d);
+		cli_print_diags(d);
+		if (e)
+			fprintf(
+			    stderr,
+			    "pressdx %s: không dùng được danh sách cơ quan %s (roster rejected)\n",
+			    cmd, in.roster);
+		else if (missing)
+			fprintf(stderr,
+			        "pressdx %s: %zu lần một cơ quan trong danh sách chưa nộp phiếu "
+			        "(missing "
+			        "submissions of roster agencies: %zu)\n",
+			        cmd, missing, missing);
+		pdx_roster_free(ro);
+		pdx_diags_free(d);
+		rc = e ? 2 : 0;
+	}
 	if (!rc)
 		rc = cli_output_open(&out, cmd, in.output, 0);
 	if (!rc) {

@@ -19,7 +19,7 @@ static const char *const usage =
     "                    theo mức từ cao xuống, rồi theo tên (thứ tự chữ cái tiếng Việt);\n"
     "                    không có điểm; cơ quan có lỗi không được đưa vào (the ministry's\n"
     "                    publication list: per block, by level, then by name; no "
-    "scores)\n" CLI_PROVINCES_HELP CLI_INPUT_HELP;
+    "scores)\n" CLI_PROVINCES_HELP CLI_ROSTER_HELP CLI_INPUT_HELP;
 
 typedef struct {
 	pdx_within within;
@@ -52,6 +52,7 @@ static int on_extra(int opt, const char *arg, void *ctx)
 int cmd_rank(int argc, char **argv)
 {
 	static const struct option extra[] = {CLI_PROVINCES_LONGOPT,
+	                                      CLI_ROSTER_LONGOPT,
 	                                      {"within", required_argument, NULL, 'W'},
 	                                      {"publication", no_argument, NULL, 'P'},
 	                                      {NULL, 0, NULL, 0}};
@@ -74,6 +75,8 @@ int cmd_rank(int argc, char **argv)
 	in.totals_only = true; /* totals, level and pillars are all it reads */
 	if (!rc)
 		rc = cli_inputs_read(&in, in.files, in.n_files, true);
+	if (!rc)
+		rc = cli_roster_check(&in);
 	if (!rc) {
 		pdx_ranking *rk = NULL;
 		pdx_publication *pub = NULL;

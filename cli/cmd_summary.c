@@ -15,7 +15,7 @@ static const char *const usage =
     "mỗi tổ hợp. Summary per group; several keys give one row per combination.\n"
     "\n"
     "  --by province|owner|block|year|media[,...]  khóa nhóm (group keys)\n" CLI_PROVINCES_HELP
-        CLI_INPUT_HELP;
+        CLI_ROSTER_HELP CLI_INPUT_HELP;
 
 typedef struct {
 	pdx_group_key keys[8];
@@ -49,8 +49,10 @@ static int on_extra(int opt, const char *arg, void *ctx)
 
 int cmd_summary(int argc, char **argv)
 {
-	static const struct option extra[] = {
-	    CLI_PROVINCES_LONGOPT, {"by", required_argument, NULL, 'B'}, {NULL, 0, NULL, 0}};
+	static const struct option extra[] = {CLI_PROVINCES_LONGOPT,
+	                                      CLI_ROSTER_LONGOPT,
+	                                      {"by", required_argument, NULL, 'B'},
+	                                      {NULL, 0, NULL, 0}};
 	cli_inputs in = {0};
 	keys_t keys = {{PDX_KEY_PROVINCE}, 0};
 	int rc = cli_parse(&in, "summary", usage, argc, argv, extra, on_extra, &keys);
@@ -68,6 +70,8 @@ int cmd_summary(int argc, char **argv)
 	in.totals_only = true; /* totals, level and pillars are all it reads */
 	if (!rc)
 		rc = cli_inputs_read(&in, in.files, in.n_files, true);
+	if (!rc)
+		rc = cli_roster_check(&in);
 	if (!rc) {
 		pdx_summary *s = NULL;
 		char *out = NULL;

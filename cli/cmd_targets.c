@@ -17,7 +17,8 @@ static const char *const usage =
     "hoạch không đặt mục tiêu cho năm đó thì lấy năm mục tiêu kế tiếp. Plan targets.\n"
     "\n"
     "  --plan TỆP|MÃ        tệp kế hoạch, hoặc mã trong rubrics/plans (hai-phong, tay-ninh,\n"
-    "                       can-tho, lai-chau, bo-noi-vu)\n" CLI_PROVINCES_HELP CLI_INPUT_HELP;
+    "                       can-tho, lai-chau, bo-noi-vu)\n" CLI_PROVINCES_HELP CLI_ROSTER_HELP
+        CLI_INPUT_HELP;
 
 static int on_extra(int opt, const char *arg, void *ctx)
 {
@@ -60,8 +61,10 @@ static void no_agency_in_scope(const pdx_plan *plan, const cli_inputs *in)
 
 int cmd_targets(int argc, char **argv)
 {
-	static const struct option extra[] = {
-	    CLI_PROVINCES_LONGOPT, {"plan", required_argument, NULL, 'P'}, {NULL, 0, NULL, 0}};
+	static const struct option extra[] = {CLI_PROVINCES_LONGOPT,
+	                                      CLI_ROSTER_LONGOPT,
+	                                      {"plan", required_argument, NULL, 'P'},
+	                                      {NULL, 0, NULL, 0}};
 	cli_inputs in = {0};
 	const char *plan_arg = NULL;
 	int rc = cli_parse(&in, "targets", usage, argc, argv, extra, on_extra, &plan_arg);
@@ -87,6 +90,8 @@ int cmd_targets(int argc, char **argv)
 		rc = cli_inputs_begin(&in, "targets", in.files, in.n_files, more, 1);
 	if (!rc)
 		rc = cli_inputs_read(&in, in.files, in.n_files, true);
+	if (!rc)
+		rc = cli_roster_check(&in);
 	pdx_plan *plan = NULL;
 	if (!rc) {
 		pdx_diags *d = pdx_diags_new();

@@ -75,6 +75,9 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 		if (cli_parse_year(arg, &in->provinces_to) != 0)
 			return cli_usage_error(cmd, "năm không hợp lệ (invalid year) \"%s\"", arg);
 		return 0;
+	case 'X':
+		in->roster = arg;
+		return 0;
 	default:
 		return 1;
 	}
@@ -504,7 +507,7 @@ int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_
 			return 2;
 		}
 	}
-	size_t n = (size_t)n_files + 2 + n_more + n_ed;
+	size_t n = (size_t)n_files + 3 + n_more + n_ed;
 	const char **inputs = calloc(n, sizeof *inputs);
 	if (!inputs) {
 		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
@@ -520,6 +523,8 @@ int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_
 		inputs[k++] = in->rubric_path;
 	if (in->provinces_path)
 		inputs[k++] = in->provinces_path;
+	if (in->roster)
+		inputs[k++] = in->roster;
 	for (size_t i = 0; i < n_more; i++)
 		inputs[k++] = more[i];
 	for (size_t i = 0; i < n_ed; i++)
@@ -577,4 +582,31 @@ int cli_emit(cli_inputs *in, int rc, char *out, size_t len)
 	}
 	pdx_free(out);
 	return cli_inputs_commit(in);
+}
+
+int cli_roster_check(const cli_inputs *in)
+{
+	if (!in->roster)
+		return 0;
+	pdx_diags *d = pdx_diags_new();
+	pdx_roster *ro = NULL;
+	int rc = d ? pdx_roster_load_file(&ro, in->roster, d) : PDX_ENOMEM;
+	size_t missing = 0;
+	if (!rc) /* each year the answers give (or --year), on its own */
+		rc = pdx_roster_check_results(ro, in->results, in->n_results, 0, &missing, d);
+	cli_print_diags(d);
+	if (rc == PDX_ENOMEM)
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+	else if (rc)
+		fprintf(stderr,
+		        "pressdx %s: không dùng được danh sách cơ quan %s (roster rejected)\n",
+		        in->cmd, in->roster);
+	else if (missing)
+		fprintf(stderr,
+		        "pressdx %s: %zu cơ quan trong danh sách chưa nộp phiếu (roster agencies "
+		        "without a submission: %zu)\n",
+		        in->cmd, missing, missing);
+	pdx_roster_free(ro);
+	pdx_diags_free(d);
+	return rc ? 2 : 0;
 }

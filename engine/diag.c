@@ -196,6 +196,8 @@ const char *pdx_code_name(pdx_code code)
 		return "PDX-W0254";
 	case PDX_W_PROVINCE_UNKNOWN:
 		return "PDX-W0255";
+	case PDX_W_NOT_SUBMITTED:
+		return "PDX-W0257";
 	case PDX_W_PROVINCE_FORMER:
 		return "PDX-W0256";
 	case PDX_E_ANSWER_INVALID:
@@ -230,6 +232,8 @@ const char *pdx_code_name(pdx_code code)
 		return "PDX-E0501";
 	case PDX_E_HISTORY:
 		return "PDX-E0601";
+	case PDX_E_ROSTER:
+		return "PDX-E0602";
 	case PDX_W_HISTORY_SKIPPED:
 		return "PDX-W0650";
 	case PDX_CODE_NONE:

@@ -70,6 +70,9 @@ char *pdx_aprintf(const char *fmt, ...) PDX_PRINTF(1, 2);
 /* UTF-8 text (text.c). */
 /* Offset of the first byte of an invalid UTF-8 sequence (or a NUL byte), or -1. */
 long pdx_utf8_invalid(const char *s, size_t len);
+/* The delimiter of a small CSV table typed by people (report_util.c): ',' ';' or tab,
+ * whichever is most frequent outside quotes over the whole text. */
+char pdx_csv_guess_delimiter(const char *s, size_t len);
 /* NFC of s[0..len) with white space (ASCII, NBSP and Unicode spaces) trimmed at both
  * ends; malloc'd. NULL when out of memory or s is not valid UTF-8. */
 char *pdx_utf8_clean(const char *s, size_t len);

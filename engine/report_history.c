@@ -9,6 +9,7 @@
 
 #include "doc.h"
 #include "pressdx/history.h"
+#include "pressdx/roster.h"
 
 /* One current assessment (the appraised version when there is one). */
 typedef struct hrow {
@@ -581,5 +582,58 @@ int pdx_history_report(char **out, size_t *len, pdx_history *hist, const pdx_his
 	pdx_free(c.others);
 	pdx_rubric_free(r);
 	hdata_free(&h);
+	return e;
+}
+
+int pdx_history_roster_check(pdx_history *hist, const pdx_roster *ro, size_t *missing,
+                             pdx_diags *diags)
+{
+	if (missing)
+		*missing = 0;
+	if (!hist || !ro)
+		return PDX_EARG;
+	sqlite3 *db = pdx_history_db(hist);
+	aliases al = {0};
+	int rc = aliases_load(db, &al);
+	sqlite3_stmt *st = NULL;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db,
+		                        "SELECT DISTINCT agency_id, year FROM assessment WHERE "
+		                        "superseded_at IS NULL",
+		                        -1, &st, NULL);
+	char **ids = NULL;
+	int *years = NULL;
+	size_t n = 0, cap = 0;
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			char **ni = pdx_reallocarray(ids, cap, sizeof *ni);
+			if (ni)
+				ids = ni;
+			int *ny = ni ? pdx_reallocarray(years, cap, sizeof *ny) : NULL;
+			if (ny)
+				years = ny;
+			if (!ni || !ny) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		}
+		/* under the id the agency has today: the roster is today's */
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		ids[n] = id ? pdx_strdup(resolve_id(&al, id)) : NULL;
+		years[n++] = sqlite3_column_int(st, 1);
+		rc = ids[n - 1] ? SQLITE_OK : SQLITE_NOMEM;
+	}
+	sqlite3_finalize(st);
+	aliases_free(&al);
+	int e = rc == SQLITE_DONE || rc == SQLITE_OK ? 0
+	        : rc == SQLITE_NOMEM                 ? PDX_ENOMEM
+	                                             : PDX_EIO;
+	if (!e)
+		e = pdx_roster_check(ro, (const char *const *)ids, years, n, 0, missing, diags);
+	for (size_t i = 0; i < n; i++)
+		pdx_free(ids[i]);
+	pdx_free(ids);
+	pdx_free(years);
 	return e;
 }

@@ -80,3 +80,20 @@ void pdx_csv_pts(pdx_buf *b, pdx_points p, int last)
 	char n[32];
 	pdx_csv_put(b, pdx_points_format(p, n, sizeof n), last);
 }
+
+/* The delimiter of a table file (rubric table, roster): Excel saves "CSV" with ';' where the
+ * decimal comma is the locale's (Vietnamese among them). Counted over the whole text outside
+ * quotes: every criterion row holds some twenty delimiters, where a name or a rule ("có=2;
+ * không=0") holds a stray ',' or ';' of the other kind. */
+char pdx_csv_guess_delimiter(const char *s, size_t len)
+{
+	size_t comma = 0, semi = 0, tab = 0;
+	bool quoted = false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			comma += s[i] == ',', semi += s[i] == ';', tab += s[i] == '\t';
+	}
+	return semi > comma && semi >= tab ? ';' : tab > comma ? '\t' : ',';
+}

@@ -1015,23 +1015,6 @@ static void criteria(importer *I, const row *rows, size_t n, size_t head, const 
 		    pdx_aprintf("the table has no criterion"));
 }
 
-/* The delimiter of the table: Excel saves "CSV" with ';' where the decimal comma is the
- * locale's (Vietnamese among them). Counted over the whole text outside quotes: every
- * criterion row holds some twenty delimiters, where a name or a rule ("có=2; không=0")
- * holds a stray ',' or ';' of the other kind. */
-static char table_delimiter(const char *s, size_t len)
-{
-	size_t comma = 0, semi = 0, tab = 0;
-	bool quoted = false;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '"')
-			quoted = !quoted;
-		else if (!quoted)
-			comma += s[i] == ',', semi += s[i] == ';', tab += s[i] == '\t';
-	}
-	return semi > comma && semi >= tab ? ';' : tab > comma ? '\t' : ',';
-}
-
 int pdx_rubric_import_table(char **xml, size_t *xml_len, const char *data, size_t len,
                             const char *name, pdx_diags *diags)
 {
@@ -1048,7 +1031,7 @@ int pdx_rubric_import_table(char **xml, size_t *xml_len, const char *data, size_
 	/* a BOM from Excel */
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		data += 3, len -= 3;
-	csv_set_delim(&p, (unsigned char)table_delimiter(data, len));
+	csv_set_delim(&p, (unsigned char)pdx_csv_guess_delimiter(data, len));
 	/* line by line, so that each row knows the line it starts on */
 	t.line = 1;
 	for (size_t i = 0; i < len && !t.oom;) {

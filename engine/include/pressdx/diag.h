@@ -61,6 +61,7 @@ typedef enum pdx_code {
 	PDX_W_DEFAULT_EDITION = 254,   /* reserved: a year without an edition of its own */
 	PDX_W_PROVINCE_UNKNOWN = 255,  /* a province on neither map of its year */
 	PDX_W_PROVINCE_FORMER = 256,   /* a pre-2025 province written for a year after */
+	PDX_W_NOT_SUBMITTED = 257,     /* an agency of the roster without an assessment */
 	/* 3xx: answers */
 	PDX_E_ANSWER_INVALID = 301,   /* not an answer of the criterion's type */
 	PDX_E_ANSWER_RANGE = 302,     /* outside the criterion's range */
@@ -81,6 +82,7 @@ typedef enum pdx_code {
 	PDX_E_OUTPUT = 501, /* an output cannot be written */
 	/* 6xx: the history store */
 	PDX_E_HISTORY = 601,        /* the database cannot be opened, read, written or checked */
+	PDX_E_ROSTER = 602,         /* a roster (list of expected agencies) that cannot be read */
 	PDX_W_HISTORY_SKIPPED = 650 /* an assessment with errors, not stored */
 } pdx_code;
 

@@ -14,6 +14,7 @@
 
 #include "common.h"
 #include "diag.h"
+#include "roster.h"
 #include "score.h"
 
 #ifdef __cplusplus
@@ -101,6 +102,12 @@ typedef struct pdx_history_query {
  * has their years in its own section. Every format of pdx_format. */
 int pdx_history_report(char **out, size_t *len, pdx_history *h, const pdx_history_query *q,
                        pdx_format fmt, pdx_diags *diags);
+
+/* Who of the roster has no assessment, for each year the store holds (ids followed
+ * through the aliases: the roster names agencies as they are today): a warning
+ * PDX-W0257 each, *missing their count (may be NULL). 0, PDX_EIO or PDX_ENOMEM. */
+int pdx_history_roster_check(pdx_history *h, const pdx_roster *ro, size_t *missing,
+                             pdx_diags *diags);
 
 #ifdef __cplusplus
 }

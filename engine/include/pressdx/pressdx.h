@@ -14,6 +14,7 @@
 #include "plan.h"
 #include "provinces.h"
 #include "report.h"
+#include "roster.h"
 #include "rubric.h"
 #include "score.h"
 
