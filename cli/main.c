@@ -32,7 +32,7 @@ static const char *const main_usage =
     "  targets    đối chiếu với chỉ tiêu kế hoạch tỉnh/bộ (plan targets)\n"
     "  diff       so sánh hai bộ câu trả lời (compare two answer sets)\n"
     "  rubrics    liệt kê các bộ chỉ số có sẵn (list the bundled rubrics)\n"
-    "  db         nhập phiếu vào kho lịch sử, kiểm tra kho (db import|check: the history)\n"
+    "  db         kho lịch sử: nhập phiếu, kiểm tra, đổi mã cơ quan (db import|check|aliases)\n"
     "  history    lịch sử qua các năm từ kho (assessments year over year)\n"
     "\n"
     "  pressdx <lệnh> --help   trợ giúp cho từng lệnh (help on a command)\n"
