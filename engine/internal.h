@@ -73,6 +73,9 @@ long pdx_utf8_invalid(const char *s, size_t len);
 /* The delimiter of a small CSV table typed by people (report_util.c): ',' ';' or tab,
  * whichever is most frequent outside quotes over the whole text. */
 char pdx_csv_guess_delimiter(const char *s, size_t len);
+/* Adds edition e to v unless v holds it already (the same rubric: pdx_rubric_same); v
+ * has room for it. The editions a report's results come from, each once, in order. */
+void pdx_editions_add(const pdx_rubric **v, size_t *n, const pdx_rubric *e);
 /* NFC of s[0..len) with white space (ASCII, NBSP and Unicode spaces) trimmed at both
  * ends; malloc'd. NULL when out of memory or s is not valid UTF-8. */
 char *pdx_utf8_clean(const char *s, size_t len);

@@ -53,14 +53,8 @@ static const pdx_rubric **editions_of(const pdx_rubric *r, pdx_gap *const *gaps,
 {
 	const pdx_rubric **v = pdx_calloc(n + 1, sizeof(*v));
 	*ne = 0;
-	for (size_t i = 0; v && i < n; i++) {
-		const pdx_rubric *e = gaps[i]->result->rubric ? gaps[i]->result->rubric : r;
-		size_t k = 0;
-		while (k < *ne && !pdx_rubric_same(v[k], e))
-			k++;
-		if (k == *ne)
-			v[(*ne)++] = e;
-	}
+	for (size_t i = 0; v && i < n; i++)
+		pdx_editions_add(v, ne, gaps[i]->result->rubric ? gaps[i]->result->rubric : r);
 	if (v && !*ne)
 		v[(*ne)++] = r;
 	return v;

@@ -57,12 +57,7 @@ static const pdx_rubric **editions_of(const pdx_rubric *r, const pdx_ranking *rk
 	for (size_t g = 0; g < rk->n_groups; g++)
 		for (size_t i = 0; i < rk->groups[g].n; i++) {
 			const pdx_rubric *e = rk->groups[g].items[i].result->rubric;
-			e = e ? e : r;
-			size_t k = 0;
-			while (k < *n && !pdx_rubric_same(v[k], e))
-				k++;
-			if (k == *n)
-				v[(*n)++] = e;
+			pdx_editions_add(v, n, e ? e : r);
 		}
 	if (!*n)
 		v[(*n)++] = r;

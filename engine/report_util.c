@@ -97,3 +97,11 @@ char pdx_csv_guess_delimiter(const char *s, size_t len)
 	}
 	return semi > comma && semi >= tab ? ';' : tab > comma ? '\t' : ',';
 }
+
+void pdx_editions_add(const pdx_rubric **v, size_t *n, const pdx_rubric *e)
+{
+	for (size_t k = 0; k < *n; k++)
+		if (pdx_rubric_same(v[k], e))
+			return;
+	v[(*n)++] = e;
+}
