@@ -96,8 +96,8 @@ static int db_error(pdx_diags *d, const char *path, sqlite3 *db, int rc, const c
 	int added =
 	    v && e ? pdx_diag_addc(d, PDX_E_HISTORY, PDX_SEV_ERROR, path, 0, 0, NULL, NULL, v, e)
 	           : PDX_ENOMEM;
-	free(v);
-	free(e);
+	pdx_free(v);
+	pdx_free(e);
 	if (added)
 		return PDX_ENOMEM;
 	int base = rc & 0xff;
@@ -155,8 +155,8 @@ static int migrate(pdx_history *h, bool readonly, pdx_diags *d)
 		if (v && e)
 			pdx_diag_addc(d, PDX_E_HISTORY, PDX_SEV_ERROR, h->path, 0, 0, NULL, NULL, v,
 			              e);
-		free(v);
-		free(e);
+		pdx_free(v);
+		pdx_free(e);
 		return v && e ? PDX_EINVALID : PDX_ENOMEM;
 	}
 	if (version == SCHEMA_VERSION)
@@ -183,7 +183,7 @@ static int migrate(pdx_history *h, bool readonly, pdx_diags *d)
 			rc = exec(h->db, set);
 		if (rc == SQLITE_OK)
 			rc = exec(h->db, "COMMIT");
-		free(set);
+		pdx_free(set);
 		if (rc != SQLITE_OK) {
 			int e =
 			    db_error(d, h->path, h->db, rc, "không tạo được lược đồ cơ sở dữ liệu",
@@ -323,7 +323,7 @@ static int content_digest(const pdx_result *res, char out[65])
 	if (pdx_buf_finish(&b, &text, &len))
 		return PDX_ENOMEM;
 	pdx_sha256_hex(text, len, out);
-	free(text);
+	pdx_free(text);
 	return 0;
 }
 
@@ -505,8 +505,8 @@ int pdx_history_import(pdx_history *h, pdx_result *const *results, size_t n, pdx
 				              results[i]->assessment->file,
 				              results[i]->assessment->line, 0, NULL,
 				              results[i]->assessment->agency_id, v, e);
-			free(v);
-			free(e);
+			pdx_free(v);
+			pdx_free(e);
 			return v && e ? PDX_EINVALID : PDX_ENOMEM;
 		}
 	}
@@ -531,8 +531,8 @@ int pdx_history_import(pdx_history *h, pdx_result *const *results, size_t n, pdx
 			    pdx_diag_addc(d, PDX_W_HISTORY_SKIPPED, PDX_SEV_WARNING, a->file,
 			                  a->line, 0, NULL, a->agency_id, v, e))
 				rc = SQLITE_NOMEM;
-			free(v);
-			free(e);
+			pdx_free(v);
+			pdx_free(e);
 			c.skipped++;
 			continue;
 		}
@@ -612,8 +612,8 @@ int pdx_history_set_aliases(pdx_history *h, const pdx_agency_alias *a, size_t n,
 			if (v && e)
 				pdx_diag_addc(d, PDX_E_HISTORY, PDX_SEV_ERROR, a[i].file, a[i].line,
 				              0, NULL, a[i].old_id, v, e);
-			free(v);
-			free(e);
+			pdx_free(v);
+			pdx_free(e);
 			errors++;
 			continue;
 		}
@@ -658,8 +658,8 @@ static int check_rows(pdx_history *h, pdx_diags *d, const char *sql, const char 
 		if (v && e)
 			pdx_diag_addc(d, PDX_E_HISTORY, PDX_SEV_ERROR, h->path, 0, 0, NULL, NULL, v,
 			              e);
-		free(v);
-		free(e);
+		pdx_free(v);
+		pdx_free(e);
 		(*problems)++;
 		rc = SQLITE_OK;
 	}
@@ -726,8 +726,8 @@ int pdx_history_check(pdx_history *h, pdx_diags *d)
 			if (v && e)
 				pdx_diag_addc(d, PDX_E_HISTORY, PDX_SEV_ERROR, h->path, 0, 0, NULL,
 				              NULL, v, e);
-			free(v);
-			free(e);
+			pdx_free(v);
+			pdx_free(e);
 			problems++;
 		}
 		pdx_rubric_free(r);

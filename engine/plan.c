@@ -86,8 +86,8 @@ static int other_rubric(ploader *L, long line, const char *written, const char *
 	int rc = vi && en ? pdx_diag_addc(L->x.diags, PDX_W_PLAN_OTHER_RUBRIC, PDX_SEV_WARNING,
 	                                  L->x.file, line, 0, NULL, NULL, vi, en)
 	                  : PDX_ENOMEM;
-	free(vi);
-	free(en);
+	pdx_free(vi);
+	pdx_free(en);
 	return rc;
 }
 

@@ -127,8 +127,8 @@ static void on_row(int term, void *ctx)
 						rerr(R, R->cols[COL_ID], vi, en);
 					else
 						R->oom = 1;
-					free(vi);
-					free(en);
+					pdx_free(vi);
+					pdx_free(en);
 					kept = NULL;
 					break;
 				}
@@ -257,8 +257,8 @@ static int check_year(const pdx_roster *ro, char **keys, const int *years, size_
 		int rc = vi && en ? pdx_diag_addc(d, PDX_W_NOT_SUBMITTED, PDX_SEV_WARNING, ro->path,
 		                                  e->line, 0, NULL, e->agency_id, vi, en)
 		                  : PDX_ENOMEM;
-		free(vi);
-		free(en);
+		pdx_free(vi);
+		pdx_free(en);
 		if (rc)
 			return PDX_ENOMEM;
 		if (missing)

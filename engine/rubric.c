@@ -755,7 +755,7 @@ static xmlDocPtr base_file_doc(pdx_xml_ctx *x, const char *id, const char *dir, 
 	else if (!doc)
 		PDX_XERR(x, 0, id, "không đọc được bộ chỉ số gốc %s (%s)",
 		         "the base rubric %s (%s) could not be read", id, path);
-	free(path);
+	pdx_free(path);
 	return doc;
 }
 

@@ -62,8 +62,8 @@ void pdx_xml_too_big(pdx_xml_ctx *x, const pdx_xml_limits *lim, size_t found);
 			(x)->oom = 1;                                                              \
 		else                                                                               \
 			pdx_xml_error((x), (line), (id), vi_, en_);                                \
-		free(vi_);                                                                         \
-		free(en_);                                                                         \
+		pdx_free(vi_);                                                                     \
+		pdx_free(en_);                                                                     \
 	} while (0)
 
 /* Reads a whole rubric or plan file ("-" is standard input) of at most lim->bytes.
