@@ -15,37 +15,91 @@ static const char *const usage =
     "biệt, 0 khi không, 2 khi tệp lỗi. Compares two answer sets; exit 1 when they differ.\n"
     "\n" CLI_INPUT_HELP;
 
+/* crosswalk/FROM_TO.xml of the rubric folders, loaded between the two editions: 0 with
+ * *out, 1 when there is no such file, 2 when it does not load (said). */
+static int load_one(const pdx_rubric *from, const pdx_rubric *to, pdx_crosswalk **out)
+{
+	char name[160];
+	snprintf(name, sizeof name, "%s_%s", pdx_rubric_meta_get(from)->id,
+	         pdx_rubric_meta_get(to)->id);
+	char *path = cli_find_shipped(name, "crosswalk");
+	if (!path)
+		return 1;
+	pdx_diags *d = pdx_diags_new();
+	int rc = d ? pdx_crosswalk_load_file(out, path, from, to, d) : PDX_ENOMEM;
+	cli_print_diags(d);
+	pdx_diags_free(d);
+	if (rc == PDX_ENOMEM)
+		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+	else if (rc)
+		fprintf(stderr,
+		        "pressdx diff: bảng đối chiếu %s không dùng được (crosswalk rejected)\n",
+		        path);
+	free(path);
+	return rc ? 2 : 0;
+}
+
+static bool same_edition(const pdx_rubric *a, const pdx_rubric *b)
+{
+	return strcmp(pdx_rubric_meta_get(a)->sha256, pdx_rubric_meta_get(b)->sha256) == 0;
+}
+
+/* X → E → Y through an edition E of the rubric folders (2023 against 2025: 951 → 1827 →
+ * 3560), either way round: 0 with *out (or none found), 2 on an error (said). */
+static int chain_through(const pdx_rubric *x, const pdx_rubric *y, pdx_crosswalk **out)
+{
+	size_t n = 0;
+	char **files = cli_rubric_files(&n);
+	if (n == (size_t)-1)
+		return 2;
+	int rc = 0;
+	for (size_t i = 0; !rc && !*out && i < n; i++) {
+		pdx_rubric *e = NULL;
+		int lr = pdx_rubric_load_file(&e, files[i], NULL);
+		if (lr == PDX_ENOMEM) { /* not "no chain": the comparison would lose its criteria */
+			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			rc = 2;
+			break;
+		}
+		if (lr || same_edition(e, x) || same_edition(e, y)) {
+			pdx_rubric_free(e); /* a file that is no edition: not a way through */
+			continue;
+		}
+		for (int k = 0; !rc && !*out && k < 2; k++) {
+			const pdx_rubric *from = k ? y : x, *to = k ? x : y;
+			pdx_crosswalk *first = NULL, *second = NULL;
+			int r1 = load_one(from, e, &first);
+			int r2 = r1 == 0 ? load_one(e, to, &second) : 1;
+			if (r1 == 2 || r2 == 2)
+				rc = 2;
+			else if (r1 == 0 && r2 == 0 && pdx_crosswalk_chain(out, first, second) != 0)
+				rc = 2, fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			pdx_crosswalk_free(first);
+			pdx_crosswalk_free(second);
+		}
+		pdx_rubric_free(e);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	return rc;
+}
+
 /* Two editions (each side scored by its year's): the crosswalk that joins them, from
- * crosswalk/FROM_TO.xml in the rubric folders, either way round; none found is no
- * error (totals and pillars are compared), one that does not load is. 0 or 2. */
+ * crosswalk/FROM_TO.xml in the rubric folders, either way round, or two end to end
+ * through a third edition; none found is no error (totals and pillars are compared),
+ * one that does not load is. 0 or 2. */
 static int find_crosswalk(const pdx_rubric *b, const pdx_rubric *a, pdx_crosswalk **out)
 {
 	*out = NULL;
-	if (!b || !a || strcmp(pdx_rubric_meta_get(b)->sha256, pdx_rubric_meta_get(a)->sha256) == 0)
+	if (!b || !a || same_edition(a, b))
 		return 0;
 	for (int k = 0; k < 2; k++) {
-		const pdx_rubric *from = k ? a : b, *to = k ? b : a;
-		char name[160];
-		snprintf(name, sizeof name, "%s_%s", pdx_rubric_meta_get(from)->id,
-		         pdx_rubric_meta_get(to)->id);
-		char *path = cli_find_shipped(name, "crosswalk");
-		if (!path)
-			continue;
-		pdx_diags *d = pdx_diags_new();
-		int rc = d ? pdx_crosswalk_load_file(out, path, from, to, d) : PDX_ENOMEM;
-		cli_print_diags(d);
-		pdx_diags_free(d);
-		if (rc == PDX_ENOMEM)
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
-		else if (rc)
-			fprintf(stderr,
-			        "pressdx diff: bảng đối chiếu %s không dùng được (crosswalk "
-			        "rejected)\n",
-			        path);
-		free(path);
-		return rc ? 2 : 0;
+		int rc = load_one(k ? a : b, k ? b : a, out);
+		if (rc != 1)
+			return rc;
 	}
-	return 0;
+	return chain_through(b, a, out);
 }
 
 int cmd_diff(int argc, char **argv)

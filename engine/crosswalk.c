@@ -279,3 +279,67 @@ int pdx_crosswalk_load_file(pdx_crosswalk **out, const char *path, const pdx_rub
 	pdx_free(data);
 	return rc;
 }
+
+/* The weaker of two statuses: provisional before published before official. */
+static pdx_status weaker(pdx_status a, pdx_status b)
+{
+	if (a == PDX_PROVISIONAL || b == PDX_PROVISIONAL)
+		return PDX_PROVISIONAL;
+	return a == PDX_PUBLISHED || b == PDX_PUBLISHED ? PDX_PUBLISHED : PDX_OFFICIAL;
+}
+
+int pdx_crosswalk_chain(pdx_crosswalk **out, const pdx_crosswalk *ab, const pdx_crosswalk *bc)
+{
+	*out = NULL;
+	if (!ab || !bc || !pdx_rubric_same(ab->to, bc->from))
+		return PDX_EARG;
+	pdx_crosswalk *cw = pdx_calloc(1, sizeof(*cw));
+	if (!cw || !(cw->arena = pdx_arena_new())) {
+		pdx_free(cw);
+		return PDX_ENOMEM;
+	}
+	cw->from = ab->from;
+	cw->to = bc->to;
+	size_t nf = pdx_rubric_criterion_count(cw->from), nt = pdx_rubric_criterion_count(cw->to);
+	char *path = pdx_aprintf("%s + %s", ab->meta.path, bc->meta.path);
+	cw->meta = (pdx_crosswalk_meta){pdx_arena_strdup(cw->arena, ab->meta.from_id),
+	                                pdx_arena_strdup(cw->arena, bc->meta.to_id), NULL,
+	                                path ? pdx_arena_strdup(cw->arena, path) : NULL,
+	                                weaker(ab->meta.status, bc->meta.status)};
+	pdx_free(path);
+	cw->pairs = pdx_arena_alloc(cw->arena, (nf + 1) * sizeof(*cw->pairs));
+	cw->by_from = pdx_arena_alloc(cw->arena, (nf + 1) * sizeof(*cw->by_from));
+	cw->by_to = pdx_arena_alloc(cw->arena, (nt + 1) * sizeof(*cw->by_to));
+	if (!cw->meta.from_id || !cw->meta.to_id || !cw->meta.path || !cw->pairs || !cw->by_from ||
+	    !cw->by_to) {
+		pdx_crosswalk_free(cw);
+		return PDX_ENOMEM;
+	}
+	memset(cw->by_from, 0, (nf + 1) * sizeof(*cw->by_from));
+	memset(cw->by_to, 0, (nt + 1) * sizeof(*cw->by_to));
+	/* a → b → c: the middle edition's criterion found by id on the second crosswalk's
+	 * side, which may be another load of the same edition */
+	for (size_t i = 0; i < ab->n_pairs; i++) {
+		const pdx_crosswalk_pair *p = &ab->pairs[i];
+		long k = pdx_rubric_find_criterion(bc->from, p->to->id);
+		const pdx_crosswalk_pair *q =
+		    k >= 0 ? pdx_crosswalk_find(bc, pdx_rubric_criterion(bc->from, (size_t)k))
+		           : NULL;
+		if (!q || q->from != pdx_rubric_criterion(bc->from, (size_t)k))
+			continue;
+		const char *note = q->note ? q->note : p->note;
+		char *kept = note ? pdx_arena_strdup(cw->arena, note) : NULL; /* ab, bc may go */
+		if (note && !kept) {
+			pdx_crosswalk_free(cw);
+			return PDX_ENOMEM;
+		}
+		cw->pairs[cw->n_pairs] = (pdx_crosswalk_pair){
+		    p->from, q->to,
+		    p->points_comparable && q->points_comparable && p->from->max == q->to->max,
+		    kept};
+		cw->by_from[index_in(cw->from, p->from)] = ++cw->n_pairs;
+		cw->by_to[index_in(cw->to, q->to)] = cw->n_pairs;
+	}
+	*out = cw;
+	return 0;
+}

@@ -1298,6 +1298,22 @@ static void test_diff_across_editions(void **state)
 		assert_int_equal(d->items[0].compare, PDX_DIFF_PILLARS);
 		assert_null(d->items[0].crosswalk);
 		assert_int_equal(d->items[0].n_changes, 0);
+		if (way == 0) {
+			/* the text says so, and gives the pillars by id: 951's pillar 1 holds
+			 * 1.1.2's 3.00, test-minimal's 1.1.1's 4.00; pillar 2: 0 and 2.1.1's 3.00
+			 */
+			char *out;
+			size_t len;
+			assert_int_equal(pdx_report_diff(&out, &len, r951, d, PDX_FORMAT_TEXT), 0);
+			assert_non_null(
+			    strstr(out, "không có bảng đối chiếu tiêu chí giữa hai bộ, chỉ so "
+			                "tổng điểm và trụ cột"));
+			assert_non_null(strstr(out,
+			                       "    Trụ cột (pillar) 1   3.00 → 4.00  (+1.00)\n"
+			                       "    Trụ cột (pillar) 2   0.00 → 3.00  (+3.00)\n"));
+			assert_null(strstr(out, "1.1.1   \""));
+			pdx_free(out);
+		}
 		pdx_diff_free(d);
 	}
 
@@ -1395,6 +1411,15 @@ static void test_crosswalk_mistakes(void **state)
 	pdx_rubric_free(r951);
 }
 
+/* The index of criterion c among r's, or -1. */
+static long index_of(const pdx_rubric *r, const pdx_criterion *c)
+{
+	for (size_t i = 0; i < pdx_rubric_criterion_count(r); i++)
+		if (pdx_rubric_criterion(r, i) == c)
+			return (long)i;
+	return -1;
+}
+
 /* The shipped crosswalks: 951 -> 1827 maps 42 criteria (4.2.3's points do not compare,
  * 4.2.6 is new), 1827 -> 3560 maps all 43 to themselves. */
 static void test_crosswalks_shipped(void **state)
@@ -1423,6 +1448,29 @@ static void test_crosswalks_shipped(void **state)
 	assert_non_null(pdx_crosswalk_find(b, pdx_rubric_criterion(r1827, (size_t)k426)));
 	assert_true(pdx_crosswalk_joins(a, r1827, r951));
 	assert_false(pdx_crosswalk_joins(a, r1827, r3560));
+
+	/* end to end, 951 -> 3560: the 42 criteria of 951 to themselves, 4.2.3's points not
+	 * comparable (3 against 2), 3560's 4.2.6 without a counterpart */
+	pdx_crosswalk *c = NULL;
+	assert_int_equal(pdx_crosswalk_chain(&c, a, b), 0);
+	assert_string_equal(pdx_crosswalk_meta_get(c)->from_id, "951-2023");
+	assert_string_equal(pdx_crosswalk_meta_get(c)->to_id, "3560-2025");
+	assert_int_equal(pdx_crosswalk_meta_get(c)->status, PDX_PROVISIONAL);
+	assert_int_equal(pdx_crosswalk_pair_count(c), 42);
+	for (size_t i = 0; i < 42; i++) {
+		const pdx_crosswalk_pair *p = pdx_crosswalk_pair_at(c, i);
+		assert_ptr_equal(p->from, pdx_rubric_criterion(r951, i));
+		assert_string_equal(p->from->id, p->to->id);
+		assert_int_equal(index_of(r3560, p->to) >= 0, 1);
+		assert_int_equal(p->points_comparable, strcmp(p->from->id, "4.2.3") != 0);
+	}
+	assert_true(pdx_crosswalk_joins(c, r3560, r951));
+	assert_null(pdx_crosswalk_find(
+	    c, pdx_rubric_criterion(r3560, (size_t)pdx_rubric_find_criterion(r3560, "4.2.6"))));
+	pdx_crosswalk *wrong = NULL;
+	assert_int_equal(pdx_crosswalk_chain(&wrong, b, a), PDX_EARG); /* 3560 is not 951 */
+	assert_null(wrong);
+	pdx_crosswalk_free(c);
 	pdx_crosswalk_free(a);
 	pdx_crosswalk_free(b);
 	pdx_diags_free(d);

@@ -50,6 +50,14 @@ const pdx_crosswalk_pair *pdx_crosswalk_find(const pdx_crosswalk *cw, const pdx_
 /* Whether the crosswalk joins editions a and b, in either order. */
 bool pdx_crosswalk_joins(const pdx_crosswalk *cw, const pdx_rubric *a, const pdx_rubric *b);
 
+/* Two crosswalks end to end (951 → 1827 and 1827 → 3560 make 951 → 3560): a criterion
+ * of ab's first edition maps to one of bc's last when it maps to a criterion of the
+ * middle edition that maps on (matched by id); its points compare when they do at both
+ * steps and the two ends have the same maximum. The notes of the second step win. The
+ * result refers to ab's and bc's outer editions only (which must outlive it), not to
+ * ab or bc. PDX_EARG when ab does not end where bc starts; 0 or PDX_ENOMEM. */
+int pdx_crosswalk_chain(pdx_crosswalk **out, const pdx_crosswalk *ab, const pdx_crosswalk *bc);
+
 /* The embedded RELAX NG schema (rubrics/crosswalk/crosswalk.rng), NUL-terminated. */
 const char *pdx_crosswalk_schema(void);
 
