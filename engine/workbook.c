@@ -28,6 +28,7 @@
 #include <zip.h>
 
 #include "internal.h"
+#include "xml.h"
 
 /* The limits of a workbook, each documented in the README. */
 #define MAX_ENTRIES      10000
@@ -1073,9 +1074,8 @@ int pdx_internal_read_workbook(pdx_answers *set, const char *path, const char *n
 	return pdx_internal_read_workbook_hooked(set, path, name, sheet, opts, diags, NULL);
 }
 
-int pdx_internal_read_workbook_hooked(pdx_answers *set, const char *path, const char *name,
-                                      const char *sheet, const pdx_read_options *opts,
-                                      pdx_diags *diags, const pdx_cell_hook *hook)
+static int read_workbook(pdx_answers *set, const char *path, const char *name, const char *sheet,
+                         const pdx_read_options *opts, pdx_diags *diags, const pdx_cell_hook *hook)
 {
 	wb w;
 	memset(&w, 0, sizeof w);
@@ -1163,5 +1163,19 @@ int pdx_internal_read_workbook_hooked(pdx_answers *set, const char *path, const 
 	pdx_free(w.len);
 	pdx_free(w.flags);
 	pdx_buf_free(&w.cell);
+	return rc;
+}
+
+/* xmlTextReader reports an encoding a part declares but does not keep to ("input
+ * conversion failed") on libxml2's generic channel, past the reader's own error handler:
+ * silenced for the whole read, so the library never prints (the part is refused all the
+ * same, as not well-formed). */
+int pdx_internal_read_workbook_hooked(pdx_answers *set, const char *path, const char *name,
+                                      const char *sheet, const pdx_read_options *opts,
+                                      pdx_diags *diags, const pdx_cell_hook *hook)
+{
+	pdx_xml_channel ch = pdx_xml_silence();
+	int rc = read_workbook(set, path, name, sheet, opts, diags, hook);
+	pdx_xml_restore(ch);
 	return rc;
 }

@@ -181,6 +181,7 @@ typedef pdx_xml_channel saved_channel;
 
 pdx_xml_channel pdx_xml_silence(void)
 {
+	init_once();
 	pdx_xml_channel s = {xmlGenericError, xmlGenericErrorContext};
 	xmlSetGenericErrorFunc(NULL, quiet);
 	return s;
