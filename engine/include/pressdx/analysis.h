@@ -43,11 +43,11 @@ typedef struct pdx_ranking {
 
 /* Ranks by total, descending; ties ordered by agency_id. Unfilled questionnaires
  * (pdx_result.unfilled) are left out. Returns 0 or PDX_ENOMEM. */
-int pdx_rank(pdx_ranking **out, pdx_result *const *results, size_t n, pdx_within within);
-void pdx_ranking_free(pdx_ranking *rk);
-int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
-                    pdx_format fmt);
-const char *pdx_within_name(pdx_within w);
+PDX_EXTERN int pdx_rank(pdx_ranking **out, pdx_result *const *results, size_t n, pdx_within within);
+PDX_EXTERN void pdx_ranking_free(pdx_ranking *rk);
+PDX_EXTERN int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
+                               pdx_format fmt);
+PDX_EXTERN const char *pdx_within_name(pdx_within w);
 
 /* ---- the publication list ----
  *
@@ -74,14 +74,14 @@ typedef struct pdx_publication {
 } pdx_publication;
 
 /* Returns 0 or PDX_ENOMEM (PDX_EARG when out is NULL, or results is NULL with n > 0). */
-int pdx_publication_build(pdx_publication **out, pdx_result *const *results, size_t n);
-void pdx_publication_free(pdx_publication *pub);
-int pdx_report_publication(char **out, size_t *len, const pdx_rubric *r, const pdx_publication *pub,
-                           pdx_format fmt);
+PDX_EXTERN int pdx_publication_build(pdx_publication **out, pdx_result *const *results, size_t n);
+PDX_EXTERN void pdx_publication_free(pdx_publication *pub);
+PDX_EXTERN int pdx_report_publication(char **out, size_t *len, const pdx_rubric *r,
+                                      const pdx_publication *pub, pdx_format fmt);
 
 /* Vietnamese alphabetical order of two UTF-8 texts (see pdx_publication): < 0, 0 or
  * > 0 like strcmp, and 0 only for the same bytes. NULL sorts as the empty text. */
-int pdx_collate(const char *a, const char *b);
+PDX_EXTERN int pdx_collate(const char *a, const char *b);
 
 /* ---- summaries ---- */
 
@@ -135,14 +135,14 @@ typedef struct pdx_summary {
  * compatible with `r`: the same pillar ids in the same order and the same level
  * numbers; a level is counted by its number and a pillar's share by its group's
  * edition. A result of an incompatible edition is PDX_EINVALID. */
-int pdx_summarize(pdx_summary **out, const pdx_rubric *r, pdx_result *const *results, size_t n,
-                  const pdx_group_key *keys, size_t n_keys);
-void pdx_summary_free(pdx_summary *s);
-int pdx_report_summary(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s,
-                       pdx_format fmt);
+PDX_EXTERN int pdx_summarize(pdx_summary **out, const pdx_rubric *r, pdx_result *const *results,
+                             size_t n, const pdx_group_key *keys, size_t n_keys);
+PDX_EXTERN void pdx_summary_free(pdx_summary *s);
+PDX_EXTERN int pdx_report_summary(char **out, size_t *len, const pdx_rubric *r,
+                                  const pdx_summary *s, pdx_format fmt);
 /* Parses "province", "owner", "block", "year", "media"; returns 0 or PDX_EARG. */
-int pdx_group_key_parse(const char *name, pdx_group_key *key);
-const char *pdx_group_key_name(pdx_group_key key);
+PDX_EXTERN int pdx_group_key_parse(const char *name, pdx_group_key *key);
+PDX_EXTERN const char *pdx_group_key_name(pdx_group_key key);
 
 /* ---- roadmap to the next level ---- */
 
@@ -188,11 +188,11 @@ typedef struct pdx_gap {
  * Applying the full answers of the minimal set (with evidence where it says so) and
  * scoring again reaches the target: every proposed answer is verified by the parser
  * and the scoring rule. */
-int pdx_gap_compute(pdx_gap **out, const pdx_result *res, int target_level);
-void pdx_gap_free(pdx_gap *g);
-int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n,
-                   pdx_format fmt);
-const char *pdx_gap_action_name(pdx_gap_action a);
+PDX_EXTERN int pdx_gap_compute(pdx_gap **out, const pdx_result *res, int target_level);
+PDX_EXTERN void pdx_gap_free(pdx_gap *g);
+PDX_EXTERN int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps,
+                              size_t n, pdx_format fmt);
+PDX_EXTERN const char *pdx_gap_action_name(pdx_gap_action a);
 
 /* ---- two answer sets compared ---- */
 
@@ -240,15 +240,15 @@ typedef struct pdx_diff {
  * among `cws` that joins the two editions (either way round): the criteria it maps,
  * and the later edition's criteria it maps to nothing when they are answered. Results
  * must keep their criteria (not totals_only); the crosswalks must outlive the diff. */
-int pdx_diff_compute_crosswalk(pdx_diff **out, pdx_result *const *before, size_t n_before,
-                               pdx_result *const *after, size_t n_after,
-                               const pdx_crosswalk *const *cws, size_t n_cws);
+PDX_EXTERN int pdx_diff_compute_crosswalk(pdx_diff **out, pdx_result *const *before,
+                                          size_t n_before, pdx_result *const *after, size_t n_after,
+                                          const pdx_crosswalk *const *cws, size_t n_cws);
 /* The same without crosswalks. */
-int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t n_before,
-                     pdx_result *const *after, size_t n_after);
-void pdx_diff_free(pdx_diff *d);
-int pdx_report_diff(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d,
-                    pdx_format fmt);
+PDX_EXTERN int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t n_before,
+                                pdx_result *const *after, size_t n_after);
+PDX_EXTERN void pdx_diff_free(pdx_diff *d);
+PDX_EXTERN int pdx_report_diff(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d,
+                               pdx_format fmt);
 
 #ifdef __cplusplus
 }

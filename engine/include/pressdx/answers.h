@@ -60,7 +60,8 @@ typedef struct pdx_assessment {
 
 /* Answer rows of `a` in input order: start with *cursor = 0; each call fills *out and
  * returns true, or returns false at the end. The strings live as long as the set. */
-bool pdx_assessment_next_answer(const pdx_assessment *a, size_t *cursor, pdx_answer *out);
+PDX_EXTERN bool pdx_assessment_next_answer(const pdx_assessment *a, size_t *cursor,
+                                           pdx_answer *out);
 
 typedef struct pdx_answers pdx_answers;
 
@@ -71,17 +72,17 @@ typedef struct pdx_answers_options {
 } pdx_answers_options;
 
 /* A new empty set; `opts` may be NULL. NULL when out of memory. */
-pdx_answers *pdx_answers_new(const pdx_answers_options *opts);
-void pdx_answers_free(pdx_answers *set);
+PDX_EXTERN pdx_answers *pdx_answers_new(const pdx_answers_options *opts);
+PDX_EXTERN void pdx_answers_free(pdx_answers *set);
 
 /* Assessments in order of first appearance. */
-size_t pdx_answers_count(const pdx_answers *set);
-const pdx_assessment *pdx_answers_get(const pdx_answers *set, size_t i);
+PDX_EXTERN size_t pdx_answers_count(const pdx_answers *set);
+PDX_EXTERN const pdx_assessment *pdx_answers_get(const pdx_answers *set, size_t i);
 /* Replaces what assessment i reports as its province (copied; NULL: none), e.g. the
  * official name pdx_provinces_apply finds. Call once every file is read: a row read
  * later is still compared with the province its agency's rows gave. Returns 0,
  * PDX_ENOMEM, or PDX_EINVALID (no such assessment, or a source is open). */
-int pdx_answers_set_province(pdx_answers *set, size_t i, const char *province);
+PDX_EXTERN int pdx_answers_set_province(pdx_answers *set, size_t i, const char *province);
 
 /* ---- adding rows: the one door of every reader ---- */
 
@@ -100,7 +101,7 @@ typedef enum pdx_field {
 } pdx_field;
 
 /* The column names of the long layout, in pdx_field order ("agency_id", …). */
-const char *pdx_field_name(pdx_field f);
+PDX_EXTERN const char *pdx_field_name(pdx_field f);
 
 /* One row as a reader found it. */
 typedef struct pdx_row {
@@ -118,8 +119,8 @@ typedef struct pdx_row {
  * with the source (may be NULL); `default_year` is the year of rows whose year cell is
  * empty and that inherit none (0: unknown). Returns 0, PDX_ENOMEM, or PDX_EARG when a
  * source is already open. */
-int pdx_answers_begin(pdx_answers *set, const char *file, const char *sheet, const char *encoding,
-                      int default_year);
+PDX_EXTERN int pdx_answers_begin(pdx_answers *set, const char *file, const char *sheet,
+                                 const char *encoding, int default_year);
 
 /* The limits of one set: assessments (agency × year), and answer rows — counted in
  * slots of 16 (a page holds 15 rows of one assessment, from one source), so about 4
@@ -133,16 +134,16 @@ int pdx_answers_begin(pdx_answers *set, const char *file, const char *sheet, con
  * refused with a diagnostic), PDX_EARG (no source open), PDX_EINVALID (the set is at
  * one of its limits, PDX_MAX_ASSESSMENTS or PDX_MAX_ANSWER_SLOTS: the row is not
  * added) or PDX_ENOMEM. */
-int pdx_answers_add_row(pdx_answers *set, const pdx_row *row, pdx_diags *diags);
+PDX_EXTERN int pdx_answers_add_row(pdx_answers *set, const pdx_row *row, pdx_diags *diags);
 
 /* Ends the open source: its rows stay. Adds the source's summary warnings (skipped
  * signature rows, superseded assessments) to `diags`. Returns 0 or PDX_ENOMEM (the
  * source is then rolled back). */
-int pdx_answers_commit(pdx_answers *set, pdx_diags *diags);
+PDX_EXTERN int pdx_answers_commit(pdx_answers *set, pdx_diags *diags);
 
 /* Ends the open source and undoes everything it added: assessments, rows, identity
  * cells, diagnostics. A file is read whole or not at all. */
-void pdx_answers_rollback(pdx_answers *set);
+PDX_EXTERN void pdx_answers_rollback(pdx_answers *set);
 
 /* The sources read so far (committed ones), in order. */
 typedef struct pdx_source {
@@ -151,8 +152,8 @@ typedef struct pdx_source {
 	const char *encoding; /* "utf-8", "utf-16le", "cp1258", …; NULL when not known */
 	size_t rows;          /* answer rows added */
 } pdx_source;
-size_t pdx_answers_source_count(const pdx_answers *set);
-const pdx_source *pdx_answers_source(const pdx_answers *set, size_t i);
+PDX_EXTERN size_t pdx_answers_source_count(const pdx_answers *set);
+PDX_EXTERN const pdx_source *pdx_answers_source(const pdx_answers *set, size_t i);
 
 /* ---- the CSV reader ---- */
 
@@ -175,12 +176,13 @@ typedef struct pdx_read_options {
  * Problems of single rows go to the assessment they belong to (see
  * pdx_assessment.diags), or to `diags` when no assessment can be named; the rest of
  * the file is still read and 0 returned. */
-int pdx_answers_read_file(pdx_answers *set, const char *path, const pdx_read_options *opts,
-                          pdx_diags *diags);
+PDX_EXTERN int pdx_answers_read_file(pdx_answers *set, const char *path,
+                                     const pdx_read_options *opts, pdx_diags *diags);
 
 /* The same from a buffer; `name` stands for the file in diagnostics. */
-int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len, const char *name,
-                            const pdx_read_options *opts, pdx_diags *diags);
+PDX_EXTERN int pdx_answers_read_memory(pdx_answers *set, const char *data, size_t len,
+                                       const char *name, const pdx_read_options *opts,
+                                       pdx_diags *diags);
 
 #ifdef __cplusplus
 }

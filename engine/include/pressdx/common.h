@@ -14,8 +14,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "version.h"
+
 #ifdef __cplusplus
 extern "C" {
+#endif
+
+/* Marks the documented API. libpressdx is built with hidden visibility, so a function
+ * without this marker is internal to the library whatever its name; the list of what
+ * is exported is kept in tests/abi/libpressdx.symbols and compared with every build,
+ * so that an export is always a decision (README, "Library API and ABI"). */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define PDX_EXTERN __attribute__((visibility("default")))
+#else
+#define PDX_EXTERN
 #endif
 
 enum {
@@ -72,23 +84,23 @@ typedef struct pdx_allocator {
  * process-wide setting, like sqlite3_config(SQLITE_CONFIG_MALLOC): set it before any
  * other call and never while library objects exist, since memory is freed by the
  * allocator that gave it. Not thread-safe. */
-void pdx_set_allocator(const pdx_allocator *a);
+PDX_EXTERN void pdx_set_allocator(const pdx_allocator *a);
 
 /* Frees memory the library handed out to the caller (a report, a formatted
  * diagnostic): with the library's allocator, whatever pdx_set_allocator chose.
  * NULL-safe. */
-void pdx_free(void *ptr);
+PDX_EXTERN void pdx_free(void *ptr);
 
 /* Returns a static English text for a PDX_E… code. */
-const char *pdx_strerror(int code);
+PDX_EXTERN const char *pdx_strerror(int code);
 
 /* Formats `p` hundredths as "81.06" (always two decimals) into buf, NUL-terminated;
  * returns buf. buf must hold at least 24 bytes. */
-char *pdx_points_format(pdx_points p, char *buf, size_t size);
+PDX_EXTERN char *pdx_points_format(pdx_points p, char *buf, size_t size);
 
 /* Formats `p` with at most two decimals and no trailing zeros ("81.06", "65.5",
  * "50"), as JSON numbers are written. buf must hold at least 24 bytes. */
-char *pdx_points_format_short(pdx_points p, char *buf, size_t size);
+PDX_EXTERN char *pdx_points_format_short(pdx_points p, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -33,22 +33,26 @@ typedef struct pdx_crosswalk_pair {
  * then its from/to ids must be those of `from` and `to`, every criterion it names must
  * exist on its side, and no criterion may be paired twice. Problems go to `diags` with
  * file and line. 0 with *out, or PDX_EIO, PDX_EINVALID, PDX_ENOMEM. */
-int pdx_crosswalk_load_file(pdx_crosswalk **out, const char *path, const pdx_rubric *from,
-                            const pdx_rubric *to, pdx_diags *diags);
-int pdx_crosswalk_load_memory(pdx_crosswalk **out, const char *data, size_t len, const char *name,
-                              const pdx_rubric *from, const pdx_rubric *to, pdx_diags *diags);
-void pdx_crosswalk_free(pdx_crosswalk *cw);
+PDX_EXTERN int pdx_crosswalk_load_file(pdx_crosswalk **out, const char *path,
+                                       const pdx_rubric *from, const pdx_rubric *to,
+                                       pdx_diags *diags);
+PDX_EXTERN int pdx_crosswalk_load_memory(pdx_crosswalk **out, const char *data, size_t len,
+                                         const char *name, const pdx_rubric *from,
+                                         const pdx_rubric *to, pdx_diags *diags);
+PDX_EXTERN void pdx_crosswalk_free(pdx_crosswalk *cw);
 
-const pdx_crosswalk_meta *pdx_crosswalk_meta_get(const pdx_crosswalk *cw);
-size_t pdx_crosswalk_pair_count(const pdx_crosswalk *cw);
+PDX_EXTERN const pdx_crosswalk_meta *pdx_crosswalk_meta_get(const pdx_crosswalk *cw);
+PDX_EXTERN size_t pdx_crosswalk_pair_count(const pdx_crosswalk *cw);
 /* Pairs in the order of `from`'s criteria; NULL past the end. */
-const pdx_crosswalk_pair *pdx_crosswalk_pair_at(const pdx_crosswalk *cw, size_t i);
+PDX_EXTERN const pdx_crosswalk_pair *pdx_crosswalk_pair_at(const pdx_crosswalk *cw, size_t i);
 
 /* The pair of criterion `c` of either edition, or NULL when it has no counterpart. */
-const pdx_crosswalk_pair *pdx_crosswalk_find(const pdx_crosswalk *cw, const pdx_criterion *c);
+PDX_EXTERN const pdx_crosswalk_pair *pdx_crosswalk_find(const pdx_crosswalk *cw,
+                                                        const pdx_criterion *c);
 
 /* Whether the crosswalk joins editions a and b, in either order. */
-bool pdx_crosswalk_joins(const pdx_crosswalk *cw, const pdx_rubric *a, const pdx_rubric *b);
+PDX_EXTERN bool pdx_crosswalk_joins(const pdx_crosswalk *cw, const pdx_rubric *a,
+                                    const pdx_rubric *b);
 
 /* Two crosswalks end to end (951 → 1827 and 1827 → 3560 make 951 → 3560): a criterion
  * of ab's first edition maps to one of bc's last when it maps to a criterion of the
@@ -56,10 +60,11 @@ bool pdx_crosswalk_joins(const pdx_crosswalk *cw, const pdx_rubric *a, const pdx
  * steps and the two ends have the same maximum. The notes of the second step win. The
  * result refers to ab's and bc's outer editions only (which must outlive it), not to
  * ab or bc. PDX_EARG when ab does not end where bc starts; 0 or PDX_ENOMEM. */
-int pdx_crosswalk_chain(pdx_crosswalk **out, const pdx_crosswalk *ab, const pdx_crosswalk *bc);
+PDX_EXTERN int pdx_crosswalk_chain(pdx_crosswalk **out, const pdx_crosswalk *ab,
+                                   const pdx_crosswalk *bc);
 
 /* The embedded RELAX NG schema (rubrics/crosswalk/crosswalk.rng), NUL-terminated. */
-const char *pdx_crosswalk_schema(void);
+PDX_EXTERN const char *pdx_crosswalk_schema(void);
 
 #ifdef __cplusplus
 }

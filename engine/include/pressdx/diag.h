@@ -87,7 +87,7 @@ typedef enum pdx_code {
 } pdx_code;
 
 /* "PDX-E0101", "PDX-W0251", or "PDX-E0000" for PDX_CODE_NONE; static. */
-const char *pdx_code_name(pdx_code code);
+PDX_EXTERN const char *pdx_code_name(pdx_code code);
 
 typedef struct pdx_diag {
 	pdx_severity severity;
@@ -105,26 +105,26 @@ typedef struct pdx_diag {
 typedef struct pdx_diags pdx_diags;
 
 /* A new empty list; NULL when out of memory. Free with pdx_diags_free. */
-pdx_diags *pdx_diags_new(void);
-void pdx_diags_free(pdx_diags *d);
+PDX_EXTERN pdx_diags *pdx_diags_new(void);
+PDX_EXTERN void pdx_diags_free(pdx_diags *d);
 
-size_t pdx_diags_count(const pdx_diags *d);
+PDX_EXTERN size_t pdx_diags_count(const pdx_diags *d);
 /* The i-th diagnostic, owned by the list, in the order they were added. */
-const pdx_diag *pdx_diags_get(const pdx_diags *d, size_t i);
+PDX_EXTERN const pdx_diag *pdx_diags_get(const pdx_diags *d, size_t i);
 /* Number of diagnostics of severity PDX_SEV_ERROR. */
-size_t pdx_diags_errors(const pdx_diags *d);
+PDX_EXTERN size_t pdx_diags_errors(const pdx_diags *d);
 
 /* Adds a copy of `src` (all strings are copied). Returns 0 or PDX_ENOMEM. */
-int pdx_diags_add(pdx_diags *d, const pdx_diag *src);
+PDX_EXTERN int pdx_diags_add(pdx_diags *d, const pdx_diag *src);
 
 /* Appends copies of every diagnostic of `src` to `d`. */
-int pdx_diags_append(pdx_diags *d, const pdx_diags *src);
+PDX_EXTERN int pdx_diags_append(pdx_diags *d, const pdx_diags *src);
 
 /* Formats one diagnostic as a single line for a terminal:
  * "file:line:col: lỗi/error [agency] criterion: vi message (en message)"; in a
  * workbook the place is "file[sheet]!D7". Control characters are escaped. Returns a
  * malloc'd string the caller frees, or NULL when out of memory. */
-char *pdx_diag_format(const pdx_diag *diag);
+PDX_EXTERN char *pdx_diag_format(const pdx_diag *diag);
 
 #ifdef __cplusplus
 }

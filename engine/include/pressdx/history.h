@@ -29,7 +29,7 @@ typedef enum pdx_stage {
 } pdx_stage;
 
 /* "self" or "appraised". */
-const char *pdx_stage_name(pdx_stage s);
+PDX_EXTERN const char *pdx_stage_name(pdx_stage s);
 
 enum {
 	PDX_HISTORY_CREATE = 1u,  /* create the file (and its schema) when missing */
@@ -42,8 +42,9 @@ enum {
  * that is not a pressdx database, is damaged, is of a newer schema, or cannot be written
  * when it must be, is PDX_EINVALID or PDX_EIO with a diagnostic naming the file and the
  * cause. 0 with *out, or an error with *out NULL. */
-int pdx_history_open(pdx_history **out, const char *path, unsigned flags, pdx_diags *diags);
-void pdx_history_close(pdx_history *h);
+PDX_EXTERN int pdx_history_open(pdx_history **out, const char *path, unsigned flags,
+                                pdx_diags *diags);
+PDX_EXTERN void pdx_history_close(pdx_history *h);
 
 typedef struct pdx_history_counts {
 	size_t added;     /* assessments new to the store */
@@ -57,8 +58,9 @@ typedef struct pdx_history_counts {
  * `stage`, in one transaction. A result with answer errors is not stored (a warning
  * each); a result without a year cannot be (an error: nothing is stored). 0, or
  * PDX_EINVALID / PDX_EIO / PDX_ENOMEM with nothing stored. */
-int pdx_history_import(pdx_history *h, pdx_result *const *results, size_t n, pdx_stage stage,
-                       long long now, pdx_history_counts *counts, pdx_diags *diags);
+PDX_EXTERN int pdx_history_import(pdx_history *h, pdx_result *const *results, size_t n,
+                                  pdx_stage stage, long long now, pdx_history_counts *counts,
+                                  pdx_diags *diags);
 
 /* An agency renamed, or merged into another, on a date: history follows old_id under
  * new_id from then on (and before: the agency's earlier years). */
@@ -72,15 +74,15 @@ typedef struct pdx_agency_alias {
 /* Stores the aliases in one transaction (a later one for the same old id replaces the
  * earlier). An alias that would make a loop (A → B → A) is an error: nothing stored.
  * 0, PDX_EINVALID, PDX_EIO or PDX_ENOMEM. */
-int pdx_history_set_aliases(pdx_history *h, const pdx_agency_alias *aliases, size_t n,
-                            pdx_diags *diags);
+PDX_EXTERN int pdx_history_set_aliases(pdx_history *h, const pdx_agency_alias *aliases, size_t n,
+                                       pdx_diags *diags);
 
 /* The integrity checks: SQLite's own (integrity_check, foreign_key_check), then the
  * store's rules (one current version per agency × year × stage, pillar points adding up
  * to the total, a stored rubric whose digest is its content's). Each problem is a
  * diagnostic; 0 when there is none, PDX_EINVALID when there are, PDX_EIO when the
  * checks cannot run. */
-int pdx_history_check(pdx_history *h, pdx_diags *diags);
+PDX_EXTERN int pdx_history_check(pdx_history *h, pdx_diags *diags);
 
 typedef enum pdx_history_by {
 	PDX_HISTORY_BY_AGENCY = 0, /* one section per agency, a row per year */
@@ -100,14 +102,14 @@ typedef struct pdx_history_query {
  * compare levels of different bands). For each agency × year the appraised version
  * when there is one, else the self-assessment. An agency known by other ids (aliases)
  * has their years in its own section. Every format of pdx_format. */
-int pdx_history_report(char **out, size_t *len, pdx_history *h, const pdx_history_query *q,
-                       pdx_format fmt, pdx_diags *diags);
+PDX_EXTERN int pdx_history_report(char **out, size_t *len, pdx_history *h,
+                                  const pdx_history_query *q, pdx_format fmt, pdx_diags *diags);
 
 /* Who of the roster has no assessment, for each year the store holds (ids followed
  * through the aliases: the roster names agencies as they are today): a warning
  * PDX-W0257 each, *missing their count (may be NULL). 0, PDX_EIO or PDX_ENOMEM. */
-int pdx_history_roster_check(pdx_history *h, const pdx_roster *ro, size_t *missing,
-                             pdx_diags *diags);
+PDX_EXTERN int pdx_history_roster_check(pdx_history *h, const pdx_roster *ro, size_t *missing,
+                                        pdx_diags *diags);
 
 #ifdef __cplusplus
 }

@@ -12,7 +12,7 @@ extern "C" {
 /* Reads a whole file ("-" is standard input) into *out (malloc'd, NUL-terminated, the
  * caller frees it). Files larger than `max_bytes` are refused with PDX_EINVALID.
  * Returns 0, PDX_EIO (errno is kept), PDX_EINVALID or PDX_ENOMEM. */
-int pdx_read_all(char **out, size_t *len, const char *path, size_t max_bytes);
+PDX_EXTERN int pdx_read_all(char **out, size_t *len, const char *path, size_t max_bytes);
 
 /* An output being written: a report, one file of a split report, a copy of a
  * workbook. Bytes given to pdx_output_write are buffered, and nothing a user can see
@@ -76,36 +76,36 @@ typedef struct pdx_output_error {
  * Returns 0, PDX_EIO or PDX_ENOMEM. Except when it returns PDX_ENOMEM (then *out is
  * NULL), *out is an output even on failure, so that the error can be read with
  * pdx_output_error_get; free it with pdx_output_free in every case. */
-int pdx_output_open(pdx_output **out, const char *path, unsigned flags);
+PDX_EXTERN int pdx_output_open(pdx_output **out, const char *path, unsigned flags);
 
 /* An output onto a file descriptor that the caller keeps (it is never closed here),
  * written directly. Returns 0 or PDX_ENOMEM. */
-int pdx_output_open_fd(pdx_output **out, int fd);
+PDX_EXTERN int pdx_output_open_fd(pdx_output **out, int fd);
 
 /* Appends `len` bytes. Returns 0, or PDX_EIO (a write failed: ENOSPC, EPIPE, EIO…). */
-int pdx_output_write(pdx_output *o, const void *data, size_t len);
+PDX_EXTERN int pdx_output_write(pdx_output *o, const void *data, size_t len);
 
 /* Writes what is buffered and finishes: a regular file is synced and put in place;
  * a direct output is flushed (and closed when pdx_output_open opened it). Returns 0 or
  * PDX_EIO; on failure the target is as it was before pdx_output_open (a direct output
  * may have received part of the bytes). */
-int pdx_output_commit(pdx_output *o);
+PDX_EXTERN int pdx_output_commit(pdx_output *o);
 
 /* Discards the output: the temporary file is removed and the target is left as it
  * was (bytes already written to a direct output cannot be taken back). Nothing happens
  * after a commit. Returns 0. */
-int pdx_output_abort(pdx_output *o);
+PDX_EXTERN int pdx_output_abort(pdx_output *o);
 
 /* The first failure, or a struct with code 0. Valid until pdx_output_free. */
-const pdx_output_error *pdx_output_error_get(const pdx_output *o);
+PDX_EXTERN const pdx_output_error *pdx_output_error_get(const pdx_output *o);
 
 /* Aborts an output that was neither committed nor aborted, and frees it. NULL-safe. */
-void pdx_output_free(pdx_output *o);
+PDX_EXTERN void pdx_output_free(pdx_output *o);
 
 /* Writes `len` bytes to `path` as one output (open, write, commit): the file is
  * replaced atomically or left as it was. Returns 0 or PDX_EIO (errno is kept) or
  * PDX_ENOMEM. */
-int pdx_write_atomic(const char *path, const char *data, size_t len);
+PDX_EXTERN int pdx_write_atomic(const char *path, const char *data, size_t len);
 
 #ifdef __cplusplus
 }

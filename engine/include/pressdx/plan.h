@@ -80,18 +80,18 @@ typedef struct pdx_plan pdx_plan;
  * DOCTYPE, the embedded schema rubrics/plans/plan.rng, then every criterion must exist
  * and every condition fit its criterion's type; problems go to `diags` with file:line.
  * Returns 0, PDX_EIO, PDX_EINVALID or PDX_ENOMEM; *out is NULL on failure. */
-int pdx_plan_load_file(pdx_plan **out, const char *path, const pdx_rubric *rubric,
-                       pdx_diags *diags);
-int pdx_plan_load_memory(pdx_plan **out, const char *data, size_t len, const char *name,
-                         const pdx_rubric *rubric, pdx_diags *diags);
-void pdx_plan_free(pdx_plan *plan);
+PDX_EXTERN int pdx_plan_load_file(pdx_plan **out, const char *path, const pdx_rubric *rubric,
+                                  pdx_diags *diags);
+PDX_EXTERN int pdx_plan_load_memory(pdx_plan **out, const char *data, size_t len, const char *name,
+                                    const pdx_rubric *rubric, pdx_diags *diags);
+PDX_EXTERN void pdx_plan_free(pdx_plan *plan);
 
-const pdx_plan_meta *pdx_plan_meta_get(const pdx_plan *plan);
-size_t pdx_plan_indicator_count(const pdx_plan *plan);
-const pdx_indicator *pdx_plan_indicator(const pdx_plan *plan, size_t i);
+PDX_EXTERN const pdx_plan_meta *pdx_plan_meta_get(const pdx_plan *plan);
+PDX_EXTERN size_t pdx_plan_indicator_count(const pdx_plan *plan);
+PDX_EXTERN const pdx_indicator *pdx_plan_indicator(const pdx_plan *plan, size_t i);
 
 /* Whether a scored result meets a condition: every answer given, valid and holding. */
-bool pdx_condition_holds(const pdx_plan_condition *c, const pdx_result *res);
+PDX_EXTERN bool pdx_condition_holds(const pdx_plan_condition *c, const pdx_result *res);
 
 typedef struct pdx_target_result {
 	const pdx_indicator *indicator;
@@ -117,14 +117,14 @@ typedef struct pdx_targets {
  * its assessment of `year` when it has one, else its latest. Targets are those of
  * `year` (0: the answers' year), or where the plan sets none then, the next target
  * year after it. */
-int pdx_targets_compute(pdx_targets **out, const pdx_plan *plan, pdx_result *const *results,
-                        size_t n, int year);
-void pdx_targets_free(pdx_targets *t);
-int pdx_report_targets(char **out, size_t *len, const pdx_rubric *r, const pdx_targets *t,
-                       pdx_format fmt);
+PDX_EXTERN int pdx_targets_compute(pdx_targets **out, const pdx_plan *plan,
+                                   pdx_result *const *results, size_t n, int year);
+PDX_EXTERN void pdx_targets_free(pdx_targets *t);
+PDX_EXTERN int pdx_report_targets(char **out, size_t *len, const pdx_rubric *r,
+                                  const pdx_targets *t, pdx_format fmt);
 
 /* The schema every plan is validated against (NUL-terminated, static). */
-const char *pdx_plan_schema(void);
+PDX_EXTERN const char *pdx_plan_schema(void);
 
 #ifdef __cplusplus
 }

@@ -23,7 +23,7 @@ extern "C" {
 #endif
 
 /* The library's version, e.g. "0.1.0". */
-const char *pdx_version(void);
+PDX_EXTERN const char *pdx_version(void);
 
 #ifdef __cplusplus
 }

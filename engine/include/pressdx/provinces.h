@@ -24,17 +24,17 @@ typedef struct pdx_provinces pdx_provinces;
  * schema (rubrics/provinces/provinces.rng), then no two names or aliases with the same
  * key (see pdx_provinces_find). Returns 0 (*out owns the map), PDX_EIO, PDX_EINVALID
  * (problems in `diags`) or PDX_ENOMEM. */
-int pdx_provinces_load_file(pdx_provinces **out, const char *path, pdx_diags *diags);
-int pdx_provinces_load_memory(pdx_provinces **out, const char *data, size_t len, const char *name,
-                              pdx_diags *diags);
-void pdx_provinces_free(pdx_provinces *p);
+PDX_EXTERN int pdx_provinces_load_file(pdx_provinces **out, const char *path, pdx_diags *diags);
+PDX_EXTERN int pdx_provinces_load_memory(pdx_provinces **out, const char *data, size_t len,
+                                         const char *name, pdx_diags *diags);
+PDX_EXTERN void pdx_provinces_free(pdx_provinces *p);
 
 /* The first assessment year on the new map (2025), and the map's source (the
  * resolution), as the file states them. */
-int pdx_provinces_new_map_from(const pdx_provinces *p);
-const char *pdx_provinces_source(const pdx_provinces *p);
+PDX_EXTERN int pdx_provinces_new_map_from(const pdx_provinces *p);
+PDX_EXTERN const char *pdx_provinces_source(const pdx_provinces *p);
 /* Units on the earlier map (63) and on the new one (34). */
-size_t pdx_provinces_count(const pdx_provinces *p, bool new_map);
+PDX_EXTERN size_t pdx_provinces_count(const pdx_provinces *p, bool new_map);
 
 typedef enum pdx_province_status {
 	PDX_PROVINCE_UNKNOWN = 0, /* on neither map of the year: name is NULL */
@@ -57,8 +57,8 @@ typedef struct pdx_province_match {
  * (the new first). With `to_now` the name is that of the unit of the new map the
  * province belongs to (Hải Dương 2024 → Hải Phòng). The strings live as long as p.
  * Returns 0, or PDX_ENOMEM (PDX_EINVALID for a NULL argument). */
-int pdx_provinces_find(const pdx_provinces *p, const char *written, int year, bool to_now,
-                       pdx_province_match *m);
+PDX_EXTERN int pdx_provinces_find(const pdx_provinces *p, const char *written, int year,
+                                  bool to_now, pdx_province_match *m);
 
 /* Rewrites every assessment's province in `set` (read completely: call after the last
  * file) to its official name, or with `to_now` to the unit of the new map it belongs
@@ -67,7 +67,8 @@ int pdx_provinces_find(const pdx_provinces *p, const char *written, int year, bo
  * as the unit it is part of, with a warning (PDX_W_PROVINCE_FORMER). Each warning is
  * given once per name as written and map, at the first assessment that has it, into
  * `diags`. Returns 0 or PDX_ENOMEM. */
-int pdx_provinces_apply(const pdx_provinces *p, pdx_answers *set, bool to_now, pdx_diags *diags);
+PDX_EXTERN int pdx_provinces_apply(const pdx_provinces *p, pdx_answers *set, bool to_now,
+                                   pdx_diags *diags);
 
 #ifdef __cplusplus
 }

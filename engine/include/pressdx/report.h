@@ -33,8 +33,8 @@ typedef struct pdx_report_writer pdx_report_writer;
  * tens of KiB, in order; nothing is written before the first pdx_report_writer_add or
  * pdx_report_writer_finish. The rubric and set must outlive the writer. Returns 0 or
  * PDX_ENOMEM (*out is then NULL). */
-int pdx_report_writer_new(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r,
-                          const pdx_answers *set, pdx_write_fn write, void *ctx);
+PDX_EXTERN int pdx_report_writer_new(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r,
+                                     const pdx_answers *set, pdx_write_fn write, void *ctx);
 
 /* The same for a report whose assessments were scored by several editions (one per
  * assessment year): `editions` (n >= 1, copied; each must outlive the writer) names
@@ -47,9 +47,10 @@ int pdx_report_writer_new(pdx_report_writer **out, pdx_format fmt, const pdx_rub
  * a last column rubric_id; the HTML and xlsx reports name the first edition in their
  * head and another on the agency's own page. Returns 0, PDX_ENOMEM, or PDX_EINVALID
  * (no edition, a NULL one, no write function). */
-int pdx_report_writer_new_editions(pdx_report_writer **out, pdx_format fmt,
-                                   const pdx_rubric *const *editions, size_t n,
-                                   const pdx_answers *set, pdx_write_fn write, void *ctx);
+PDX_EXTERN int pdx_report_writer_new_editions(pdx_report_writer **out, pdx_format fmt,
+                                              const pdx_rubric *const *editions, size_t n,
+                                              const pdx_answers *set, pdx_write_fn write,
+                                              void *ctx);
 
 /* Adds one agency: PDX_EINVALID when it was scored by none of the writer's editions
  * (compared by content: a copy of the same file is the same edition). The result is not kept: free
@@ -57,30 +58,30 @@ int pdx_report_writer_new_editions(pdx_report_writer **out, pdx_format fmt,
  * report then lists no unanswered criteria by id); the JSON report needs the criteria
  * (PDX_EINVALID). Returns 0, PDX_ENOMEM, PDX_EINVALID or the write function's value; after a
  * failure every call returns the same. */
-int pdx_report_writer_add(pdx_report_writer *w, const pdx_result *res);
+PDX_EXTERN int pdx_report_writer_add(pdx_report_writer *w, const pdx_result *res);
 
 /* Ends the document and writes what is buffered. Returns as pdx_report_writer_add. */
-int pdx_report_writer_finish(pdx_report_writer *w);
+PDX_EXTERN int pdx_report_writer_finish(pdx_report_writer *w);
 
 /* NULL-safe. Writes nothing. */
-void pdx_report_writer_free(pdx_report_writer *w);
+PDX_EXTERN void pdx_report_writer_free(pdx_report_writer *w);
 
 /* Per agency: total, level, pillar bars, errors and unanswered criteria; a notice
  * first when the rubric has provisional content. */
-int pdx_report_text(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *results,
-                    size_t n);
+PDX_EXTERN int pdx_report_text(char **out, size_t *len, const pdx_rubric *r,
+                               pdx_result *const *results, size_t n);
 
 /* {"rubric": {...}, "agencies": [...]}; shape documented in README.md. */
-int pdx_report_json(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *results,
-                    size_t n);
+PDX_EXTERN int pdx_report_json(char **out, size_t *len, const pdx_rubric *r,
+                               pdx_result *const *results, size_t n);
 
 /* One row per agency; cells starting with = + - @ are neutralised for spreadsheets. */
-int pdx_report_csv(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *results,
-                   size_t n);
+PDX_EXTERN int pdx_report_csv(char **out, size_t *len, const pdx_rubric *r,
+                              pdx_result *const *results, size_t n);
 
 /* The one-line notice of the rubric's parts that are not official, Vietnamese / English
  * (meta->notice), or NULL when the rubric is entirely official. Lives as long as r. */
-const char *pdx_report_provisional_notice(const pdx_rubric *r);
+PDX_EXTERN const char *pdx_report_provisional_notice(const pdx_rubric *r);
 
 typedef struct pdx_template_options {
 	const char *agency_id, *agency_name, *province, *owner, *block, *media;
@@ -90,8 +91,8 @@ typedef struct pdx_template_options {
 /* The questionnaire as CSV with a UTF-8 BOM: one row per criterion and context
  * question, with the question text, allowed answers and max points beside an empty
  * answer column. `opts` may be NULL. */
-int pdx_template_csv(char **out, size_t *len, const pdx_rubric *r,
-                     const pdx_template_options *opts);
+PDX_EXTERN int pdx_template_csv(char **out, size_t *len, const pdx_rubric *r,
+                                const pdx_template_options *opts);
 
 /* The questionnaire as an .xlsx workbook a person fills in Excel or LibreOffice. Its
  * first sheet, "Phiếu", is the CSV template above cell for cell (same header, same
@@ -108,8 +109,8 @@ int pdx_template_csv(char **out, size_t *len, const pdx_rubric *r,
  * temporary file in $TMPDIR, else /tmp, removed in every case). Returns 0, PDX_ENOMEM,
  * PDX_EIO (the temporary file), PDX_EARG (r or write NULL) or the write function's
  * non-zero value. */
-int pdx_template_xlsx(const pdx_rubric *r, const pdx_template_options *opts, pdx_write_fn write,
-                      void *ctx);
+PDX_EXTERN int pdx_template_xlsx(const pdx_rubric *r, const pdx_template_options *opts,
+                                 pdx_write_fn write, void *ctx);
 
 /* The questionnaire as an XLSForm (https://xlsform.org) for Kobo/ODK: sheets survey
  * (type, name, label, hint, required, constraint, constraint_message, default), choices
@@ -121,13 +122,13 @@ int pdx_template_xlsx(const pdx_rubric *r, const pdx_template_options *opts, pdx
  * accepts, so that the tool's export (one row per respondent) scores as it is. Context
  * questions are asked in a last group (q_<id>), which the wide layout does not read.
  * Returns as pdx_template_xlsx. */
-int pdx_template_xlsform(const pdx_rubric *r, const pdx_template_options *opts, pdx_write_fn write,
-                         void *ctx);
+PDX_EXTERN int pdx_template_xlsform(const pdx_rubric *r, const pdx_template_options *opts,
+                                    pdx_write_fn write, void *ctx);
 
 /* One CSV cell for `cell` (NULL is an empty cell), malloc'd: quoted when needed, and
  * prefixed with an apostrophe when it starts with = + - @ (or a tab or CR), which
  * spreadsheet programs would otherwise run as a formula. NULL when out of memory. */
-char *pdx_csv_cell(const char *cell);
+PDX_EXTERN char *pdx_csv_cell(const char *cell);
 
 /* An agency's answers file checked and sent back annotated (pressdx check -o): reads
  * `path` (as pdx_answers_read_file: CSV, .xlsx or .ods, long or wide layout,
@@ -154,8 +155,9 @@ char *pdx_csv_cell(const char *cell);
  * the file cannot be read at all (nothing written) or has more rows or columns than a
  * worksheet holds (a PDX_E_OUTPUT diagnostic); PDX_EARG, PDX_ENOMEM, or the value of
  * `write` that stopped it. */
-int pdx_answers_annotate(const char *path, const pdx_read_options *opts, const pdx_rubric *r,
-                         pdx_write_fn write, void *ctx, pdx_diags *diags);
+PDX_EXTERN int pdx_answers_annotate(const char *path, const pdx_read_options *opts,
+                                    const pdx_rubric *r, pdx_write_fn write, void *ctx,
+                                    pdx_diags *diags);
 
 #ifdef __cplusplus
 }

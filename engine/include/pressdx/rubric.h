@@ -158,63 +158,64 @@ typedef struct pdx_rubric pdx_rubric;
  * be NULL) with file and line. "-" is standard input.
  * On success *out owns a new rubric (free with pdx_rubric_free) and 0 is returned;
  * otherwise *out is NULL and PDX_EIO, PDX_EINVALID or PDX_ENOMEM is returned. */
-int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags);
+PDX_EXTERN int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags);
 
 /* The same from a buffer; `name` is used in diagnostics and as meta->path. A rubric that
  * extends another cannot be loaded this way (PDX_EINVALID, with a diagnostic): use
  * pdx_rubric_load_memory_base, or pdx_rubric_load_file, which finds the base as ID.xml
  * beside the file (up to 8 editions deep). */
-int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len, const char *name,
-                           pdx_diags *diags);
+PDX_EXTERN int pdx_rubric_load_memory(pdx_rubric **out, const char *data, size_t len,
+                                      const char *name, pdx_diags *diags);
 
 /* The same for a rubric written as differences from `base` (extends="ID" naming base's
  * id); `base` is only read, and may be freed once this returns. A rubric written whole
  * ignores `base`. */
-int pdx_rubric_load_memory_base(pdx_rubric **out, const char *data, size_t len, const char *name,
-                                const pdx_rubric *base, pdx_diags *diags);
+PDX_EXTERN int pdx_rubric_load_memory_base(pdx_rubric **out, const char *data, size_t len,
+                                           const char *name, const pdx_rubric *base,
+                                           pdx_diags *diags);
 
 /* The rubric as one whole XML file: the file as read for a rubric written whole; for a
  * derived one, the base with the differences applied, without comments. Owned by the
  * rubric; *len (may be NULL) gets its length. */
-const char *pdx_rubric_resolved_xml(const pdx_rubric *r, size_t *len);
+PDX_EXTERN const char *pdx_rubric_resolved_xml(const pdx_rubric *r, size_t *len);
 
-void pdx_rubric_free(pdx_rubric *r);
+PDX_EXTERN void pdx_rubric_free(pdx_rubric *r);
 
-const pdx_rubric_meta *pdx_rubric_meta_get(const pdx_rubric *r);
+PDX_EXTERN const pdx_rubric_meta *pdx_rubric_meta_get(const pdx_rubric *r);
 
-size_t pdx_rubric_level_count(const pdx_rubric *r);
-const pdx_level *pdx_rubric_level(const pdx_rubric *r, size_t i);
-size_t pdx_rubric_pillar_count(const pdx_rubric *r);
-const pdx_pillar *pdx_rubric_pillar(const pdx_rubric *r, size_t i);
-size_t pdx_rubric_component_count(const pdx_rubric *r);
-const pdx_component *pdx_rubric_component(const pdx_rubric *r, size_t i);
-size_t pdx_rubric_criterion_count(const pdx_rubric *r);
-const pdx_criterion *pdx_rubric_criterion(const pdx_rubric *r, size_t i);
-size_t pdx_rubric_question_count(const pdx_rubric *r);
-const pdx_question *pdx_rubric_question(const pdx_rubric *r, size_t i);
+PDX_EXTERN size_t pdx_rubric_level_count(const pdx_rubric *r);
+PDX_EXTERN const pdx_level *pdx_rubric_level(const pdx_rubric *r, size_t i);
+PDX_EXTERN size_t pdx_rubric_pillar_count(const pdx_rubric *r);
+PDX_EXTERN const pdx_pillar *pdx_rubric_pillar(const pdx_rubric *r, size_t i);
+PDX_EXTERN size_t pdx_rubric_component_count(const pdx_rubric *r);
+PDX_EXTERN const pdx_component *pdx_rubric_component(const pdx_rubric *r, size_t i);
+PDX_EXTERN size_t pdx_rubric_criterion_count(const pdx_rubric *r);
+PDX_EXTERN const pdx_criterion *pdx_rubric_criterion(const pdx_rubric *r, size_t i);
+PDX_EXTERN size_t pdx_rubric_question_count(const pdx_rubric *r);
+PDX_EXTERN const pdx_question *pdx_rubric_question(const pdx_rubric *r, size_t i);
 
 /* Index of the criterion with this id, or -1. */
-long pdx_rubric_find_criterion(const pdx_rubric *r, const char *id);
+PDX_EXTERN long pdx_rubric_find_criterion(const pdx_rubric *r, const char *id);
 /* Index of the context question with this id, or -1. */
-long pdx_rubric_find_question(const pdx_rubric *r, const char *id);
+PDX_EXTERN long pdx_rubric_find_question(const pdx_rubric *r, const char *id);
 
 /* The smallest total that reaches `level`: its min, or min + 0.01 for a strict bound. */
-pdx_points pdx_level_reach(const pdx_level *level);
+PDX_EXTERN pdx_points pdx_level_reach(const pdx_level *level);
 
 /* The level reached by `total`: the highest whose lower bound the total reaches.
  * NULL only for a total below every level (impossible in a loaded rubric, whose first
  * level starts at 0, unless the total is negative). */
-const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total);
+PDX_EXTERN const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total);
 
 /* Stable lowercase names: "yesno", "choice", "percent", "number", "count", "text";
  * "official", "provisional", "published". */
-const char *pdx_answer_type_name(pdx_answer_type t);
-const char *pdx_status_name(pdx_status s);
+PDX_EXTERN const char *pdx_answer_type_name(pdx_answer_type t);
+PDX_EXTERN const char *pdx_status_name(pdx_status s);
 
 /* Whether results of `b` may stand beside those of `a` in one table (a summary, a
  * ranking): the same pillar ids in the same order and the same level numbers; bands,
  * maxima and criteria may differ, as between the editions of one index. */
-bool pdx_rubric_compatible(const pdx_rubric *a, const pdx_rubric *b);
+PDX_EXTERN bool pdx_rubric_compatible(const pdx_rubric *a, const pdx_rubric *b);
 
 /* The rubric as a table (CSV, UTF-8 with a BOM) that a person reads and types in a
  * spreadsheet: a head of field rows (pressdx-rubric-table,1; id; title; title_en;
@@ -225,7 +226,7 @@ bool pdx_rubric_compatible(const pdx_rubric *a, const pdx_rubric *b);
  * options_en,evidence,status,source (README "Nạp phụ lục chính thức"). Every status is
  * written out, resolved. PDX_EINVALID when an option's key or label holds a list
  * separator (';', a line break, '=' in a key) the table cannot carry. */
-int pdx_rubric_export_table(char **out, size_t *len, const pdx_rubric *r);
+PDX_EXTERN int pdx_rubric_export_table(char **out, size_t *len, const pdx_rubric *r);
 
 /* Such a table (exported, or typed from a decision's annex: rows in any column order,
  * pillar and component cells left empty continue the row above, "có=3; không=0",
@@ -233,11 +234,11 @@ int pdx_rubric_export_table(char **out, size_t *len, const pdx_rubric *r);
  * rubric XML (*xml, malloc'd, NUL-terminated). Only the table's own shape is checked
  * here, with file, line and column; load the XML (pdx_rubric_load_memory) for the
  * rubric's rules. Returns 0, PDX_EINVALID (problems in `diags`) or PDX_ENOMEM. */
-int pdx_rubric_import_table(char **xml, size_t *xml_len, const char *data, size_t len,
-                            const char *name, pdx_diags *diags);
+PDX_EXTERN int pdx_rubric_import_table(char **xml, size_t *xml_len, const char *data, size_t len,
+                                       const char *name, pdx_diags *diags);
 
 /* The schema every rubric is validated against (NUL-terminated, static). */
-const char *pdx_rubric_schema(void);
+PDX_EXTERN const char *pdx_rubric_schema(void);
 
 #ifdef __cplusplus
 }

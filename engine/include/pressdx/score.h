@@ -76,12 +76,12 @@ typedef struct pdx_result {
 
 /* Scores one assessment. `opts` may be NULL. *out owns a new result that refers to
  * (and must not outlive) `rubric` and `a`. Returns 0 or PDX_ENOMEM. */
-int pdx_score_assessment(pdx_result **out, const pdx_rubric *rubric, const pdx_assessment *a,
-                         const pdx_score_options *opts);
-void pdx_result_free(pdx_result *res);
+PDX_EXTERN int pdx_score_assessment(pdx_result **out, const pdx_rubric *rubric,
+                                    const pdx_assessment *a, const pdx_score_options *opts);
+PDX_EXTERN void pdx_result_free(pdx_result *res);
 
 /* Number of errors of the result (reading and answer errors). */
-size_t pdx_result_errors(const pdx_result *res);
+PDX_EXTERN size_t pdx_result_errors(const pdx_result *res);
 
 /* A scorer: scores many assessments against one rubric with one set of options, and
  * remembers what they share (which criterion an id names, how an answer text parses),
@@ -90,15 +90,16 @@ size_t pdx_result_errors(const pdx_result *res);
  * must outlive it. pdx_scorer_new returns 0, PDX_EARG or PDX_ENOMEM; pdx_scorer_score
  * returns as pdx_score_assessment. */
 typedef struct pdx_scorer pdx_scorer;
-int pdx_scorer_new(pdx_scorer **out, const pdx_rubric *rubric, const pdx_score_options *opts);
-int pdx_scorer_score(pdx_scorer *scorer, pdx_result **out, const pdx_assessment *a);
-void pdx_scorer_free(pdx_scorer *scorer);
+PDX_EXTERN int pdx_scorer_new(pdx_scorer **out, const pdx_rubric *rubric,
+                              const pdx_score_options *opts);
+PDX_EXTERN int pdx_scorer_score(pdx_scorer *scorer, pdx_result **out, const pdx_assessment *a);
+PDX_EXTERN void pdx_scorer_free(pdx_scorer *scorer);
 
 /* Scores every assessment of `set`: *out is a malloc'd array of *n results, free with
  * pdx_results_free. */
-int pdx_score_all(pdx_result ***out, size_t *n, const pdx_rubric *rubric, const pdx_answers *set,
-                  const pdx_score_options *opts);
-void pdx_results_free(pdx_result **results, size_t n);
+PDX_EXTERN int pdx_score_all(pdx_result ***out, size_t *n, const pdx_rubric *rubric,
+                             const pdx_answers *set, const pdx_score_options *opts);
+PDX_EXTERN void pdx_results_free(pdx_result **results, size_t n);
 
 /* Answers as text: the one parser (engine/value.c). Every answer of every criterion,
  * every band bound and every plan condition is read by one lexer, so a rule of
@@ -144,35 +145,35 @@ typedef enum {
  *    "Tệp câu trả lời", states the rules).
  * *out is always filled (option -1 and no number on failure). `problem` may be NULL.
  * Returns 0 (*problem = PDX_VALUE_OK), PDX_EINVALID (*problem says why) or PDX_ENOMEM. */
-int pdx_value_parse(pdx_value *out, pdx_value_problem *problem, const pdx_criterion *crit,
-                    const char *text);
+PDX_EXTERN int pdx_value_parse(pdx_value *out, pdx_value_problem *problem,
+                               const pdx_criterion *crit, const char *text);
 
 /* The error message for `problem` on answer `text` of `crit`, in Vietnamese and English
  * ("câu trả lời \"120\" không hợp lệ; cần …"): *vi and *en are malloc'd and the caller
  * frees both; both NULL for PDX_VALUE_OK. The answer is quoted as an excerpt (no control
  * or invisible character as itself). Returns 0 or PDX_ENOMEM (then both NULL). */
-int pdx_value_message(char **vi, char **en, const pdx_criterion *crit, const char *text,
-                      pdx_value_problem problem);
+PDX_EXTERN int pdx_value_message(char **vi, char **en, const pdx_criterion *crit, const char *text,
+                                 pdx_value_problem problem);
 
 /* The warning for a flag worth telling the user (PDX_VALUE_FRACTION_PERCENT: "read as
  * 0,35 %; if 35 % was meant, write 35"), malloc'd, the caller frees both; *vi = *en =
  * NULL when `flags` has nothing to tell. Returns 0 or PDX_ENOMEM (then both NULL). */
-int pdx_value_note(char **vi, char **en, const pdx_criterion *crit, const char *text,
-                   unsigned flags);
+PDX_EXTERN int pdx_value_note(char **vi, char **en, const pdx_criterion *crit, const char *text,
+                              unsigned flags);
 
 /* Points earned (hundredths) by a parsed answer under crit->scoring: yes → max, the
  * option's points, the first band reached, or linear max × value / 100 computed exactly
  * from the written digits and rounded half away from zero. 0 for an answer that earns
  * nothing (and for a `v` that pdx_value_parse refused). */
-pdx_points pdx_value_points(const pdx_criterion *crit, const pdx_value *v);
+PDX_EXTERN pdx_points pdx_value_points(const pdx_criterion *crit, const pdx_value *v);
 
 /* Whether two parsed answers mean the same thing ("có" = "Có" = "1"; "55.44" = "55,44";
  * "40" = "40%"; "10 000" = "10000"). Flags are not compared. */
-bool pdx_value_equal(const pdx_value *a, const pdx_value *b);
+PDX_EXTERN bool pdx_value_equal(const pdx_value *a, const pdx_value *b);
 
 /* Index of the first band reached by v (the band rule, in one place: v > bound for a
  * "gt" band, v >= bound for a "ge" band), or crit->n_bands when none. */
-size_t pdx_band_reached(const pdx_criterion *crit, pdx_decimal v);
+PDX_EXTERN size_t pdx_band_reached(const pdx_criterion *crit, pdx_decimal v);
 
 /* Writes into buf (NUL-terminated) the simplest answer a person can type that earns at
  * least `points`. Among the answers that do, it takes one that earns the fewest points
@@ -182,20 +183,21 @@ size_t pdx_band_reached(const pdx_criterion *crit, pdx_decimal v);
  * option key, "10", "1", "0,5", "100"), and verified by parsing it and scoring it with
  * pdx_value_points before it is returned. Returns 0, PDX_EINVALID when no answer earns
  * that many points, PDX_EARG when buf is too small (buf then holds ""), PDX_ENOMEM. */
-int pdx_value_answer_for(char *buf, size_t size, const pdx_criterion *crit, pdx_points points);
+PDX_EXTERN int pdx_value_answer_for(char *buf, size_t size, const pdx_criterion *crit,
+                                    pdx_points points);
 
 /* Parses a plain decimal of a rubric or plan file (band bounds, points, plan
  * conditions): an optional sign (+, -, U+2212), digits with at most one '.' or ','
  * followed by digits, no grouping; with `allow_percent` a trailing '%' after optional
  * ASCII spaces. At most 9,000,000,000 and 20 decimals. Read by the same lexer as the
  * answers. Returns 0 or PDX_EINVALID. */
-int pdx_decimal_parse(const char *text, bool allow_percent, pdx_decimal *out);
+PDX_EXTERN int pdx_decimal_parse(const char *text, bool allow_percent, pdx_decimal *out);
 
 /* Compares a with b exactly: -1, 0 or 1. */
-int pdx_decimal_cmp(pdx_decimal a, pdx_decimal b);
+PDX_EXTERN int pdx_decimal_cmp(pdx_decimal a, pdx_decimal b);
 
 /* Formats a decimal without trailing zeros ("12.5", "-3", "10"). */
-char *pdx_decimal_format(pdx_decimal d, char *buf, size_t size);
+PDX_EXTERN char *pdx_decimal_format(pdx_decimal d, char *buf, size_t size);
 
 #ifdef __cplusplus
 }
