@@ -94,6 +94,10 @@ xmlDocPtr pdx_xml_parse(pdx_xml_ctx *x, const char *data, size_t len, const pdx_
 int pdx_xml_validate(pdx_xml_ctx *x, xmlDocPtr doc, const char *schema, size_t schema_len,
                      const char *schema_name);
 
+/* libxml2's one-time initialisation (thread-safe; every parse and validation calls it
+ * first, pdx_global_init too). */
+void pdx_xml_init(void);
+
 /* libxml2 prints to its generic error channel when memory runs out while it builds,
  * copies or writes a tree; a library must not print. Silence it around such work, and
  * restore what was there. */

@@ -22,9 +22,10 @@ int main(void)
 		failed = 1;
 	}
 	/* 0.1.0 is 100; a later minor release compares greater */
-	if (PDX_VERSION_AT(0, 1, 0) != 100 || PDX_VERSION_AT(1, 0, 0) <= PDX_VERSION_AT(0, 99, 99) ||
-	    PDX_VERSION_NUMBER != PDX_VERSION_AT(PDX_VERSION_MAJOR, PDX_VERSION_MINOR,
-	                                         PDX_VERSION_PATCH)) {
+	if (PDX_VERSION_AT(0, 1, 0) != 100 ||
+	    PDX_VERSION_AT(1, 0, 0) <= PDX_VERSION_AT(0, 99, 99) ||
+	    PDX_VERSION_NUMBER !=
+	        PDX_VERSION_AT(PDX_VERSION_MAJOR, PDX_VERSION_MINOR, PDX_VERSION_PATCH)) {
 		printf("PDX_VERSION_AT does not order versions\n");
 		failed = 1;
 	}
