@@ -232,6 +232,7 @@ typedef struct snap {
 
 typedef struct source_priv {
 	pdx_source pub;
+	long api_rows;   /* calls of pdx_answers_add: their "line" in diagnostics */
 	size_t sig_rows; /* skipped signature rows */
 	long sig_line;
 	const char *sig_text;
@@ -1199,6 +1200,51 @@ int pdx_answers_add_row(pdx_answers *s, const pdx_row *row, pdx_diags *diags)
 		if (intern_s(&s->strings, cell(row, kept[k]), &ids[kept[k]]))
 			return PDX_ENOMEM;
 	return pdx_internal_add_row(s, row, ids, diags);
+}
+
+/* A cell of pdx_answers_add, made what a reader hands over (NFC, trimmed); `*out` is
+ * NULL for NULL. PDX_EARG when it is not UTF-8. */
+static int api_cell(const char *in, char **out)
+{
+	*out = NULL;
+	if (!in)
+		return 0;
+	size_t len = strlen(in);
+	if (pdx_utf8_invalid(in, len) >= 0)
+		return PDX_EARG;
+	*out = pdx_utf8_clean(in, len);
+	return *out ? 0 : PDX_ENOMEM;
+}
+
+int pdx_answers_add(pdx_answers *s, const char *agency_id, int year, const char *criterion,
+                    const char *answer, const char *evidence, pdx_diags *diags)
+{
+	if (!s || !s->open || !agency_id || !criterion || year < 0 || year > 9999)
+		return PDX_EARG;
+	const char *in[] = {agency_id, criterion, answer, evidence};
+	const pdx_field at[] = {PDX_FIELD_AGENCY, PDX_FIELD_CRITERION, PDX_FIELD_ANSWER,
+	                        PDX_FIELD_EVIDENCE};
+	char *clean[4] = {NULL, NULL, NULL, NULL};
+	pdx_row row;
+	memset(&row, 0, sizeof row);
+	int rc = 0;
+	for (size_t k = 0; k < 4 && !rc; k++) {
+		rc = api_cell(in[k], &clean[k]);
+		row.cell[at[k]] = clean[k];
+		row.column[at[k]] = (long)k + 1;
+	}
+	char y[8];
+	if (year) {
+		snprintf(y, sizeof y, "%d", year);
+		row.cell[PDX_FIELD_YEAR] = y;
+	}
+	if (!rc) {
+		row.line = ++cur(s)->api_rows;
+		rc = pdx_answers_add_row(s, &row, diags);
+	}
+	for (size_t k = 0; k < 4; k++)
+		pdx_free(clean[k]);
+	return rc;
 }
 
 /* ---- ending a source ---- */

@@ -1336,6 +1336,72 @@ static void test_many_agencies(void **state)
 	free(buf);
 }
 
+/* pdx_answers_add: answers from a program, no file. good-minimal.xml by hand: 1.1.1
+ * yes/no worth 4, "có" = 4.00; 1.1.2 percent worth 3 on a linear scale, 50 % = 1.50;
+ * 2.1.1 choice, "cấp độ 1–2" = 1.00 (given here decomposed, as some web forms send it:
+ * the call puts it in NFC, or the option would not be recognised). Total 6.50, level 2
+ * (from 5). The year comes from the source's default, 2025. */
+static void test_add_api(void **state)
+{
+	(void)state;
+	pdx_rubric *r = NULL;
+	assert_int_equal(
+	    pdx_rubric_load_file(&r, TEST_DATA_DIR "/rubrics/good-minimal.xml", NULL), 0);
+	pdx_answers *set = pdx_answers_new(NULL);
+	pdx_diags *d = pdx_diags_new();
+	assert_non_null(set);
+	/* no source open yet */
+	assert_int_equal(pdx_answers_add(set, "HP01", 2025, "1.1.1", "có", NULL, d), PDX_EARG);
+	assert_int_equal(pdx_answers_begin(set, "web-form", NULL, "utf-8", 2025), 0);
+	assert_int_equal(pdx_answers_add(set, " HP01 ", 0, "1.1.1", "có", "https://e.vn/kh", d), 0);
+	assert_int_equal(pdx_answers_add(set, "HP01", 0, "1.1.2", "50", NULL, d), 0);
+	/* c a U+0302 U+0301 p, đ o U+0323 U+0302: "cấp độ" in NFD */
+	assert_int_equal(
+	    pdx_answers_add(set, "HP01", 0, "2.1.1",
+	                    "ca\xcc\x82\xcc\x81p \xc4\x91o\xcc\xa3\xcc\x82 1\xe2\x80\x93"
+	                    "2",
+	                    NULL, d),
+	    0);
+	/* refused arguments add nothing */
+	assert_int_equal(pdx_answers_add(set, NULL, 0, "1.1.1", "có", NULL, d), PDX_EARG);
+	assert_int_equal(pdx_answers_add(set, "HP01", 0, NULL, "có", NULL, d), PDX_EARG);
+	assert_int_equal(pdx_answers_add(set, "HP01", 10000, "1.1.1", "có", NULL, d), PDX_EARG);
+	assert_int_equal(pdx_answers_add(set, "HP01", -1, "1.1.1", "có", NULL, d), PDX_EARG);
+	assert_int_equal(pdx_answers_add(set, "HP\xff", 0, "1.1.1", "có", NULL, d), PDX_EARG);
+	/* the fourth call that was accepted: line 4 in its diagnostics */
+	assert_int_equal(pdx_answers_add(set, "HP02", 2024, "1.1.2", "nhiều", NULL, d), 0);
+	assert_int_equal(pdx_answers_commit(set, d), 0);
+	assert_int_equal(pdx_answers_count(set), 2);
+
+	const pdx_assessment *a = pdx_answers_get(set, 0);
+	assert_string_equal(a->agency_id, "HP01");
+	assert_int_equal(a->year, 2025);
+	pdx_answer ans;
+	assert_true(unit_answer(a, "1.1.1", &ans));
+	assert_string_equal(ans.evidence, "https://e.vn/kh");
+	assert_string_equal(ans.file, "web-form");
+	assert_int_equal(ans.line, 1);
+
+	pdx_result **res = NULL;
+	size_t n = 0;
+	assert_int_equal(pdx_score_all(&res, &n, r, set, NULL), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(res[0]->total, 650);
+	assert_int_equal(res[0]->level->number, 2);
+	assert_int_equal(pdx_result_errors(res[0]), 0);
+	/* HP02's answer is not a percentage: an error at the call's "line" */
+	assert_int_equal(res[1]->assessment->year, 2024);
+	assert_int_equal(res[1]->total, 0);
+	const pdx_diag *g = unit_find_diag(res[1]->diags, PDX_SEV_ERROR, 4, NULL);
+	assert_non_null(g);
+	assert_string_equal(g->file, "web-form");
+	assert_string_equal(g->criterion, "1.1.2");
+	pdx_results_free(res, n);
+	pdx_diags_free(d);
+	pdx_answers_free(set);
+	pdx_rubric_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1408,6 +1474,7 @@ int main(void)
 	    cmocka_unit_test(test_not_csv_named),
 	    cmocka_unit_test(test_read_file),
 	    cmocka_unit_test(test_many_agencies),
+	    cmocka_unit_test(test_add_api),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
