@@ -140,6 +140,9 @@ size_t fuzz_walk_diags(const pdx_diags *d)
 		FUZZ_CHECK(g->severity == PDX_SEV_ERROR || g->severity == PDX_SEV_WARNING);
 		FUZZ_CHECK(g->message_vi != NULL && g->message_en != NULL);
 		FUZZ_CHECK(g->line >= 0 && g->column >= 0);
+		/* every diagnostic the library makes has its stable code (docs/codes.md):
+		 * scripts match codes, not sentences */
+		FUZZ_CHECK_NAMED("diag-code", g->code != PDX_CODE_NONE);
 		errors += g->severity == PDX_SEV_ERROR;
 		char *s = pdx_diag_format(g);
 		FUZZ_CHECK(s != NULL);
