@@ -37,17 +37,17 @@ const char *pdx_crosswalk_schema(void)
 
 const pdx_crosswalk_meta *pdx_crosswalk_meta_get(const pdx_crosswalk *cw)
 {
-	return &cw->meta;
+	return cw ? &cw->meta : NULL;
 }
 
 size_t pdx_crosswalk_pair_count(const pdx_crosswalk *cw)
 {
-	return cw->n_pairs;
+	return cw ? cw->n_pairs : 0;
 }
 
 const pdx_crosswalk_pair *pdx_crosswalk_pair_at(const pdx_crosswalk *cw, size_t i)
 {
-	return i < cw->n_pairs ? &cw->pairs[i] : NULL;
+	return cw && i < cw->n_pairs ? &cw->pairs[i] : NULL;
 }
 
 /* The index of c among r's criteria, or -1 when c is not one of r's. */

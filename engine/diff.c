@@ -103,7 +103,17 @@ int pdx_diff_compute_crosswalk(pdx_diff **out, pdx_result *const *before, size_t
                                pdx_result *const *after, size_t na, const pdx_crosswalk *const *cws,
                                size_t n_cws)
 {
+	if (!out)
+		return PDX_EARG;
 	*out = NULL;
+	if ((nb && !before) || (na && !after) || (n_cws && !cws))
+		return PDX_EARG;
+	for (size_t i = 0; i < nb; i++)
+		if (!before[i])
+			return PDX_EARG;
+	for (size_t i = 0; i < na; i++)
+		if (!after[i])
+			return PDX_EARG;
 	struct diff_priv *p = pdx_calloc(1, sizeof(*p));
 	if (!p)
 		return PDX_ENOMEM;

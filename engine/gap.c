@@ -90,7 +90,11 @@ static int cmp_gain(const void *pa, const void *pb)
 
 int pdx_gap_compute(pdx_gap **out, const pdx_result *res, int target_level)
 {
+	if (!out)
+		return PDX_EARG;
 	*out = NULL;
+	if (!res || !res->rubric)
+		return PDX_EARG;
 	const pdx_rubric *r = res->rubric;
 	size_t nk = pdx_rubric_criterion_count(r), np = pdx_rubric_pillar_count(r);
 	size_t nl = pdx_rubric_level_count(r);

@@ -35,17 +35,17 @@ const char *pdx_plan_schema(void)
 
 const pdx_plan_meta *pdx_plan_meta_get(const pdx_plan *plan)
 {
-	return &plan->meta;
+	return plan ? &plan->meta : NULL;
 }
 
 size_t pdx_plan_indicator_count(const pdx_plan *plan)
 {
-	return plan->n_indicators;
+	return plan ? plan->n_indicators : 0;
 }
 
 const pdx_indicator *pdx_plan_indicator(const pdx_plan *plan, size_t i)
 {
-	return i < plan->n_indicators ? &plan->indicators[i] : NULL;
+	return plan && i < plan->n_indicators ? &plan->indicators[i] : NULL;
 }
 
 void pdx_plan_free(pdx_plan *plan)
@@ -485,7 +485,11 @@ static int has_media(const char *list, const char *type)
 int pdx_targets_compute(pdx_targets **out, const pdx_plan *plan, pdx_result *const *results,
                         size_t n, int year)
 {
+	if (!out)
+		return PDX_EARG;
 	*out = NULL;
+	if (!plan || (n && !results))
+		return PDX_EARG;
 	struct targets_priv *p = pdx_calloc(1, sizeof(*p));
 	const pdx_result **chosen = pdx_calloc(n + 1, sizeof(*chosen));
 	if (p) {

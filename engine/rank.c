@@ -68,7 +68,14 @@ static int cmp_items(const void *pa, const void *pb)
 
 int pdx_rank(pdx_ranking **out, pdx_result *const *results, size_t n, pdx_within within)
 {
+	if (!out)
+		return PDX_EARG;
 	*out = NULL;
+	if (n && !results)
+		return PDX_EARG;
+	for (size_t i = 0; i < n; i++)
+		if (!results[i])
+			return PDX_EARG;
 	struct rank_priv *p = pdx_calloc(1, sizeof(*p));
 	rank_sort_item *tmp = pdx_calloc(n + 1, sizeof(*tmp));
 	if (p) {

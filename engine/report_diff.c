@@ -270,8 +270,33 @@ static int diff_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
 	return pdx_diff_doc(d, r, what);
 }
 
+/* Whether `r` scored any result of the diff (true for a diff of nothing): the report's
+ * heading names r, and the figures come from the results' own editions. */
+static bool diff_edition(const pdx_rubric *r, const pdx_diff *d)
+{
+	size_t seen = 0;
+	for (size_t i = 0; i < d->n; i++, seen++)
+		if (pdx_rubric_same(r, d->items[i].before->rubric) ||
+		    pdx_rubric_same(r, d->items[i].after->rubric))
+			return true;
+	for (size_t i = 0; i < d->n_only_before; i++, seen++)
+		if (pdx_rubric_same(r, d->only_before[i]->rubric))
+			return true;
+	for (size_t i = 0; i < d->n_only_after; i++, seen++)
+		if (pdx_rubric_same(r, d->only_after[i]->rubric))
+			return true;
+	return seen == 0;
+}
+
 int pdx_report_diff(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d, pdx_format fmt)
 {
+	if (!out)
+		return PDX_EARG;
+	*out = NULL;
+	if (!len || !r || !d || fmt < PDX_FORMAT_TEXT || fmt > PDX_FORMAT_XLSX)
+		return PDX_EARG;
+	if (!diff_edition(r, d))
+		return PDX_EINVALID;
 	if (pdx_doc_only(fmt))
 		return pdx_doc_collect(out, len, fmt, r, diff_doc, d);
 	return fmt == PDX_FORMAT_JSON  ? diff_json(out, len, r, d)

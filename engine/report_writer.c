@@ -121,6 +121,8 @@ static const pdx_rubric *edition_of(const pdx_report_writer *w, const pdx_result
 
 int pdx_report_writer_add(pdx_report_writer *w, const pdx_result *res)
 {
+	if (!w || !res)
+		return PDX_EARG;
 	if (w->err)
 		return w->err;
 	const pdx_rubric *r = edition_of(w, res);
@@ -180,7 +182,14 @@ void pdx_report_writer_free(pdx_report_writer *w)
 static int whole(char **out, size_t *len, pdx_format fmt, const pdx_rubric *r,
                  pdx_result *const *results, size_t n)
 {
+	if (!out)
+		return PDX_EARG;
 	*out = NULL;
+	if (!len || !r || (n && !results))
+		return PDX_EARG;
+	for (size_t i = 0; i < n; i++)
+		if (!results[i])
+			return PDX_EARG;
 	pdx_buf doc = {0};
 	pdx_files fl = {0};
 	pdx_report_writer *w = NULL;

@@ -78,7 +78,7 @@ static int index_ids(pdx_rubric *r)
 /* 1 + the index among criteria then questions, or 0. */
 static uint32_t find_id(const pdx_rubric *r, const char *id)
 {
-	if (!r->n_id_slots)
+	if (!r || !id || !r->n_id_slots)
 		return 0;
 	size_t mask = r->n_id_slots - 1;
 	for (size_t h = id_hash(id) & mask; r->id_slots[h]; h = (h + 1) & mask)
@@ -909,7 +909,11 @@ int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags)
 {
 	char *data;
 	size_t len;
+	if (!out)
+		return PDX_EARG;
 	*out = NULL;
+	if (!path)
+		return PDX_EARG;
 	pdx_xml_ctx x = {diags, path, 0, 0, PDX_CODE_NONE};
 	int rc = pdx_xml_read_file(&x, path, &pdx_xml_rubric_limits, &data, &len);
 	if (rc)
@@ -945,17 +949,17 @@ void pdx_rubric_free(pdx_rubric *r)
 
 const pdx_rubric_meta *pdx_rubric_meta_get(const pdx_rubric *r)
 {
-	return &r->meta;
+	return r ? &r->meta : NULL;
 }
 
 #define GETTERS(type, name, arr, count)                                                            \
 	size_t pdx_rubric_##name##_count(const pdx_rubric *r)                                      \
 	{                                                                                          \
-		return r->count;                                                                   \
+		return r ? r->count : 0;                                                           \
 	}                                                                                          \
 	const type *pdx_rubric_##name(const pdx_rubric *r, size_t i)                               \
 	{                                                                                          \
-		return i < r->count ? &r->arr[i] : NULL;                                           \
+		return r && i < r->count ? &r->arr[i] : NULL;                                      \
 	}
 
 GETTERS(pdx_level, level, levels, n_levels)
@@ -973,13 +977,13 @@ long pdx_rubric_find_criterion(const pdx_rubric *r, const char *id)
 long pdx_rubric_find_question(const pdx_rubric *r, const char *id)
 {
 	uint32_t k = find_id(r, id);
-	return k > r->n_criteria ? (long)(k - 1 - r->n_criteria) : -1;
+	return k && k > r->n_criteria ? (long)(k - 1 - r->n_criteria) : -1;
 }
 
 const pdx_level *pdx_rubric_level_for(const pdx_rubric *r, pdx_points total)
 {
 	const pdx_level *best = NULL;
-	for (size_t i = 0; i < r->n_levels; i++)
+	for (size_t i = 0; r && i < r->n_levels; i++)
 		if (total >= pdx_level_reach(&r->levels[i]))
 			best = &r->levels[i];
 	return best;
@@ -1010,7 +1014,7 @@ long pdx_rubric_find_pillar(const pdx_rubric *r, const char *id)
 
 bool pdx_rubric_same(const pdx_rubric *a, const pdx_rubric *b)
 {
-	return a == b || strcmp(a->meta.sha256, b->meta.sha256) == 0;
+	return a == b || (a && b && strcmp(a->meta.sha256, b->meta.sha256) == 0);
 }
 
 pdx_points pdx_level_reach(const pdx_level *level)

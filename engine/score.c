@@ -639,10 +639,12 @@ int pdx_scorer_score(pdx_scorer *m, pdx_result **out, const pdx_assessment *a)
 int pdx_score_all(pdx_result ***out, size_t *n, const pdx_rubric *rubric, const pdx_answers *set,
                   const pdx_score_options *opts)
 {
+	if (!out || !n)
+		return PDX_EARG;
 	size_t count = pdx_answers_count(set);
 	*out = NULL;
 	*n = 0;
-	if (!rubric)
+	if (!rubric || !set)
 		return PDX_EARG;
 	pdx_result **res = pdx_calloc(count + 1, sizeof(*res));
 	pdx_scorer *m = NULL;

@@ -247,6 +247,9 @@ PDX_EXTERN int pdx_diff_compute_crosswalk(pdx_diff **out, pdx_result *const *bef
 PDX_EXTERN int pdx_diff_compute(pdx_diff **out, pdx_result *const *before, size_t n_before,
                                 pdx_result *const *after, size_t n_after);
 PDX_EXTERN void pdx_diff_free(pdx_diff *d);
+/* The diff as a report; `r` names the edition in its heading and must be the edition
+ * of one of the diff's results (PDX_EINVALID otherwise: the figures always come from the
+ * results' own editions). PDX_EARG for NULL arguments or an unknown format. */
 PDX_EXTERN int pdx_report_diff(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d,
                                pdx_format fmt);
 

@@ -6,6 +6,13 @@
  * has a NULL-safe `_free`, and const getters return memory owned by the object.
  * Problems found in the user's files are not return codes: they are collected in a
  * pdx_diags list (see diag.h) so that one run reports every bad row at once.
+ *
+ * Arguments are checked, never trusted: a NULL object or an index past the end makes
+ * a getter return NULL (a count 0, a find -1) and a function returning int return
+ * PDX_EARG, with its out-parameters cleared; results handed to a report with the
+ * rubric of another edition are refused with PDX_EINVALID (the figures come from each
+ * result's own rubric). tests/api/test_args.c holds the library to this, under
+ * AddressSanitizer and valgrind in CI.
  */
 #ifndef PRESSDX_COMMON_H
 #define PRESSDX_COMMON_H
