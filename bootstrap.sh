@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # pressdx set-up in one command, on a fresh Debian or Ubuntu machine.
 #
 #   ./bootstrap.sh examples   install what is missing, build, score the bundled examples

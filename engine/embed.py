@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Turns a text file into a C source defining `const char NAME[]` with its contents.
 
 The rubric schema is data (rubrics/rubric.rng) but the library must validate against

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Runs bad-input cases of pressdx (folders under tests/bad-input/cases/).
 
 usage: run.py PRESSDX CASE_DIR... [--root DIR]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Benchmark of issue 8: pressdx against a bare libcsv parse (the floor), DuckDB and an
 independent Python scorer, on the same generated file, in the same run.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The pressdx scoring expressed in SQL, for DuckDB (the benchmark's comparison).
 
     duckdb_sql.py RUBRIC.xml ANSWERS.csv OUT.csv > score.sql

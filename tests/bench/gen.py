@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Benchmark input: N assessments × every criterion of a rubric, realistic rows.
 
     gen.py OUT.csv ASSESSMENTS [SEED] [--rubric RUBRIC.xml]

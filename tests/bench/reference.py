@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """An independent scorer, for the benchmark: csv + decimal.Decimal, no pressdx code.
 
     reference.py RUBRIC.xml OUT.csv ANSWERS.csv...

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The HTML reports in a real browser (Debian's chromium, driven by puppeteer-core): what a
 // reader sees, what a printer makes, and that the page asks for nothing on the network.
 //

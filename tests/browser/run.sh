@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The HTML reports in Debian's chromium (CI step "browser"; see check.mjs).
 #
 #   tests/browser/run.sh [BUILD]     BUILD: the build folder (default build)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Helpers for the check.py hooks of the CLI cases (stdlib only).
 
 A check.py runs as `python3 check.py STDOUT_FILE` in its case folder, with the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Hand-worked roadmap of tests/data/analysis/gap.csv (see its EXPECTED.md), shared by
 the gap cases' check.py."""
 from checklib import *

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Runs one CLI test case of pressdx (a folder under tests/cli/cases/).
 
 usage: run-case.py PRESSDX CASE_DIR [--data DIR] [--examples DIR] [--rubrics DIR]

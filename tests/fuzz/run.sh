@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds the libFuzzer targets of pressdx and runs each one for a bounded time.
 #
 #   tests/fuzz/run.sh [TARGET...]      TARGET: rubric plan answers value score workbook table (default all)

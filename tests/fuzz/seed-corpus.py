@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """(Re)builds the seed corpora of the fuzz targets in tests/fuzz/corpus/<target>/.
 
 Seeds come from the files the project already has: the bundled rubric and plans,

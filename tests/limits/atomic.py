@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Outputs are atomic: a pressdx killed at any instant while writing -o leaves, in the
 target's folder, the old file or the complete new one and nothing else a user would
 see; a hidden temporary may be left only where the next run removes it.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Generates a large, valid answers CSV for the limit tests and the benchmark.
 
     gen.py OUT.csv AGENCIES [SEED]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Limit tests: the sizes the README's "Limits and guarantees" promises.
 
     limits.py PRESSDX CASE

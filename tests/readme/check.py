@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Every command output shown in README.md is checked against the real program.
 
     check.py PRESSDX README.md

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The wide layout that survey tools export scores exactly as the template's long one.
 
     check.py PRESSDX EXAMPLES_DIR

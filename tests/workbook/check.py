@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """A workbook scores exactly as the CSV file it was made from.
 
     check.py PRESSDX EXAMPLES_DIR

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """`pressdx check -o`: the agency's own sheet sent back annotated.
 
     checked.py PRESSDX EXAMPLES_DIR RUBRIC_XML WORKBOOK_DIR

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Workbooks written by LibreOffice itself score as the CSV files they were made from.
 
     libreoffice.py PRESSDX EXAMPLES_DIR [REAL_DIR]

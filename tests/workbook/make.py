@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Workbooks written part by part with Python's zipfile, as Excel and LibreOffice write
 them, for the workbook reader's tests (no spreadsheet library needed).
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Every report as an .xlsx workbook, read back with openpyxl (Debian python3-openpyxl).
 
     reports.py PRESSDX EXAMPLES_DIR

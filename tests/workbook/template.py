@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """`pressdx template --format xlsx` and `--format xlsform` against the rubric.
 
     template.py PRESSDX EXAMPLES_DIR RUBRICS_DIR DATA_RUBRICS_DIR

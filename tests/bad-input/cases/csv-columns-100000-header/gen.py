@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/answers.csv: a header of 100,000 columns and one data row."""
 import os, sys
 names = ["agency_id", "criterion", "answer", "evidence"] + ["c%d" % i for i in range(5, 100001)]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/answers.csv: a normal header, a row of 100,000 cells, a normal row."""
 import os, sys
 with open(os.path.join(sys.argv[1], "answers.csv"), "w", encoding="utf-8", newline="") as f:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/answers.csv: a line of exactly 10 MiB (its note cell), then a normal line."""
 import os, sys
 MIB10 = 10 * 1024 * 1024

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/plan.xml: rubrics/plans/hai-phong.xml with 100,000 attributes on its
 <title> (line 6)."""
 import os, sys

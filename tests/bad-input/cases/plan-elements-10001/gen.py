@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/plan.xml: rubrics/plans/hai-phong.xml with 10,000 empty elements in its
 <title> (line 6): element 10,001 of the file is the 9,999th of them."""
 import os, sys

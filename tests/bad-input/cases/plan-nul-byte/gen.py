@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/plan.xml: rubrics/plans/hai-phong.xml with a NUL byte in its title, line 6,
 after "  <title>Kế hoạch" (17 characters): column 18."""
 import os, sys

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/plan.xml: rubrics/plans/hai-phong.xml followed by a comment that brings it
 to 5 MiB, over the 4 MiB limit of a plan."""
 import os, sys

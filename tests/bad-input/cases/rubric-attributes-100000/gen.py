@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/rubric.xml: the minimal valid rubric with 100,000 attributes on its
 <title> (line 3)."""
 import os, sys

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/rubric.xml: a valid small rubric whose title is a "billion laughs"
 entity (10 levels of 10 references: 10^10 "lol"s, 30 GB if expanded)."""
 import os, sys

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/rubric.xml: the minimal valid rubric with a DOCTYPE whose external DTD
 is at http://127.0.0.1:$PDX_PORT/ (a port the test driver listens on: any fetch is seen)."""
 import os, sys

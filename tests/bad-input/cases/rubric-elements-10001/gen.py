@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/rubric.xml: the minimal valid rubric with 10,000 empty elements inside
 a <source> on line 4 (element 10,001 of the file is the 9,998th of them)."""
 import os, sys

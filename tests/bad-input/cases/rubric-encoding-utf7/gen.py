@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/rubric.xml: the minimal valid rubric, 100,000 attributes on its <title>,
 in UTF-7, where "<" is written "+ADw-": a scan of the bytes for "<" would see no tag at
 all, while libxml2 (through iconv) would read every one."""

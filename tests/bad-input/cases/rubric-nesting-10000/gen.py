@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/rubric.xml: the minimal valid rubric with 10,000 nested elements on
 line 4 (inside <source>)."""
 import os, sys

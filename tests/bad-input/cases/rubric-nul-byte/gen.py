@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/rubric.xml: the minimal valid rubric with a NUL byte in its title, line 3,
 after "  <title>Bộ chỉ" (15 characters, 18 bytes): column 16."""
 import os, sys

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes @GEN@/rubric.xml: rubrics/951-2023.xml followed by a comment that brings it
 to 17 MiB, over the 16 MiB limit of a rubric."""
 import os, sys

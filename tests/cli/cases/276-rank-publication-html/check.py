@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 import os
 import xml.etree.ElementTree as ET
 from checklib import *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 import os, sys, zipfile
 from checklib import *
 

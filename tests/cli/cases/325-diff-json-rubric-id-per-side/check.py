@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 import json, sys
 from checklib import *
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 import csv, io, sys
 from checklib import *
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 import csv, os, sys
 from checklib import *
 

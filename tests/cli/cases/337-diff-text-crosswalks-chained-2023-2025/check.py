@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 import csv, os, re, sys
 from checklib import *
 

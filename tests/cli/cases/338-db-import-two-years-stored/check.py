@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 import hashlib, os, sqlite3, sys
 from checklib import *
 
