@@ -35,7 +35,8 @@ static const char *const main_usage =
     "  db         kho lịch sử: nhập phiếu, kiểm tra, đổi mã cơ quan (db import|check|aliases)\n"
     "  history    lịch sử qua các năm từ kho (assessments year over year)\n"
     "\n"
-    "  pressdx <lệnh> --help   trợ giúp cho từng lệnh (help on a command)\n"
+    "  pressdx <lệnh> --help   trợ giúp cho từng lệnh (help on a command), cũng là\n"
+    "  pressdx help <lệnh>     (the same); trang hướng dẫn (manual): man pressdx-<lệnh>\n"
     "  pressdx --version       phiên bản (version)\n"
     "\n"
     "Mã thoát (exit status): 0 không lỗi; 1 có cơ quan có câu trả lời lỗi (các cơ quan khác\n"
@@ -100,6 +101,20 @@ static int run(int argc, char **argv, const char **name)
 		return 2;
 	}
 	const char *cmd = argv[1];
+	if (strcmp(cmd, "help") == 0 && argc > 2) {
+		/* "pressdx help score" is "pressdx score --help": one text, never two that
+		 * drift apart (the manual page, pressdx-score(1), says more) */
+		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+			if (strcmp(argv[2], commands[i].name) == 0) {
+				char *help_argv[] = {argv[2], (char *)"--help", NULL};
+				*name = commands[i].name;
+				return commands[i].fn(2, help_argv);
+			}
+		}
+		fprintf(stderr, "pressdx: không có lệnh \"%s\" (no such command)\n\n%s", argv[2],
+		        main_usage);
+		return 2;
+	}
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
 		fputs(main_usage, stdout);
 		return 0;
