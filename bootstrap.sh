@@ -13,8 +13,9 @@ PACKAGES=(build-essential meson ninja-build pkg-config python3
           libxml2-dev libcsv-dev libutf8proc-dev libjson-c-dev nettle-dev libzip-dev libxlsxwriter-dev
           libsqlite3-dev
           libcmocka-dev)
-# what only the tests need: openpyxl reads back every workbook pressdx writes
-TEST_PACKAGES=(python3-openpyxl)
+# what only the tests need: openpyxl reads back every workbook pressdx writes; zsh runs
+# the zsh completion's test (tests/completion)
+TEST_PACKAGES=(python3-openpyxl zsh)
 BUILD=${BUILD:-build}
 
 install_missing() {
