@@ -262,6 +262,11 @@ int pressdx_main(int argc, char **argv);
  * not be formatted): no output is committed afterwards and the exit status is 2. */
 extern bool cli_oom;
 
+/* The language diagnostics are printed in: --lang vi|en|both (any place on the command
+ * line), else PRESSDX_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG, with GNU
+ * LANGUAGE first unless the locale is C) when it names vi or en; both otherwise. */
+extern pdx_lang cli_lang;
+
 int cmd_score(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_summary(int argc, char **argv);

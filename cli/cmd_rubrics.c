@@ -152,7 +152,7 @@ static void print_as_table(const pdx_diags *d, const char *table)
 		g.file = table;
 		g.line = 0;
 		g.column = 0;
-		char *s = pdx_diag_format(&g);
+		char *s = pdx_diag_format_lang(&g, cli_lang);
 		if (s)
 			fprintf(stderr, "%s\n", s);
 		free(s);

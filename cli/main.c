@@ -38,6 +38,8 @@ static const char *const main_usage =
     "  pressdx <lệnh> --help   trợ giúp cho từng lệnh (help on a command), cũng là\n"
     "  pressdx help <lệnh>     (the same); trang hướng dẫn (manual): man pressdx-<lệnh>\n"
     "  pressdx --version       phiên bản (version)\n"
+    "  --lang vi|en|both       ngôn ngữ của thông báo lỗi (language of the messages about\n"
+    "                          the files; PRESSDX_LANG; default: the locale, else both)\n"
     "\n"
     "Mã thoát (exit status): 0 không lỗi; 1 có cơ quan có câu trả lời lỗi (các cơ quan khác\n"
     "vẫn được chấm); 2 lỗi cách dùng, bộ chỉ số hoặc tệp không đọc được.\n";
@@ -54,11 +56,85 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 }
 
 bool cli_oom;
+pdx_lang cli_lang = PDX_LANG_BOTH;
+
+/* The language of the environment: PRESSDX_LANG, else the locale as gettext reads it
+ * (LANGUAGE's first entry unless the locale is C or POSIX), else both. */
+static pdx_lang env_lang(void)
+{
+	pdx_lang l;
+	const char *v = getenv("PRESSDX_LANG");
+	if (v && *v) {
+		if (pdx_lang_parse(v, &l) == 0)
+			return l;
+		fprintf(stderr,
+		        "pressdx: PRESSDX_LANG=\"%s\" không phải vi, en hay both; dùng cả hai "
+		        "(PRESSDX_LANG is not vi, en or both; using both)\n",
+		        v);
+		return PDX_LANG_BOTH;
+	}
+	const char *locale = NULL;
+	const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < 3 && !locale; i++) {
+		v = getenv(vars[i]);
+		if (v && *v)
+			locale = v;
+	}
+	if (!locale || strcmp(locale, "C") == 0 || strncmp(locale, "C.", 2) == 0 ||
+	    strcmp(locale, "POSIX") == 0)
+		return PDX_LANG_BOTH;
+	v = getenv("LANGUAGE");
+	if (v && *v && pdx_lang_parse(v, &l) == 0)
+		return l;
+	return pdx_lang_parse(locale, &l) == 0 ? l : PDX_LANG_BOTH;
+}
+
+/* Takes --lang X / --lang=X out of argv wherever it is (before a "--"), so every
+ * command accepts it; returns -1 after a usage error. */
+static int take_lang(int *argc, char **argv)
+{
+	cli_lang = env_lang();
+	int out = 1;
+	bool rest = false;
+	for (int i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+		if (!rest && strcmp(a, "--") == 0)
+			rest = true;
+		const char *value = NULL;
+		if (!rest && strcmp(a, "--lang") == 0) {
+			if (i + 1 >= *argc) {
+				fprintf(stderr,
+				        "pressdx: --lang cần vi, en hoặc both (--lang needs vi, "
+				        "en or both)\n");
+				return -1;
+			}
+			value = argv[++i];
+		} else if (!rest && strncmp(a, "--lang=", 7) == 0) {
+			value = a + 7;
+		} else {
+			argv[out++] = argv[i];
+			continue;
+		}
+		pdx_lang l;
+		if (pdx_lang_parse(value, &l) != 0 || strchr(value, ':') || strchr(value, '_') ||
+		    strchr(value, '.')) {
+			fprintf(stderr,
+			        "pressdx: --lang \"%s\": cần vi, en hoặc both (expected vi, en or "
+			        "both)\n",
+			        value);
+			return -1;
+		}
+		cli_lang = l;
+	}
+	argv[out] = NULL;
+	*argc = out;
+	return 0;
+}
 
 void cli_print_diags(const pdx_diags *d)
 {
 	for (size_t i = 0; i < pdx_diags_count(d) && !cli_oom; i++) {
-		char *line = pdx_diag_format(pdx_diags_get(d, i));
+		char *line = pdx_diag_format_lang(pdx_diags_get(d, i), cli_lang);
 		if (line) {
 			fprintf(stderr, "%s\n", line);
 		} else {
@@ -139,7 +215,7 @@ int pressdx_main(int argc, char **argv)
 	 * silent death by SIGPIPE that a script could take for success. */
 	signal(SIGPIPE, SIG_IGN);
 	const char *name = "";
-	int rc = run(argc, argv, &name);
+	int rc = take_lang(&argc, argv) ? 2 : run(argc, argv, &name);
 	/* every command, --help and --version included: output that did not reach its
 	 * destination is a failure */
 	if (cli_stdout_close(name) != 0 || cli_oom)

@@ -244,6 +244,20 @@ const char *pdx_code_name(pdx_code code)
 
 char *pdx_diag_format(const pdx_diag *g)
 {
+	return pdx_diag_format_lang(g, PDX_LANG_BOTH);
+}
+
+char *pdx_diag_format_lang(const pdx_diag *g, pdx_lang lang)
+{
+	if (!g)
+		return NULL;
+	/* a message missing in the language asked for is shown in the other: never none */
+	const char *vi = g->message_vi && *g->message_vi ? g->message_vi : NULL;
+	const char *en = g->message_en && *g->message_en ? g->message_en : NULL;
+	if (lang == PDX_LANG_VI && !vi)
+		lang = PDX_LANG_EN;
+	else if (lang == PDX_LANG_EN && !en)
+		lang = PDX_LANG_VI;
 	pdx_buf b = {0};
 	if (g->file && g->sheet) {
 		/* a workbook cell as spreadsheets name it: file[Sheet]!D7 */
@@ -272,7 +286,11 @@ char *pdx_diag_format(const pdx_diag *g)
 			pdx_buf_printf(&b, ":%ld", g->column);
 		pdx_buf_puts(&b, ": ");
 	}
-	pdx_buf_puts(&b, g->severity == PDX_SEV_ERROR ? "lỗi/error" : "cảnh báo/warning");
+	static const char *const sev[3][2] = {
+	    {"lỗi/error", "cảnh báo/warning"}, {"lỗi", "cảnh báo"}, {"error", "warning"}};
+	pdx_buf_puts(&b, sev[lang == PDX_LANG_VI   ? 1
+	                     : lang == PDX_LANG_EN ? 2
+	                                           : 0][g->severity == PDX_SEV_ERROR ? 0 : 1]);
 	if (g->agency_id) {
 		pdx_buf_puts(&b, " [");
 		pdx_buf_put_safe(&b, g->agency_id);
@@ -283,11 +301,15 @@ char *pdx_diag_format(const pdx_diag *g)
 		pdx_buf_put_safe(&b, g->criterion);
 	}
 	pdx_buf_puts(&b, ": ");
-	pdx_buf_put_safe(&b, g->message_vi);
-	if (g->message_en && *g->message_en) {
-		pdx_buf_puts(&b, " (");
-		pdx_buf_put_safe(&b, g->message_en);
-		pdx_buf_putc(&b, ')');
+	if (lang == PDX_LANG_EN) {
+		pdx_buf_put_safe(&b, en);
+	} else {
+		pdx_buf_put_safe(&b, vi ? vi : "");
+		if (lang == PDX_LANG_BOTH && en) {
+			pdx_buf_puts(&b, " (");
+			pdx_buf_put_safe(&b, en);
+			pdx_buf_putc(&b, ')');
+		}
 	}
 	char *out;
 	return pdx_buf_finish(&b, &out, NULL) ? NULL : out;
@@ -327,4 +349,25 @@ int pdx_diags_sort(pdx_diags *d)
 	}
 	pdx_free(rank);
 	return 0;
+}
+
+int pdx_lang_parse(const char *name, pdx_lang *out)
+{
+	if (!name || !out)
+		return PDX_EARG;
+	if (strcmp(name, "both") == 0) {
+		*out = PDX_LANG_BOTH;
+		return 0;
+	}
+	/* "vi", "vi_VN.UTF-8", "vi@…", "vi:en": the two letters, then the end or a
+	 * separator; "vie" or "video" are no language of ours */
+	static const char *const codes[] = {"vi", "en"};
+	for (int k = 0; k < 2; k++) {
+		if (strncmp(name, codes[k], 2) == 0 &&
+		    (name[2] == '\0' || strchr("_.@:-", name[2]))) {
+			*out = k == 0 ? PDX_LANG_VI : PDX_LANG_EN;
+			return 0;
+		}
+	}
+	return PDX_EINVALID;
 }

@@ -5,6 +5,7 @@ be exactly the committed list (tests/api/libpressdx.symbols), and the version th
 state (pressdx/version.h) must be the project's (meson.build).
 
     check-symbols.py NM LIBRARY SYMBOLS_FILE VERSION_H PROJECT_VERSION [--update]
+                     [--debian DEBIAN_SYMBOLS]
 
 An addition fails as surely as a removal: a new PDX_EXTERN function is added to the list
 on purpose (--update rewrites it), and the README says which changes bump the soname.
@@ -47,6 +48,7 @@ def main(argv):
         return 2
     nm, lib, listed_path, version_h, project_version = argv[1:6]
     update = "--update" in argv[6:]
+    debian = argv[argv.index("--debian") + 1] if "--debian" in argv[6:] else None
     failed = False
 
     have = exported(nm, lib)
@@ -54,6 +56,18 @@ def main(argv):
         with open(listed_path, "w", encoding="utf-8") as f:
             f.write("".join(n + "\n" for n in sorted(have)))
         print("%s: %d symbols written" % (listed_path, len(have)))
+        if debian:
+            # a symbol keeps the version it first appeared in; a new one gets this one
+            since = {}
+            for l in open(debian, encoding="utf-8"):
+                if l.startswith(" ") and l.strip():
+                    since[l.split()[0].split("@")[0]] = l.split()[1]
+            with open(debian, "w", encoding="utf-8") as f:
+                f.write("libpressdx.so.0 libpressdx0 #MINVER#\n")
+                f.write("* Build-Depends-Package: libpressdx-dev\n")
+                f.write("".join(" %s@Base %s\n" % (n, since.get(n, project_version))
+                                for n in sorted(have)))
+            print("%s: written" % debian)
         return 0
     listed = {l.strip() for l in open(listed_path, encoding="utf-8") if l.strip()}
     for name in sorted(have - listed):
@@ -68,6 +82,14 @@ def main(argv):
     for name in stray:
         print("exported without the pdx_ prefix: %s" % name)
         failed = True
+
+    if debian:
+        # the Debian symbols file (dpkg-gensymbols) lists the same names: "name@Base version"
+        deb = {l.split()[0].split("@")[0] for l in open(debian, encoding="utf-8")
+               if l.startswith(" ") and l.strip()}
+        for name in sorted(listed ^ deb):
+            print("%s and %s differ on %s" % (listed_path, debian, name))
+            failed = True
 
     v = header_version(version_h)
     parts = project_version.split(".")

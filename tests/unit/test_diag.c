@@ -253,6 +253,56 @@ static void test_rubric_codes(void **state)
 	check_rubric_code("no-such-file.xml", PDX_E_FILE_READ);
 }
 
+/* One language at a time: the place and agency as before, the severity and message
+ * in the language asked for; a message missing in it falls back to the other. */
+static void test_format_lang(void **state)
+{
+	(void)state;
+	pdx_diag g = {
+	    PDX_SEV_ERROR, PDX_E_ANSWER_INVALID,       "a.csv",         NULL, 7, 9, "2.2.1",
+	    "HP06",        "câu trả lời không hợp lệ", "invalid answer"};
+	char *vi = pdx_diag_format_lang(&g, PDX_LANG_VI),
+	     *en = pdx_diag_format_lang(&g, PDX_LANG_EN);
+	char *both = pdx_diag_format_lang(&g, PDX_LANG_BOTH), *dflt = pdx_diag_format(&g);
+	assert_string_equal(vi, "a.csv:7:9: lỗi [HP06] 2.2.1: câu trả lời không hợp lệ");
+	assert_string_equal(en, "a.csv:7:9: error [HP06] 2.2.1: invalid answer");
+	assert_string_equal(
+	    both, "a.csv:7:9: lỗi/error [HP06] 2.2.1: câu trả lời không hợp lệ (invalid answer)");
+	assert_string_equal(dflt, both);
+	pdx_free(vi);
+	pdx_free(en);
+	pdx_free(both);
+	pdx_free(dflt);
+	pdx_diag w = {
+	    PDX_SEV_WARNING, PDX_W_UNFILLED, NULL, NULL, 0, 0, NULL, NULL, "phiếu trống", ""};
+	en = pdx_diag_format_lang(&w, PDX_LANG_EN);
+	assert_string_equal(en, "cảnh báo: phiếu trống");
+	pdx_free(en);
+	assert_null(pdx_diag_format_lang(NULL, PDX_LANG_VI));
+}
+
+static void test_lang_parse(void **state)
+{
+	(void)state;
+	pdx_lang l = PDX_LANG_BOTH;
+	assert_int_equal(pdx_lang_parse("vi", &l), 0);
+	assert_int_equal(l, PDX_LANG_VI);
+	assert_int_equal(pdx_lang_parse("en_US.UTF-8", &l), 0);
+	assert_int_equal(l, PDX_LANG_EN);
+	assert_int_equal(pdx_lang_parse("vi:en", &l), 0);
+	assert_int_equal(l, PDX_LANG_VI);
+	assert_int_equal(pdx_lang_parse("both", &l), 0);
+	assert_int_equal(l, PDX_LANG_BOTH);
+	l = PDX_LANG_EN;
+	assert_int_equal(pdx_lang_parse("C", &l), PDX_EINVALID);
+	assert_int_equal(pdx_lang_parse("POSIX", &l), PDX_EINVALID);
+	assert_int_equal(pdx_lang_parse("fr_FR", &l), PDX_EINVALID);
+	assert_int_equal(pdx_lang_parse("video", &l), PDX_EINVALID);
+	assert_int_equal(pdx_lang_parse("", &l), PDX_EINVALID);
+	assert_int_equal(l, PDX_LANG_EN); /* left alone */
+	assert_int_equal(pdx_lang_parse(NULL, &l), PDX_EARG);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +317,8 @@ int main(void)
 	    cmocka_unit_test(test_format_round_trip_through_list),
 	    cmocka_unit_test(test_code_names),
 	    cmocka_unit_test(test_rubric_codes),
+	    cmocka_unit_test(test_format_lang),
+	    cmocka_unit_test(test_lang_parse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -66,6 +66,16 @@ typedef struct pdx_decimal {
  * source beside it), or filled in by the project until the annex is available. */
 typedef enum { PDX_OFFICIAL = 0, PDX_PROVISIONAL = 1, PDX_PUBLISHED = 2 } pdx_status;
 
+/* The language of a message for people: Vietnamese, English, or both on one line
+ * ("vi (en)", the default). Chosen per call, never from the process locale. */
+typedef enum { PDX_LANG_BOTH = 0, PDX_LANG_VI = 1, PDX_LANG_EN = 2 } pdx_lang;
+
+/* Reads a language name: "vi", "en", "both", or a locale name that starts with one of
+ * the first two ("vi_VN.UTF-8", "en_US"; also a LANGUAGE list, "vi:en", by its first
+ * entry). 0 and *out set, or PDX_EINVALID for anything else (C, POSIX, "fr_FR"),
+ * leaving *out alone. */
+PDX_EXTERN int pdx_lang_parse(const char *name, pdx_lang *out);
+
 /* Output formats of the report serialisers. HTML: a self-contained page. XLSX: an
  * Office Open XML workbook (binary bytes; one sheet per table), written through
  * libxlsxwriter, which needs a temporary file (in $TMPDIR, else /tmp) while it works. */

@@ -126,6 +126,12 @@ PDX_EXTERN int pdx_diags_append(pdx_diags *d, const pdx_diags *src);
  * malloc'd string the caller frees, or NULL when out of memory. */
 PDX_EXTERN char *pdx_diag_format(const pdx_diag *diag);
 
+/* The same in one language: PDX_LANG_VI "file:line:col: lỗi [agency] criterion: vi
+ * message", PDX_LANG_EN "…: error …: en message", PDX_LANG_BOTH as pdx_diag_format. A
+ * message missing in the language asked for is shown in the other. The language is an
+ * argument, not the process locale: two threads may format in two languages. */
+PDX_EXTERN char *pdx_diag_format_lang(const pdx_diag *diag, pdx_lang lang);
+
 #ifdef __cplusplus
 }
 #endif
