@@ -1345,8 +1345,8 @@ static void test_add_api(void **state)
 {
 	(void)state;
 	pdx_rubric *r = NULL;
-	assert_int_equal(
-	    pdx_rubric_load_file(&r, TEST_DATA_DIR "/rubrics/good-minimal.xml", NULL), 0);
+	assert_int_equal(pdx_rubric_load_file(&r, TEST_DATA_DIR "/rubrics/good-minimal.xml", NULL),
+	                 0);
 	pdx_answers *set = pdx_answers_new(NULL);
 	pdx_diags *d = pdx_diags_new();
 	assert_non_null(set);
