@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 
 PACKAGES=(build-essential meson ninja-build pkg-config python3
           libxml2-dev libcsv-dev libutf8proc-dev libjson-c-dev nettle-dev libzip-dev libxlsxwriter-dev
-          libsqlite3-dev
+          libsqlite3-dev scdoc
           libcmocka-dev)
 # what only the tests need: openpyxl reads back every workbook pressdx writes; zsh runs
 # the zsh completion's test (tests/completion)
