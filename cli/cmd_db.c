@@ -496,6 +496,11 @@ static const char *const history_usage =
     "\n"
     "  --db TỆP             cơ sở dữ liệu (database; mặc định PRESSDX_DB, hoặc\n"
     "                       $XDG_DATA_HOME/pressdx/history.sqlite)\n"
+    "  --agency MÃ          chỉ cơ quan này (theo mã, kể cả mã cũ đã đổi; this agency)\n"
+    "  --province TỈNH      chỉ các cơ quan của tỉnh này, tên như trong kho (this province)\n"
+    "  --block KHỐI         chỉ các cơ quan của khối này (this block)\n"
+    "  --by agency|province|block  mỗi cơ quan (mặc định), hay mỗi tỉnh, khối mỗi năm\n"
+    "                       một dòng (one line per agency, or per province or block)\n"
     "  --format text|json|csv|html|xlsx, -o TỆP  như pressdx score (as for score)\n" CLI_ROSTER_HELP
     "  -h, --help           trợ giúp (this help)\n";
 

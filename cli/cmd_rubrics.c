@@ -234,6 +234,9 @@ int cmd_rubrics(int argc, char **argv)
 		    "export: bộ chỉ số thành bảng, mỗi tiêu chí một dòng (the rubric as a table);\n"
 		    "import: bảng gõ từ phụ lục của quyết định thành tệp bộ chỉ số .xml, đã kiểm\n"
 		    "tra (a table typed from the annex → a checked rubric file; README).\n"
+		    "  -o, --output TỆP     export, import: ghi vào tệp (write to FILE, "
+		    "atomically)\n"
+		    "  -h, --help           trợ giúp (this help)\n"
 		    "Thư mục tìm kiếm, theo thứ tự (search order):\n",
 		    stdout);
 		cli_dirs dirs;

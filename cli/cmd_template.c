@@ -38,7 +38,8 @@ static const char *const usage =
     "                       (an existing file is left alone: a filled questionnaire is\n"
     "                       hours of work); xlsx và xlsform không ghi ra màn hình (workbooks\n"
     "                       are not written to a terminal)\n"
-    "  --force              cho phép ghi đè tệp -o đã có (replace an existing -o file)\n";
+    "  --force              cho phép ghi đè tệp -o đã có (replace an existing -o file)\n"
+    "  -h, --help           trợ giúp (this help)\n";
 
 /* The library's writers hand their bytes to the output. */
 static int to_output(void *ctx, const char *data, size_t len)

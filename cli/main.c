@@ -37,7 +37,7 @@ static const char *const main_usage =
     "\n"
     "  pressdx <lệnh> --help   trợ giúp cho từng lệnh (help on a command), cũng là\n"
     "  pressdx help <lệnh>     (the same); trang hướng dẫn (manual): man pressdx-<lệnh>\n"
-    "  pressdx --version       phiên bản (version)\n"
+    "  pressdx --version, -V   phiên bản (version)\n"
     "  --lang vi|en|both       ngôn ngữ của thông báo lỗi (language of the messages about\n"
     "                          the files; PRESSDX_LANG; default: the locale, else both)\n"
     "\n"
