@@ -263,6 +263,7 @@ struct pdx_answers {
 	size_t n_sources, cap_sources;
 	/* the open source */
 	bool open;
+	bool implicit; /* the open source is the one pdx_answers_add opened by itself */
 	uint32_t epoch;
 	int default_year;
 	size_t mark_items;
@@ -549,6 +550,14 @@ int pdx_answers_begin(pdx_answers *s, const char *file, const char *sheet, const
 {
 	if (!s)
 		return PDX_EARG;
+	if (s->open && s->implicit) {
+		/* the answers a program added without a source of its own end there */
+		pdx_diags *quiet = pdx_diags_new();
+		int rc = quiet ? pdx_answers_commit(s, quiet) : PDX_ENOMEM;
+		pdx_diags_free(quiet);
+		if (rc)
+			return rc;
+	}
 	if (s->open)
 		return PDX_EARG;
 	if (s->n_sources >= UINT32_MAX - 1)
@@ -1219,8 +1228,14 @@ static int api_cell(const char *in, char **out)
 int pdx_answers_add(pdx_answers *s, const char *agency_id, int year, const char *criterion,
                     const char *answer, const char *evidence, pdx_diags *diags)
 {
-	if (!s || !s->open || !agency_id || !criterion || year < 0 || year > 9999)
+	if (!s || !agency_id || !criterion || year < 0 || year > 9999)
 		return PDX_EARG;
+	if (!s->open) {
+		int rc = pdx_answers_begin(s, "<api>", NULL, "utf-8", 0);
+		if (rc)
+			return rc;
+		s->implicit = true;
+	}
 	const char *in[] = {agency_id, criterion, answer, evidence};
 	const pdx_field at[] = {PDX_FIELD_AGENCY, PDX_FIELD_CRITERION, PDX_FIELD_ANSWER,
 	                        PDX_FIELD_EVIDENCE};
@@ -1295,6 +1310,7 @@ void pdx_answers_rollback(pdx_answers *s)
 	s->last_agency = NIL;
 	s->last_assess = NULL;
 	s->open = false;
+	s->implicit = false;
 	s->n_snaps = 0;
 }
 
@@ -1365,6 +1381,7 @@ int pdx_answers_commit(pdx_answers *s, pdx_diags *diags)
 	if (moved)
 		(void)assess_rehash(s); /* fewer items than slots were made for: in place */
 	s->open = false;
+	s->implicit = false;
 	s->n_snaps = 0;
 	s->n_sources++;
 	s->last_assess = NULL;

@@ -1350,8 +1350,6 @@ static void test_add_api(void **state)
 	pdx_answers *set = pdx_answers_new(NULL);
 	pdx_diags *d = pdx_diags_new();
 	assert_non_null(set);
-	/* no source open yet */
-	assert_int_equal(pdx_answers_add(set, "HP01", 2025, "1.1.1", "có", NULL, d), PDX_EARG);
 	assert_int_equal(pdx_answers_begin(set, "web-form", NULL, "utf-8", 2025), 0);
 	assert_int_equal(pdx_answers_add(set, " HP01 ", 0, "1.1.1", "có", "https://e.vn/kh", d), 0);
 	assert_int_equal(pdx_answers_add(set, "HP01", 0, "1.1.2", "50", NULL, d), 0);
@@ -1397,6 +1395,41 @@ static void test_add_api(void **state)
 	assert_string_equal(g->file, "web-form");
 	assert_string_equal(g->criterion, "1.1.2");
 	pdx_results_free(res, n);
+	pdx_diags_free(d);
+	pdx_answers_free(set);
+	pdx_rubric_free(r);
+}
+
+/* pdx_answers_add with no source begun: a source of its own ("<api>") that the next
+ * file's reading ends. good-minimal by hand: 1.1.1 "có" 4.00 + 2.1.1 "cấp độ 3 trở lên"
+ * 3.00 = 7.00, level 2; then a CSV file adds HP02 beside it. */
+static void test_add_api_implicit_source(void **state)
+{
+	(void)state;
+	pdx_rubric *r = NULL;
+	assert_int_equal(pdx_rubric_load_file(&r, TEST_DATA_DIR "/rubrics/good-minimal.xml", NULL),
+	                 0);
+	pdx_answers *set = pdx_answers_new(NULL);
+	pdx_diags *d = pdx_diags_new();
+	assert_int_equal(pdx_answers_add(set, "HP01", 2025, "1.1.1", "có", "kh.pdf", d), 0);
+	assert_int_equal(pdx_answers_add(set, "HP01", 2025, "2.1.1", "cấp độ 3 trở lên", NULL, d),
+	                 0);
+	pdx_result **res = NULL;
+	size_t n = 0;
+	assert_int_equal(pdx_score_all(&res, &n, r, set, NULL), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(res[0]->total, 700);
+	assert_int_equal(res[0]->level->number, 2);
+	pdx_results_free(res, n);
+
+	const char csv[] = "agency_id,year,criterion,answer\nHP02,2025,1.1.1,không\n";
+	assert_int_equal(pdx_answers_read_memory(set, csv, sizeof csv - 1, "b.csv", NULL, d), 0);
+	assert_int_equal(pdx_answers_count(set), 2);
+	assert_int_equal(pdx_answers_source_count(set), 2);
+	assert_string_equal(pdx_answers_source(set, 0)->file, "<api>");
+	assert_int_equal(pdx_answers_source(set, 0)->rows, 2);
+	assert_string_equal(pdx_answers_source(set, 1)->file, "b.csv");
+	assert_int_equal(pdx_diags_errors(d), 0);
 	pdx_diags_free(d);
 	pdx_answers_free(set);
 	pdx_rubric_free(r);
@@ -1475,6 +1508,7 @@ int main(void)
 	    cmocka_unit_test(test_read_file),
 	    cmocka_unit_test(test_many_agencies),
 	    cmocka_unit_test(test_add_api),
+	    cmocka_unit_test(test_add_api_implicit_source),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

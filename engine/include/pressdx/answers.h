@@ -136,15 +136,20 @@ PDX_EXTERN int pdx_answers_begin(pdx_answers *set, const char *file, const char 
  * added) or PDX_ENOMEM. */
 PDX_EXTERN int pdx_answers_add_row(pdx_answers *set, const pdx_row *row, pdx_diags *diags);
 
-/* Adds one answer of the open source without a file: what a web form or another reader
- * hands over, under the same rules as a row of a file. `agency_id` and `criterion` are
- * required; `year` 0 means the source's default year; `answer` and `evidence` may be
- * NULL (unanswered, none). Strings must be UTF-8; they are trimmed and put in NFC. In
- * diagnostics the file is the source's name and the "line" is the call's number within
- * the source (1 for the first pdx_answers_add after pdx_answers_begin). Returns as
- * pdx_answers_add_row, and PDX_EARG for a missing id, a year outside 0..9999, text that
- * is not UTF-8, or no open source. Agency details (name, province, ...) are cells of a
- * pdx_row: add one row with them through pdx_answers_add_row. */
+/* Adds one answer without a file: what a web form or another reader hands over, under
+ * the same rules as a row of a file. `agency_id` and `criterion` are required; `year` 0
+ * means the source's default year; `answer` and `evidence` may be NULL (unanswered,
+ * none). Strings must be UTF-8; they are trimmed and put in NFC.
+ *
+ * Between pdx_answers_begin and pdx_answers_commit the answer belongs to that source.
+ * Without an open source, the first call opens one of its own, named "<api>" (no
+ * default year: give the year), which stays open for the calls that follow and ends
+ * when the next source begins or at pdx_answers_commit; its answers are scored as soon
+ * as they are added. In diagnostics the file is the source's name and the "line" is the
+ * call's number within the source (1 for the first). Returns as pdx_answers_add_row, and
+ * PDX_EARG for a missing id, a year outside 0..9999 or text that is not UTF-8. Agency
+ * details (name, province, ...) are cells of a pdx_row: add one row with them through
+ * pdx_answers_add_row. */
 PDX_EXTERN int pdx_answers_add(pdx_answers *set, const char *agency_id, int year,
                                const char *criterion, const char *answer, const char *evidence,
                                pdx_diags *diags);
