@@ -2,8 +2,8 @@
 /* pdx_global_init and pdx_global_cleanup: the library's process-wide set-up, counted so
  * that two parts of one program (the portal and a binding it loads) may each call them.
  *
- * What is shared between threads is set up on first use anyway (libxml2 under
- * pthread_once in xml.c, SQLite by its own sqlite3_initialize); these calls make that
+ * What is shared between threads is set up on first use anyway (libxml2 under a lock
+ * in xml.c, SQLite by its own sqlite3_initialize); these calls make that
  * happen at a moment the program chooses, before its threads start. */
 #include <limits.h>
 #include <pthread.h>
