@@ -14,8 +14,9 @@ PACKAGES=(build-essential meson ninja-build pkg-config python3
           libsqlite3-dev scdoc
           libcmocka-dev)
 # what only the tests need: openpyxl reads back every workbook pressdx writes; zsh runs
-# the zsh completion's test (tests/completion)
-TEST_PACKAGES=(python3-openpyxl zsh)
+# the zsh completion's test (tests/completion); gettext's xgettext and msgfmt check the
+# Vietnamese catalogue po/vi.po (tests/readme/check-po.py)
+TEST_PACKAGES=(python3-openpyxl zsh gettext)
 BUILD=${BUILD:-build}
 
 install_missing() {

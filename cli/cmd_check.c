@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static const char *const usage =
     "Cách dùng (usage): pressdx check [tùy chọn] TỆP [-o bản-kiểm-tra.xlsx] [--force]\n"
@@ -69,7 +70,7 @@ static char *edition_of_file(const char *file, const cli_inputs *in)
 {
 	pdx_answers *set = pdx_answers_new(NULL);
 	if (!set) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		return NULL;
 	}
 	pdx_read_options ro = {in->encoding, in->delimiter, in->year, in->sheet};
@@ -88,7 +89,7 @@ static char *edition_of_file(const char *file, const cli_inputs *in)
 		}
 		path = cli_edition_path("check", years, k);
 	} else {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	}
 	free(years);
 	pdx_answers_free(set);
@@ -140,7 +141,7 @@ int cmd_check(int argc, char **argv)
 		cli_print_diags(d);
 		bool write_failed = o && pdx_output_error_get(o)->code != 0;
 		if (rc == PDX_ENOMEM) {
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 			status = 2;
 		} else if (write_failed || (rc && rc != PDX_EINVALID && rc != PDX_EIO)) {
 			status = cli_output_failed(o, "check", output, rc);

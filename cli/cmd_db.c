@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "msg.h"
 
 /* a + b, malloc'd (NULL when out of memory) */
 static char *join(const char *a, const char *b)
@@ -103,7 +104,7 @@ static int open_db(pdx_history **h, const char *cmd, const char *path, unsigned 
 	cli_print_diags(d);
 	pdx_diags_free(d);
 	if (rc == PDX_ENOMEM)
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	return rc ? 2 : 0;
 }
 
@@ -217,7 +218,7 @@ static int db_import(int argc, char **argv)
 		cli_print_diags(d);
 		pdx_diags_free(d);
 		if (e == PDX_ENOMEM)
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 		if (e) {
 			fprintf(stderr, "pressdx %s: không lưu gì vào %s (nothing stored)\n", cmd,
 			        path);
@@ -455,7 +456,7 @@ static int db_aliases(int argc, char **argv)
 		cli_print_diags(d);
 		pdx_diags_free(d);
 		if (e == PDX_ENOMEM)
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 		if (!e)
 			printf("%s: %zu mã cơ quan đổi được lưu (%zu agency aliases stored)\n",
 			       path, n, n);
@@ -567,7 +568,7 @@ int cmd_history(int argc, char **argv)
 		cli_print_diags(d);
 		pdx_diags_free(d);
 		if (e == PDX_ENOMEM)
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 		rc = e ? (e == PDX_EINVALID ? 1 : 2)
 		       : cli_output_finish(out, cmd, in.output, text, len);
 		pdx_free(text);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static const char *const usage =
     "Cách dùng (usage): pressdx diff [tùy chọn] TRƯỚC.csv SAU.csv\n"
@@ -30,7 +31,7 @@ static int load_one(const pdx_rubric *from, const pdx_rubric *to, pdx_crosswalk 
 	cli_print_diags(d);
 	pdx_diags_free(d);
 	if (rc == PDX_ENOMEM)
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	else if (rc)
 		fprintf(stderr,
 		        "pressdx diff: bảng đối chiếu %s không dùng được (crosswalk rejected)\n",
@@ -57,7 +58,7 @@ static int chain_through(const pdx_rubric *x, const pdx_rubric *y, pdx_crosswalk
 		pdx_rubric *e = NULL;
 		int lr = pdx_rubric_load_file(&e, files[i], NULL);
 		if (lr == PDX_ENOMEM) { /* not "no chain": the comparison would lose its criteria */
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 			rc = 2;
 			break;
 		}
@@ -73,7 +74,7 @@ static int chain_through(const pdx_rubric *x, const pdx_rubric *y, pdx_crosswalk
 			if (r1 == 2 || r2 == 2)
 				rc = 2;
 			else if (r1 == 0 && r2 == 0 && pdx_crosswalk_chain(out, first, second) != 0)
-				rc = 2, fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+				rc = 2, cli_say(stderr, "pressdx: ", N_("out of memory"));
 			pdx_crosswalk_free(first);
 			pdx_crosswalk_free(second);
 		}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static void print_padded(const char *s, size_t width)
 {
@@ -131,7 +132,7 @@ static int rubrics_export(int argc, char **argv)
 		        cmd);
 		rc = 2;
 	} else if (e) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		rc = 2;
 	} else if (!rc) {
 		rc = cli_output_finish(o, cmd, output, out, len);
@@ -190,7 +191,7 @@ static int rubrics_import(int argc, char **argv)
 			pdx_diags_free(ld);
 		}
 		if (e == PDX_ENOMEM) {
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 			rc = 2;
 		} else if (e) {
 			fprintf(stderr,
@@ -251,7 +252,7 @@ int cmd_rubrics(int argc, char **argv)
 		                       argv[1]);
 	int found = 0;
 	if (cli_rubrics_each(print_rubric, &found) == CLI_RUBRICS_OOM) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		return 2;
 	}
 	if (!found) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static const char *const usage =
     "Cách dùng (usage): pressdx score [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
@@ -78,7 +79,7 @@ int cmd_score(int argc, char **argv)
 		size_t n = (size_t)in.n_files;
 		inputs = calloc(n + 1, sizeof(*inputs));
 		if (!inputs) {
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 			rc = 2;
 		} else {
 			for (size_t i = 0; i < n; i++)
@@ -97,7 +98,7 @@ int cmd_score(int argc, char **argv)
 	const pdx_rubric *const *ed = cli_inputs_editions(&in, &n_ed);
 	if (!rc && !s.split &&
 	    pdx_report_writer_new_editions(&s.w, fmt, ed, n_ed, in.answers, to_output, in.out)) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		rc = 2;
 	}
 	if (!rc)
@@ -110,7 +111,7 @@ int cmd_score(int argc, char **argv)
 	free(inputs);
 	pdx_report_writer_free(s.w);
 	if (s.rc == PDX_ENOMEM) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		rc = 2;
 	} else if (s.rc) {
 		rc = cli_output_failed(in.out, "score", in.output, s.rc);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static const char *const usage =
     "Cách dùng (usage): pressdx targets --plan TỆP|MÃ [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
@@ -98,7 +99,7 @@ int cmd_targets(int argc, char **argv)
 		int e = d ? pdx_plan_load_file(&plan, path, in.rubric, d) : PDX_ENOMEM;
 		cli_print_diags(d);
 		if (e == PDX_ENOMEM)
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 		else if (e)
 			fprintf(stderr,
 			        "pressdx targets: kế hoạch %s không dùng được (plan rejected)\n",

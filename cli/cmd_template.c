@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static const char *const usage =
     "Cách dùng (usage): pressdx template [tùy chọn]\n"
@@ -157,7 +158,7 @@ int cmd_template(int argc, char **argv)
 			rc = cli_output_finish(o, "template", output, NULL, 0);
 		}
 	} else if (!rc && pdx_template_csv(&out, &len, r, &t) != 0) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		rc = 2;
 	} else if (!rc) {
 		rc = cli_output_finish(o, "template", output, out, len);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static const char *const usage =
     "Cách dùng (usage): pressdx validate [tùy chọn] TỆP...\n"
@@ -114,7 +115,7 @@ int cmd_validate(int argc, char **argv)
 		rc = d ? pdx_rubric_load_file(&r, argv[i], d) : PDX_ENOMEM;
 		cli_print_diags(d);
 		if (rc == PDX_ENOMEM)
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 		if (rc) {
 			status = 2;
 		} else {

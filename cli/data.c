@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static int is_file(const char *path)
 {
@@ -265,7 +266,7 @@ int cli_editions_load(const char *cmd, const int *years, size_t n, bool several,
 	for (size_t i = 0; e.of && i < n; i++)
 		e.of[i] = SIZE_MAX;
 	if (!e.of || cli_rubrics_each(take_edition, &e) == CLI_RUBRICS_OOM || e.oom) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	} else if (e.latest == SIZE_MAX) {
 		fprintf(stderr,
 		        "pressdx %s: không có bộ chỉ số nào ghi năm áp dụng (no edition states its "
@@ -315,7 +316,7 @@ int cli_editions_load(const char *cmd, const int *years, size_t n, bool several,
 				        cmd, years[i], pdx_rubric_meta_get(e.rubrics[e.of[i]])->id,
 				        pdx_rubric_meta_get(e.rubrics[chosen])->id, years[i]);
 		if (!used || !v) {
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 			free(v);
 		} else {
 			/* the chosen one; with `several`, every year's too, and the latest when
@@ -406,7 +407,7 @@ char **cli_rubric_files(size_t *n)
 		for (size_t i = 0; i < k; i++)
 			free(v[i]);
 		free(v);
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		*n = (size_t)-1;
 		return NULL;
 	}
@@ -421,7 +422,7 @@ char *cli_rubric_path(const char *cmd, const char *arg)
 	bool oom;
 	char *path = cli_find_rubric(arg, &oom);
 	if (oom)
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	else if (!path)
 		fprintf(stderr,
 		        "pressdx %s: không tìm thấy bộ chỉ số \"%s\" (rubric not found); xem "
@@ -440,7 +441,7 @@ int cli_load_rubric(pdx_rubric **out, const char *cmd, const char *arg)
 	int rc = d ? pdx_rubric_load_file(out, path, d) : PDX_ENOMEM;
 	cli_print_diags(d);
 	if (rc == PDX_ENOMEM)
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	else if (rc)
 		fprintf(stderr, "pressdx %s: bộ chỉ số %s không dùng được (rubric rejected)\n", cmd,
 		        path);

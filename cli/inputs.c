@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "msg.h"
 
 int cli_parse_year(const char *s, int *year)
 {
@@ -92,7 +93,7 @@ static int keep(pdx_result *res, void *ctx)
 		pdx_result **p = realloc(in->results, cap * sizeof(*p));
 		if (!p) {
 			pdx_result_free(res);
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 			return 2;
 		}
 		in->results = p;
@@ -115,7 +116,7 @@ static int load_edition(cli_inputs *in, const char *cmd)
 	size_t n = pdx_answers_count(in->answers), k = 0;
 	int *years = malloc((n + 1) * sizeof *years);
 	if (!years) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		return 2;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -188,7 +189,7 @@ static int normalise_provinces(cli_inputs *in, const char *cmd)
 	if (loaded)
 		rc = pdx_provinces_apply(map, in->answers, in->provinces_to != 0, d);
 	if (rc == PDX_ENOMEM) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	} else {
 		cli_print_diags(d); /* the map's problems, or the provinces' warnings */
 		if (rc)
@@ -212,14 +213,14 @@ int cli_inputs_load(cli_inputs *in, const char *cmd, char **files, int n_files, 
 	in->answers = pdx_answers_new(&ao);
 	in->diags = pdx_diags_new();
 	if (!in->answers || !in->diags) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		return 2;
 	}
 	pdx_read_options ro = {in->encoding, in->delimiter, in->year, in->sheet};
 	for (int i = 0; i < n_files; i++) {
 		rc = pdx_answers_read_file(in->answers, files[i], &ro, in->diags);
 		if (rc == PDX_ENOMEM) {
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 			return 2;
 		}
 		if (rc)
@@ -248,7 +249,7 @@ int cli_inputs_each(cli_inputs *in, cli_result_fn fn, void *ctx)
 		for (size_t e = 0; scorers && e < ne; e++)
 			pdx_scorer_free(scorers[e]);
 		free(scorers);
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		return 2;
 	}
 	for (size_t i = 0; i < n && !status; i++) {
@@ -256,7 +257,7 @@ int cli_inputs_each(cli_inputs *in, cli_result_fn fn, void *ctx)
 		const pdx_assessment *a = pdx_answers_get(in->answers, i);
 		pdx_scorer *scorer = scorers[ne > 1 ? edition_for(in, a->year) : 0];
 		if (pdx_scorer_score(scorer, &res, a)) {
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 			status = 2;
 			break;
 		}
@@ -405,7 +406,7 @@ int cli_operands(const char *cmd, char *const *args, int n_args, char ***out, in
 			qsort(v + first, n - first, sizeof(*v), by_name);
 	}
 	if (rc < 0)
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	if (rc) {
 		cli_operands_free(v, (int)n);
 		return 2;
@@ -510,7 +511,7 @@ int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_
 	size_t n = (size_t)n_files + 3 + n_more + n_ed;
 	const char **inputs = calloc(n, sizeof *inputs);
 	if (!inputs) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		for (size_t i = 0; i < n_ed; i++)
 			free(editions[i]);
 		free(editions);
@@ -572,7 +573,7 @@ int cli_inputs_commit(cli_inputs *in)
 int cli_emit(cli_inputs *in, int rc, char *out, size_t len)
 {
 	if (rc) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		pdx_free(out);
 		return 2;
 	}
@@ -596,7 +597,7 @@ int cli_roster_check(const cli_inputs *in)
 		rc = pdx_roster_check_results(ro, in->results, in->n_results, 0, &missing, d);
 	cli_print_diags(d);
 	if (rc == PDX_ENOMEM)
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	else if (rc)
 		fprintf(stderr,
 		        "pressdx %s: không dùng được danh sách cơ quan %s (roster rejected)\n",

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static const char *const main_usage =
     "Cách dùng (usage): pressdx <lệnh> [tùy chọn] ...\n"
@@ -67,9 +68,9 @@ static pdx_lang env_lang(void)
 	if (v && *v) {
 		if (pdx_lang_parse(v, &l) == 0)
 			return l;
-		fprintf(stderr,
-		        "pressdx: PRESSDX_LANG=\"%s\" không phải vi, en hay both; dùng cả hai "
-		        "(PRESSDX_LANG is not vi, en or both; using both)\n",
+		cli_lang = PDX_LANG_BOTH;
+		cli_say(stderr,
+		        "pressdx: ", N_("PRESSDX_LANG=\"%s\" is not vi, en or both; using both"),
 		        v);
 		return PDX_LANG_BOTH;
 	}
@@ -103,9 +104,7 @@ static int take_lang(int *argc, char **argv)
 		const char *value = NULL;
 		if (!rest && strcmp(a, "--lang") == 0) {
 			if (i + 1 >= *argc) {
-				fprintf(stderr,
-				        "pressdx: --lang cần vi, en hoặc both (--lang needs vi, "
-				        "en or both)\n");
+				cli_say(stderr, "pressdx: ", N_("--lang needs vi, en or both"));
 				return -1;
 			}
 			value = argv[++i];
@@ -118,9 +117,7 @@ static int take_lang(int *argc, char **argv)
 		pdx_lang l;
 		if (pdx_lang_parse(value, &l) != 0 || strchr(value, ':') || strchr(value, '_') ||
 		    strchr(value, '.')) {
-			fprintf(stderr,
-			        "pressdx: --lang \"%s\": cần vi, en hoặc both (expected vi, en or "
-			        "both)\n",
+			cli_say(stderr, "pressdx: ", N_("--lang \"%s\": expected vi, en or both"),
 			        value);
 			return -1;
 		}
@@ -139,7 +136,7 @@ void cli_print_diags(const pdx_diags *d)
 			fprintf(stderr, "%s\n", line);
 		} else {
 			/* a problem that cannot be shown must not pass for no problem */
-			fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+			cli_say(stderr, "pressdx: ", N_("out of memory"));
 			cli_oom = true;
 		}
 		pdx_free(line);
@@ -187,8 +184,8 @@ static int run(int argc, char **argv, const char **name)
 				return commands[i].fn(2, help_argv);
 			}
 		}
-		fprintf(stderr, "pressdx: không có lệnh \"%s\" (no such command)\n\n%s", argv[2],
-		        main_usage);
+		cli_say(stderr, "pressdx: ", N_("no such command \"%s\""), argv[2]);
+		fprintf(stderr, "\n%s", main_usage);
 		return 2;
 	}
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
@@ -205,7 +202,8 @@ static int run(int argc, char **argv, const char **name)
 			return commands[i].fn(argc - 1, argv + 1);
 		}
 	}
-	fprintf(stderr, "pressdx: lệnh không biết \"%s\" (unknown command)\n\n%s", cmd, main_usage);
+	cli_say(stderr, "pressdx: ", N_("unknown command \"%s\""), cmd);
+	fprintf(stderr, "\n%s", main_usage);
 	return 2;
 }
 

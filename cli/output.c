@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static int to_stdout(const char *path)
 {
@@ -130,7 +131,7 @@ static int report(const char *cmd, const char *path, const pdx_output *o, int rc
 {
 	const pdx_output_error *err = pdx_output_error_get(o);
 	if (rc == PDX_ENOMEM || err->code == PDX_ENOMEM)
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	else if (err->errnum == EEXIST && !to_stdout(path))
 		/* PDX_OUTPUT_NO_CLOBBER, when opening or (a file that appeared meanwhile)
 		 * when linking it into place */

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "msg.h"
 
 /* File names already given in this run, so that two ids that read the same once made
  * safe ("HP/01", "HP 01") do not write over each other: open addressing. */
@@ -96,7 +97,7 @@ int cli_split_begin(cli_split **out, const char *dir, const cli_inputs *in,
 	}
 	cli_split *s = calloc(1, sizeof(*s));
 	if (!s) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		return 2;
 	}
 	s->dir = dir;
@@ -181,7 +182,7 @@ int cli_split_add(cli_split *s, const pdx_result *res)
 		return 2;
 	const char *path = file_name(s, res->assessment);
 	if (!path) {
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		return 2;
 	}
 	/* one agency's file that cannot be written does not stop the others */
@@ -204,7 +205,7 @@ int cli_split_add(cli_split *s, const pdx_result *res)
 	pdx_report_writer_free(w);
 	if (rc == PDX_ENOMEM) {
 		pdx_output_free(o);
-		fprintf(stderr, "pressdx: hết bộ nhớ (out of memory)\n");
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		return 2;
 	}
 	rc = rc ? cli_output_failed(o, "score", path, rc)

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* The command's own messages in the user's language: see msg.h. */
+#include "msg.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vi_catalog.h"
+
+static int by_english(const void *key, const void *entry)
+{
+	return strcmp(key, ((const cli_catalog_entry *)entry)->en);
+}
+
+const char *cli_tr(const char *en)
+{
+	const cli_catalog_entry *e =
+	    bsearch(en, cli_vi_catalog, cli_vi_catalog_size, sizeof *cli_vi_catalog, by_english);
+	return e ? e->vi : en;
+}
+
+void cli_say(FILE *f, const char *prefix, const char *en_fmt, ...)
+{
+	const char *vi_fmt = cli_tr(en_fmt);
+	va_list ap;
+	fputs(prefix, f);
+	va_start(ap, en_fmt);
+	if (cli_lang == PDX_LANG_EN) {
+		vfprintf(f, en_fmt, ap);
+	} else {
+		va_list again;
+		va_copy(again, ap);
+		/* the format comes from the catalogue, checked against the English one by
+		 * msgfmt --check-format */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		vfprintf(f, vi_fmt, again);
+#pragma GCC diagnostic pop
+		va_end(again);
+		if (cli_lang == PDX_LANG_BOTH && vi_fmt != en_fmt) {
+			fputs(" (", f);
+			vfprintf(f, en_fmt, ap);
+			fputc(')', f);
+		}
+	}
+	va_end(ap);
+	fputc('\n', f);
+}

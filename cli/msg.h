@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/* The command's own messages in the user's language (issue 12, §4).
+ *
+ * A message is written once, in English, marked N_("…") where it is used; its
+ * Vietnamese is in po/vi.po, the catalogue translators work on (xgettext extracts the
+ * marked strings, msgfmt --check checks the translations: tests/readme/check-po.py).
+ * The catalogue is compiled into a table at build time (po/po2c.py), and looked up by
+ * the language cli_lang names, never through the process locale: setlocale and
+ * LANGUAGE tricks are not for a library, and a vi locale need not be installed. */
+#ifndef PRESSDX_CLI_MSG_H
+#define PRESSDX_CLI_MSG_H
+
+#include <stdio.h>
+
+#include "cli.h"
+
+/* Marks an English message for extraction; it is the key of its translation. */
+#define N_(s) s
+
+/* The Vietnamese of `en`, or `en` itself when the catalogue has none. */
+const char *cli_tr(const char *en);
+
+/* Writes prefix (not translated, e.g. "pressdx score: "), then the message formatted in
+ * cli_lang: Vietnamese, English, or "Vietnamese (English)"; then a newline. The two
+ * texts take the same arguments in the same order (msgfmt --check-format sees to it). */
+void cli_say(FILE *f, const char *prefix, const char *en_fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif
