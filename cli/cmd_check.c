@@ -106,14 +106,13 @@ int cmd_check(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (in.format || in.require_evidence || in.supersede)
-		return cli_usage_error("check",
-		                       "--format, --require-evidence và --supersede không dùng cho "
-		                       "check (not options of check)");
+		return cli_usage(
+		    "check",
+		    N_("--format, --require-evidence and --supersede are not options of check"));
 	if (optind >= argc)
-		return cli_usage_error("check", "thiếu tệp cần kiểm tra (no file given)");
+		return cli_usage("check", N_("no file to check given"));
 	if (optind + 1 < argc)
-		return cli_usage_error("check",
-		                       "chỉ kiểm tra một tệp mỗi lần (one file at a time)");
+		return cli_usage("check", N_("checks one file at a time"));
 	const char *file = argv[optind];
 	const char *output = in.output;
 	bool to_stdout = output && strcmp(output, "-") == 0;

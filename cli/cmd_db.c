@@ -187,10 +187,9 @@ static int db_import(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (in.format || in.output)
-		return cli_usage_error(cmd, "--format và -o không dùng cho db import (not options "
-		                            "of db import)");
+		return cli_usage(cmd, N_("--format and -o are not options of db import"));
 	if (optind >= argc)
-		return cli_usage_error(cmd, "thiếu tệp câu trả lời (no answer file given)");
+		return cli_usage(cmd, N_("no answer file given"));
 	in.per_year = true;  /* each year by its own edition */
 	in.provinces = true; /* province names as the map writes them */
 	char *path = db_path(cmd, o.db, true);
@@ -263,7 +262,7 @@ static int db_check(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (optind < argc || in.format || in.output || in.rubric_arg)
-		return cli_usage_error(cmd, "db check chỉ nhận --db (takes --db only)");
+		return cli_usage(cmd, N_("db check takes --db only"));
 	char *path = db_path(cmd, o.db, false);
 	pdx_history *h = NULL;
 	rc = path ? open_db(&h, cmd, path, PDX_HISTORY_READONLY) : 2;
@@ -482,7 +481,7 @@ int cmd_db(int argc, char **argv)
 		       import_usage, check_usage, aliases_usage);
 		return 0;
 	}
-	return cli_usage_error("db", "cần import, check hoặc aliases (db import|check|aliases)");
+	return cli_usage("db", N_("needs import, check or aliases"));
 }
 
 static const char *const history_usage =
@@ -521,8 +520,7 @@ int cmd_history(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (optind < argc || in.rubric_arg)
-		return cli_usage_error(cmd, "history không nhận tệp câu trả lời (takes no answer "
-		                            "files)");
+		return cli_usage(cmd, N_("history takes no answer files"));
 	char *path = db_path(cmd, o.db, false);
 	if (!path)
 		return 2;

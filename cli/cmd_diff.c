@@ -110,8 +110,7 @@ int cmd_diff(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (argc - optind != 2)
-		return cli_usage_error(
-		    "diff", "cần đúng hai tệp: TRƯỚC.csv SAU.csv (need exactly two files)");
+		return cli_usage("diff", N_("needs exactly two files: BEFORE.csv AFTER.csv"));
 	rc = cli_inputs_begin(&before, "diff", argv + optind, 2, NULL, 0);
 	if (rc) {
 		cli_inputs_free(&before);

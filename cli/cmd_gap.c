@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static const char *const usage =
     "Cách dùng (usage): pressdx gap [--target-level N] [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
@@ -41,7 +42,7 @@ int cmd_gap(int argc, char **argv)
 		return rc;
 	in.per_year = true; /* each roadmap towards its own edition's bands */
 	if (optind >= argc)
-		return cli_usage_error("gap", "thiếu tệp câu trả lời (no answer file given)");
+		return cli_usage("gap", N_("no answer file given"));
 	rc = cli_operands("gap", argv + optind, argc - optind, &in.files, &in.n_files);
 	if (!rc)
 		rc = cli_inputs_begin(&in, "gap", in.files, in.n_files, NULL, 0);

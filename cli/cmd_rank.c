@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static const char *const usage =
     "Cách dùng (usage): pressdx rank [--within block|province|none] [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
@@ -64,11 +65,10 @@ int cmd_rank(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (o.publication && o.within_given)
-		return cli_usage_error("rank",
-		                       "--publication luôn theo khối, không dùng cùng --within "
-		                       "(the publication list is always per block)");
+		return cli_usage("rank",
+		                 N_("--publication is always per block, not with --within"));
 	if (optind >= argc)
-		return cli_usage_error("rank", "thiếu tệp câu trả lời (no answer file given)");
+		return cli_usage("rank", N_("no answer file given"));
 	rc = cli_operands("rank", argv + optind, argc - optind, &in.files, &in.n_files);
 	if (!rc)
 		rc = cli_inputs_begin(&in, "rank", in.files, in.n_files, NULL, 0);

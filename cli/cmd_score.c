@@ -65,11 +65,9 @@ int cmd_score(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (optind >= argc)
-		return cli_usage_error("score", "thiếu tệp câu trả lời (no answer file given)");
+		return cli_usage("score", N_("no answer file given"));
 	if (split && in.output)
-		return cli_usage_error("score",
-		                       "--split ghi mỗi cơ quan một tệp, không dùng cùng -o "
-		                       "(--split writes a file per agency: not with -o)");
+		return cli_usage("score", N_("--split writes a file per agency: not with -o"));
 	rc = cli_operands("score", argv + optind, argc - optind, &in.files, &in.n_files);
 	if (!rc)
 		rc = cli_inputs_begin(&in, "score", in.files, in.n_files, NULL, 0);

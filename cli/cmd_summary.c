@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msg.h"
 
 static const char *const usage =
     "Cách dùng (usage): pressdx summary --by KHÓA[,KHÓA...] [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
@@ -44,7 +45,7 @@ static int on_extra(int opt, const char *arg, void *ctx)
 		k->n++;
 	}
 	free(copy);
-	return k->n ? 0 : cli_usage_error("summary", "--by cần ít nhất một khóa (needs a key)");
+	return k->n ? 0 : cli_usage("summary", N_("--by needs at least one key"));
 }
 
 int cmd_summary(int argc, char **argv)
@@ -63,7 +64,7 @@ int cmd_summary(int argc, char **argv)
 	if (!keys.n)
 		return cli_usage_error("summary", "thiếu --by (missing --by), ví dụ --by province");
 	if (optind >= argc)
-		return cli_usage_error("summary", "thiếu tệp câu trả lời (no answer file given)");
+		return cli_usage("summary", N_("no answer file given"));
 	rc = cli_operands("summary", argv + optind, argc - optind, &in.files, &in.n_files);
 	if (!rc)
 		rc = cli_inputs_begin(&in, "summary", in.files, in.n_files, NULL, 0);

@@ -76,7 +76,7 @@ int cmd_targets(int argc, char **argv)
 		return cli_usage_error("targets",
 		                       "thiếu --plan (missing --plan), ví dụ --plan hai-phong");
 	if (optind >= argc)
-		return cli_usage_error("targets", "thiếu tệp câu trả lời (no answer file given)");
+		return cli_usage("targets", N_("no answer file given"));
 	/* the plan is found before anything is read, so that -o cannot name it */
 	char *path = cli_find_data(plan_arg, "plans");
 	if (!path) {

@@ -86,20 +86,20 @@ int cmd_validate(int argc, char **argv)
 	if (resolved) {
 		if (in.format || in.require_evidence || argc - optind != 1 ||
 		    !looks_like_xml(argv[optind]))
-			return cli_usage_error("validate",
-			                       "--resolved cần đúng một tệp bộ chỉ số .xml, có thể "
-			                       "kèm -o (takes one rubric file, and -o)");
+			return cli_usage(
+			    "validate",
+			    N_("--resolved takes exactly one rubric file (.xml), and -o"));
 		rc = print_resolved(&in, argv[optind]);
 		cli_inputs_free(&in);
 		return rc;
 	}
 	/* validate writes no report: output options would be silently ignored */
 	if (in.format || in.output || in.require_evidence)
-		return cli_usage_error("validate",
-		                       "--format, -o và --require-evidence không dùng cho "
-		                       "validate (not options of validate)");
+		return cli_usage(
+		    "validate",
+		    N_("--format, -o and --require-evidence are not options of validate"));
 	if (optind >= argc)
-		return cli_usage_error("validate", "thiếu tệp cần kiểm tra (no file given)");
+		return cli_usage("validate", N_("no file to check given"));
 	int status = 0;
 	char **csvs = calloc((size_t)argc, sizeof(char *));
 	int n_csv = 0;

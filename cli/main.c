@@ -45,6 +45,15 @@ static const char *const main_usage =
     "Mã thoát (exit status): 0 không lỗi; 1 có cơ quan có câu trả lời lỗi (các cơ quan khác\n"
     "vẫn được chấm); 2 lỗi cách dùng, bộ chỉ số hoặc tệp không đọc được.\n";
 
+/* The line after a usage error: where the command's help is. */
+static void see_help(const char *cmd)
+{
+	if (cli_lang == PDX_LANG_BOTH)
+		fprintf(stderr, "Xem (see) \"pressdx %s --help\".\n", cmd);
+	else
+		cli_say(stderr, "", N_("See \"pressdx %s --help\"."), cmd);
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
@@ -52,7 +61,20 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nXem (see) \"pressdx %s --help\".\n", cmd);
+	fputc('\n', stderr);
+	see_help(cmd);
+	return 2;
+}
+
+int cli_usage(const char *cmd, const char *en_fmt, ...)
+{
+	char prefix[96];
+	snprintf(prefix, sizeof prefix, "pressdx %s: ", cmd);
+	va_list ap;
+	va_start(ap, en_fmt);
+	cli_vsay(stderr, prefix, en_fmt, ap);
+	va_end(ap);
+	see_help(cmd);
 	return 2;
 }
 

@@ -20,12 +20,10 @@ const char *cli_tr(const char *en)
 	return e ? e->vi : en;
 }
 
-void cli_say(FILE *f, const char *prefix, const char *en_fmt, ...)
+void cli_vsay(FILE *f, const char *prefix, const char *en_fmt, va_list ap)
 {
 	const char *vi_fmt = cli_tr(en_fmt);
-	va_list ap;
 	fputs(prefix, f);
-	va_start(ap, en_fmt);
 	if (cli_lang == PDX_LANG_EN) {
 		vfprintf(f, en_fmt, ap);
 	} else {
@@ -44,6 +42,13 @@ void cli_say(FILE *f, const char *prefix, const char *en_fmt, ...)
 			fputc(')', f);
 		}
 	}
-	va_end(ap);
 	fputc('\n', f);
+}
+
+void cli_say(FILE *f, const char *prefix, const char *en_fmt, ...)
+{
+	va_list ap;
+	va_start(ap, en_fmt);
+	cli_vsay(f, prefix, en_fmt, ap);
+	va_end(ap);
 }

@@ -10,6 +10,7 @@
 #ifndef PRESSDX_CLI_MSG_H
 #define PRESSDX_CLI_MSG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "cli.h"
@@ -23,7 +24,14 @@ const char *cli_tr(const char *en);
 /* Writes prefix (not translated, e.g. "pressdx score: "), then the message formatted in
  * cli_lang: Vietnamese, English, or "Vietnamese (English)"; then a newline. The two
  * texts take the same arguments in the same order (msgfmt --check-format sees to it). */
+void cli_vsay(FILE *f, const char *prefix, const char *en_fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 void cli_say(FILE *f, const char *prefix, const char *en_fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* A usage error of command `cmd` from the catalogue: "pressdx CMD: message", then the
+ * pointer to CMD --help, in cli_lang; returns 2, the exit status of usage errors. (The
+ * messages not yet in the catalogue go through cli_usage_error, in both languages.) */
+int cli_usage(const char *cmd, const char *en_fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -51,3 +51,22 @@ for key in en:
     expect("vi (en) at %s" % (key,), "%s (%s)" % (msg_vi, msg_en), msg_both)
     expect("no English in the Vietnamese line at %s" % (key,), False, msg_en in msg_vi)
     expect("no Vietnamese in the English line at %s" % (key,), False, msg_vi in msg_en)
+
+# the command's own messages, from the catalogue po/vi.po: a usage error and its pointer
+# to the help, in each language
+def usage(lang):
+    e = dict(os.environ)
+    e.pop("PRESSDX_LANG", None)
+    p = subprocess.run([env("PRESSDX"), "check", "--lang", lang], env=e,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    expect("check without a file, --lang %s: exit status" % lang, 2, p.returncode)
+    return p.stderr.decode("utf-8")
+
+
+expect("usage error in English",
+       'pressdx check: no file to check given\nSee "pressdx check --help".\n', usage("en"))
+expect("usage error in Vietnamese",
+       'pressdx check: thiếu tệp cần kiểm tra\nXem "pressdx check --help".\n', usage("vi"))
+expect("usage error in both",
+       'pressdx check: thiếu tệp cần kiểm tra (no file to check given)\n'
+       'Xem (see) "pressdx check --help".\n', usage("both"))
