@@ -22,7 +22,13 @@ const char *cli_tr(const char *en)
 
 void cli_vsay(FILE *f, const char *prefix, const char *en_fmt, va_list ap)
 {
+	/* (neither is ever NULL; said for the compiler, which under -fsanitize=undefined
+	 * follows a path where they are and warns of a null format) */
+	if (!en_fmt)
+		return;
 	const char *vi_fmt = cli_tr(en_fmt);
+	if (!vi_fmt)
+		vi_fmt = en_fmt;
 	fputs(prefix, f);
 	if (cli_lang == PDX_LANG_EN) {
 		vfprintf(f, en_fmt, ap);
