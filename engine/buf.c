@@ -181,6 +181,18 @@ char *pdx_strdup(const char *s)
 	return p;
 }
 
+char *pdx_vaprintf(const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	char *p = n < 0 ? NULL : pdx_malloc((size_t)n + 1);
+	if (p)
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
 char *pdx_aprintf(const char *fmt, ...)
 {
 	va_list ap;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The report model's calls: order checked, bytes gathered and handed on in chunks, the
  * format's writer chosen once (see doc.h). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@ struct pdx_doc {
 	pdx_buf b;
 	bool begun, in_section, in_table, ended;
 	int err;
+	pdx_lang lang;
 };
 
 int pdx_doc_new(pdx_doc **out, pdx_format fmt, pdx_write_fn write, void *ctx)
@@ -24,16 +26,20 @@ int pdx_doc_new(pdx_doc **out, pdx_format fmt, pdx_write_fn write, void *ctx)
 	if (!out)
 		return PDX_EARG;
 	*out = NULL;
-	if (!write)
+	if (!write || !pdx_format_valid(fmt))
 		return PDX_EARG;
 	pdx_doc *d = pdx_calloc(1, sizeof(*d));
 	if (!d)
 		return PDX_ENOMEM;
+	pdx_lang lang = pdx_format_lang_of(fmt);
+	fmt = pdx_format_plain(fmt);
+	/* JSON is for machines: it carries both texts of every note, whatever the language */
+	d->lang = fmt == PDX_FORMAT_JSON ? PDX_LANG_BOTH : lang;
 	d->self = fmt == PDX_FORMAT_CSV    ? pdx_doc_csv_new(&d->sink)
 	          : fmt == PDX_FORMAT_JSON ? pdx_doc_json_new(&d->sink)
-	          : fmt == PDX_FORMAT_HTML ? pdx_doc_html_new(&d->sink)
-	          : fmt == PDX_FORMAT_XLSX ? pdx_doc_xlsx_new(&d->sink)
-	                                   : pdx_doc_text_new(&d->sink);
+	          : fmt == PDX_FORMAT_HTML ? pdx_doc_html_new(&d->sink, d->lang)
+	          : fmt == PDX_FORMAT_XLSX ? pdx_doc_xlsx_new(&d->sink, d->lang)
+	                                   : pdx_doc_text_new(&d->sink, d->lang);
 	if (!d->self) {
 		pdx_free(d);
 		return PDX_ENOMEM;
@@ -42,6 +48,21 @@ int pdx_doc_new(pdx_doc **out, pdx_format fmt, pdx_write_fn write, void *ctx)
 	d->ctx = ctx;
 	*out = d;
 	return 0;
+}
+
+pdx_lang pdx_doc_lang(const pdx_doc *d)
+{
+	return d ? d->lang : PDX_LANG_BOTH;
+}
+
+/* Of a text given in both languages, what a document in one language shows: that
+ * language's alone (the Vietnamese where there is no English); both as they are. */
+static void pick(const pdx_doc *d, const char **vi, const char **en)
+{
+	if (d->lang == PDX_LANG_EN && *en)
+		*vi = *en;
+	if (d->lang != PDX_LANG_BOTH)
+		*en = NULL;
 }
 
 void pdx_doc_free(pdx_doc *d)
@@ -125,6 +146,7 @@ int pdx_doc_begin(pdx_doc *d, const pdx_rubric *r, const char *kind, const char 
 	if (!r || !kind || !title_vi)
 		return d->err = PDX_EARG;
 	d->begun = true;
+	pick(d, &title_vi, &title_en);
 	d->sink->begin(d->self, &d->b, r, kind, title_vi, title_en);
 	return pass_on(d, false);
 }
@@ -224,6 +246,7 @@ int pdx_doc_note(pdx_doc *d, pdx_note_kind kind, const char *vi, const char *en)
 	if (!vi)
 		return d->err = PDX_EARG;
 	close_table(d);
+	pick(d, &vi, &en);
 	if (d->sink->note)
 		d->sink->note(d->self, &d->b, d->in_section, kind, vi, en);
 	return pass_on(d, false);
@@ -313,4 +336,51 @@ const char *pdx_cell_format(const pdx_cell *c, char *buf, size_t size)
 bool pdx_column_shown(const pdx_column *c, bool people)
 {
 	return c->only == PDX_COL_ALL || c->only == (people ? PDX_COL_PEOPLE : PDX_COL_MACHINE);
+}
+
+int pdx_doc_begin_tr(pdx_doc *d, const pdx_rubric *r, const char *kind, const char *en,
+                     const char *gloss)
+{
+	pdx_lang lang = pdx_doc_lang(d);
+	return pdx_doc_begin(d, r, kind, pdx_tr(en), lang == PDX_LANG_EN ? en : gloss);
+}
+
+int pdx_doc_note_tr(pdx_doc *d, pdx_note_kind kind, const char *en, const char *gloss)
+{
+	pdx_lang lang = pdx_doc_lang(d);
+	return pdx_doc_note(d, kind, pdx_tr(en), lang == PDX_LANG_EN ? en : gloss);
+}
+
+const pdx_column *pdx_columns_in(pdx_column *out, const pdx_column *cols, size_t n, pdx_lang lang)
+{
+	for (size_t i = 0; i < n; i++) {
+		out[i] = cols[i];
+		out[i].label = pdx_label(lang, cols[i].label, NULL);
+	}
+	return out;
+}
+
+int pdx_doc_notef(pdx_doc *d, pdx_note_kind kind, const char *gloss_fmt, const char *en_fmt, ...)
+{
+	pdx_lang lang = pdx_doc_lang(d);
+	const char *second = lang == PDX_LANG_EN ? en_fmt : gloss_fmt;
+	va_list ap;
+	/* the formats come from the catalogue (msgfmt --check-format compares their
+	 * conversions) or are the caller's gloss of the same arguments */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	va_start(ap, en_fmt);
+	char *vi = pdx_vaprintf(pdx_tr(en_fmt), ap);
+	va_end(ap);
+	char *en = NULL;
+	if (second) {
+		va_start(ap, en_fmt);
+		en = pdx_vaprintf(second, ap);
+		va_end(ap);
+	}
+#pragma GCC diagnostic pop
+	int rc = vi && (en || !second) ? pdx_doc_note(d, kind, vi, en) : PDX_ENOMEM;
+	pdx_free(vi);
+	pdx_free(en);
+	return rc;
 }

@@ -79,13 +79,30 @@ typedef enum { PDX_NOTE_INFO = 0, PDX_NOTE_WARNING, PDX_NOTE_ERROR } pdx_note_ki
 
 typedef struct pdx_doc pdx_doc;
 
-/* fmt: PDX_FORMAT_TEXT, _CSV, _JSON or _HTML. Bytes go to `write` in chunks. */
+/* fmt: PDX_FORMAT_TEXT, _CSV, _JSON, _HTML or _XLSX, with its language
+ * (PDX_FORMAT_LANG): PDX_EARG for an unknown one. Bytes go to `write` in chunks. */
 int pdx_doc_new(pdx_doc **out, pdx_format fmt, pdx_write_fn write, void *ctx);
+/* The language the document is written in, for the builders' labels: the format's,
+ * except JSON, which is always PDX_LANG_BOTH (it carries both texts of every note, and
+ * its keys never change). A title or note given in both languages is shown in that
+ * language alone (pdx_doc_begin, pdx_doc_note); the rest the builder chooses. */
+pdx_lang pdx_doc_lang(const pdx_doc *d);
 /* The document's head: the rubric (id, title, decision, its provisional notice) and
  * the title in Vietnamese and English. `kind` names the document for machines (JSON
  * "report": "publication"). */
 int pdx_doc_begin(pdx_doc *d, const pdx_rubric *r, const char *kind, const char *title_vi,
                   const char *title_en);
+/* pdx_doc_begin with the title from the catalogue: `en` (a msgid) in English, its
+ * Vietnamese otherwise, followed in the both form by `gloss`, the English the both
+ * form has always shown (NULL: none). pdx_doc_note_tr is the same for a note. */
+int pdx_doc_begin_tr(pdx_doc *d, const pdx_rubric *r, const char *kind, const char *en,
+                     const char *gloss);
+int pdx_doc_note_tr(pdx_doc *d, pdx_note_kind kind, const char *en, const char *gloss);
+/* A note from a catalogue format: its Vietnamese, and in English `en_fmt` alone, or in
+ * the both form followed by `gloss_fmt` (NULL: none), the English the both form has
+ * always shown; both formats take the same arguments. */
+int pdx_doc_notef(pdx_doc *d, pdx_note_kind kind, const char *gloss_fmt, const char *en_fmt, ...)
+    PDX_PRINTF(4, 5);
 /* A group: the heading people read, and the keys machines read (may be empty). */
 int pdx_doc_section(pdx_doc *d, const char *heading, const pdx_doc_key *keys, size_t n_keys);
 /* Closes the open section (a later note or fact is the document's). */
@@ -159,17 +176,19 @@ typedef struct pdx_doc_sink {
 	void (*free)(void *self);
 } pdx_doc_sink;
 
-/* Each returns a new writer state (NULL: out of memory) and sets *sink. */
-void *pdx_doc_text_new(const pdx_doc_sink **sink);
+/* Each returns a new writer state (NULL: out of memory) and sets *sink; `lang` is the
+ * language of the writer's own texts (the rubric's line, chart labels, sheet names). */
+void *pdx_doc_text_new(const pdx_doc_sink **sink, pdx_lang lang);
 void *pdx_doc_csv_new(const pdx_doc_sink **sink);
 void *pdx_doc_json_new(const pdx_doc_sink **sink);
-void *pdx_doc_html_new(const pdx_doc_sink **sink);
-void *pdx_doc_xlsx_new(const pdx_doc_sink **sink);
+void *pdx_doc_html_new(const pdx_doc_sink **sink, pdx_lang lang);
+void *pdx_doc_xlsx_new(const pdx_doc_sink **sink, pdx_lang lang);
 
 /* Whether `fmt` is written only through the report model (HTML, XLSX), never by the
  * analyses' own text, CSV and JSON writers. */
 static inline bool pdx_doc_only(pdx_format fmt)
 {
+	fmt = pdx_format_plain(fmt);
 	return fmt == PDX_FORMAT_HTML || fmt == PDX_FORMAT_XLSX;
 }
 
@@ -193,7 +212,12 @@ int pdx_targets_doc(pdx_doc *d, const pdx_rubric *r, const pdx_targets *t);
 int pdx_summary_doc(pdx_doc *d, const pdx_rubric *r, const pdx_summary *s);
 /* The text report's head of a summary: the rubric's, or with several editions every
  * one's and which year each scored (report_summary.c). */
-void pdx_summary_editions_text(pdx_buf *b, const pdx_rubric *r, const pdx_summary *s);
+void pdx_summary_editions_text(pdx_buf *b, const pdx_rubric *r, const pdx_summary *s,
+                               pdx_lang lang);
+
+/* Columns whose labels are English msgids, put in `lang` (pdx_label with no both form:
+ * the Vietnamese) into out[0..n), which is returned. */
+const pdx_column *pdx_columns_in(pdx_column *out, const pdx_column *cols, size_t n, pdx_lang lang);
 
 /* A cell as people read it ("12.50", "80.00 %", "Tốt", "2025", ""), in buf. */
 const char *pdx_cell_format(const pdx_cell *c, char *buf, size_t size);

@@ -24,6 +24,7 @@ typedef struct html_doc {
 	bool in_notes;
 	bool in_figures; /* a <dl> of consecutive figures is open */
 	int failed;
+	pdx_lang lang;
 } html_doc;
 
 static const char css[] =
@@ -160,11 +161,10 @@ static void h_begin(void *self, pdx_buf *b, const pdx_rubric *r, const char *kin
                     const char *title_vi, const char *title_en)
 {
 	html_doc *h = self;
-	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
 	if (xmlTextWriterWriteRaw(h->w, X("<!DOCTYPE html>\n")) < 0)
 		h->failed = 1;
 	open_el(h, "html");
-	attr(h, "lang", "vi");
+	attr(h, "lang", h->lang == PDX_LANG_EN ? "en" : "vi");
 	open_el(h, "head");
 	open_el(h, "meta");
 	attr(h, "charset", "utf-8");
@@ -185,14 +185,12 @@ static void h_begin(void *self, pdx_buf *b, const pdx_rubric *r, const char *kin
 	open_el(h, "body");
 	attr(h, "class", kind);
 	open_el(h, "header");
-	char *line = pdx_aprintf("Bộ chỉ số (rubric): %s — %s%s%s%s", m->id, m->title,
-	                         m->decision ? " (" : "", m->decision ? m->decision : "",
-	                         m->decision ? ")" : "");
+	char *line = pdx_rubric_line(r, h->lang);
 	if (!line)
 		h->failed = 1;
 	element(h, "p", "rubric", line);
 	pdx_free(line);
-	const char *notice = pdx_report_provisional_notice(r);
+	const char *notice = pdx_rubric_notice_lang(r, h->lang);
 	if (notice)
 		element(h, "p", "notice", notice);
 	element(h, "h1", NULL, title_vi);
@@ -381,7 +379,8 @@ static void h_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 			attr(h, "width", "3");
 			attr(h, "height", "22");
 			open_el(h, "title");
-			snprintf(v, sizeof v, "mục tiêu (target) %s",
+			snprintf(v, sizeof v, "%s %s",
+			         pdx_label(h->lang, N_("target"), "mục tiêu (target)"),
 			         pdx_points_format((pdx_points)bars[i].target, a, sizeof a));
 			text(h, v);
 			close_el(h);
@@ -598,7 +597,7 @@ static void h_band(void *self, pdx_buf *b, const char *title, const pdx_level *l
 		snprintf(v, sizeof v, "%lld", x + 3);
 		attr(h, "x", v);
 		attr(h, "y", "66");
-		text(h, levels[i].name);
+		text(h, pdx_name_lang(h->lang, levels[i].name, levels[i].name_en));
 		close_el(h);
 	}
 	long long at = value < 0 ? 0 : value > max ? max : value;
@@ -649,7 +648,10 @@ static void h_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, 
 		text(h, ")");
 		close_el(h);
 	}
-	if (!in_section)
+	/* a document's note is a sentence: its full stop, unless it has one (a notice) */
+	const char *last = en ? en : vi;
+	size_t n = strlen(last);
+	if (!in_section && !(n && last[n - 1] == '.'))
 		text(h, ".");
 	close_el(h);
 	drain(h, b);
@@ -697,12 +699,13 @@ static const pdx_doc_sink html_sink = {
     .free = h_free,
 };
 
-void *pdx_doc_html_new(const pdx_doc_sink **sink)
+void *pdx_doc_html_new(const pdx_doc_sink **sink, pdx_lang lang)
 {
 	*sink = &html_sink;
 	html_doc *h = pdx_calloc(1, sizeof(*h));
 	if (!h)
 		return NULL;
+	h->lang = lang;
 	h->buf = xmlBufferCreate();
 	h->w = h->buf ? xmlNewTextWriterMemory(h->buf, 0) : NULL;
 	if (!h->w) {

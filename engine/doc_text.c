@@ -13,6 +13,7 @@ typedef struct text_doc {
 	pdx_buf cells; /* the table's cells as printed, NUL-separated, row by row */
 	size_t n_rows;
 	size_t *widths; /* per column */
+	pdx_lang lang;
 } text_doc;
 
 static bool numeric(pdx_cell_type t)
@@ -24,9 +25,9 @@ static bool numeric(pdx_cell_type t)
 static void t_begin(void *self, pdx_buf *b, const pdx_rubric *r, const char *kind,
                     const char *title_vi, const char *title_en)
 {
-	(void)self;
+	text_doc *t = self;
 	(void)kind;
-	pdx_text_header(b, r);
+	pdx_text_header(b, r, t->lang);
 	pdx_buf_printf(b, "\n%s\n", title_vi);
 	if (title_en)
 		pdx_buf_printf(b, "(%s)\n", title_en);
@@ -163,7 +164,7 @@ static void t_figure(void *self, pdx_buf *b, bool in_section, const char *key, c
 
 static void t_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bars, size_t n)
 {
-	(void)self;
+	const text_doc *t = self;
 	pdx_buf_printf(b, "  %s\n", title);
 	for (size_t i = 0; i < n; i++) {
 		char v[32], m[32];
@@ -173,7 +174,7 @@ static void t_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 		               pdx_points_format((pdx_points)bars[i].value, v, sizeof v),
 		               pdx_points_format((pdx_points)bars[i].max, m, sizeof m));
 		if (bars[i].target >= 0)
-			pdx_buf_printf(b, " (mục tiêu %s)",
+			pdx_buf_printf(b, " (%s %s)", pdx_label(t->lang, N_("target"), NULL),
 			               pdx_points_format((pdx_points)bars[i].target, v, sizeof v));
 		pdx_buf_putc(b, '\n');
 	}
@@ -183,14 +184,14 @@ static void t_bars(void *self, pdx_buf *b, const char *title, const pdx_bar *bar
 static void t_band(void *self, pdx_buf *b, const char *title, const pdx_level *levels, size_t n,
                    long long value, long long max)
 {
-	(void)self;
+	const text_doc *t = self;
 	char v[32], m[32];
 	pdx_buf_puts(b, "  ");
 	pdx_buf_put_safe(b, title);
 	pdx_buf_puts(b, ": ");
 	for (size_t i = 0; i < n; i++) {
 		pdx_buf_puts(b, i ? " · " : "");
-		pdx_buf_put_safe(b, levels[i].name);
+		pdx_buf_put_safe(b, pdx_name_lang(t->lang, levels[i].name, levels[i].name_en));
 		pdx_buf_printf(b, " %s", pdx_level_bound(&levels[i], false, v, sizeof v));
 	}
 	pdx_buf_printf(b, " — %s / %s\n", pdx_points_format((pdx_points)value, v, sizeof v),
@@ -233,7 +234,11 @@ static void t_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, 
 		pdx_buf_put_safe(b, en);
 		pdx_buf_putc(b, ')');
 	}
-	pdx_buf_puts(b, in_section ? "\n" : ".\n");
+	/* a document's note is a sentence: its full stop, unless it ends with one already
+	 * (a rubric's notice) */
+	const char *last = en ? en : vi;
+	size_t n = strlen(last);
+	pdx_buf_puts(b, in_section || (n && last[n - 1] == '.') ? "\n" : ".\n");
 }
 
 static void t_end(void *self, pdx_buf *b)
@@ -268,8 +273,11 @@ static const pdx_doc_sink text_sink = {
     .free = t_free,
 };
 
-void *pdx_doc_text_new(const pdx_doc_sink **sink)
+void *pdx_doc_text_new(const pdx_doc_sink **sink, pdx_lang lang)
 {
 	*sink = &text_sink;
-	return pdx_calloc(1, sizeof(text_doc));
+	text_doc *t = pdx_calloc(1, sizeof(text_doc));
+	if (t)
+		t->lang = lang;
+	return t;
 }

@@ -88,6 +88,7 @@ typedef struct xlsx_doc {
 	sheet *table;
 	const pdx_column *cols;
 	size_t n_tcols;
+	pdx_lang lang; /* of the rubric's line and notice */
 } xlsx_doc;
 
 static void oom(xlsx_doc *X)
@@ -316,14 +317,17 @@ static sheet *get_sheet(xlsx_doc *X, int kind, const char *base, pdx_buf *sig, x
 /* A key's header: the Vietnamese name people read, then the key scripts use. */
 static char *key_header(xlsx_doc *X, const char *key)
 {
+	/* the name people read (a msgid), then the key scripts use, in every language */
 	static const char *const names[][2] = {
-	    {"agency_id", "Mã cơ quan"}, {"year", "Năm"},         {"rubric", "Bộ chỉ số"},
-	    {"block", "Khối"},           {"province", "Tỉnh/TP"}, {"owner", "Cơ quan chủ quản"},
-	    {"media", "Loại hình"},
+	    {"agency_id", N_("Agency code")}, {"year", N_("Year")},
+	    {"rubric", N_("Rubric")},         {"block", N_("Block")},
+	    {"province", N_("Province")},     {"owner", N_("Governing body")},
+	    {"media", N_("Media type")},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (strcmp(names[i][0], key) == 0) {
-			char *h = pdx_aprintf("%s (%s)", names[i][1], key);
+			char *h =
+			    pdx_aprintf("%s (%s)", pdx_label(X->lang, names[i][1], NULL), key);
 			if (!h)
 				oom(X);
 			return h;
@@ -353,16 +357,18 @@ static void write_keys(xlsx_doc *X, sheet *s, lxw_row_t row)
 		write_cell(X, s->ws, row, (lxw_col_t)i, &X->keys[i].value, false);
 }
 
-static const char *table_title(const char *name)
+/* A table's sheet name: the table's name for people, in the workbook's language. */
+static const char *table_title(const xlsx_doc *X, const char *name)
 {
 	static const char *const titles[][2] = {
-	    {"criteria", "Tiêu chí"},   {"roadmap", "Lộ trình"},       {"agencies", "Cơ quan"},
-	    {"groups", "Nhóm"},         {"improvements", "Cải thiện"}, {"changes", "Thay đổi"},
-	    {"indicators", "Chỉ tiêu"},
+	    {"criteria", N_("Criteria")},         {"roadmap", N_("Roadmap")},
+	    {"agencies", N_("Press agencies")},   {"groups", N_("Groups")},
+	    {"improvements", N_("Improvements")}, {"changes", N_("Changes")},
+	    {"indicators", N_("Indicators")},
 	};
 	for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
 		if (strcmp(titles[i][0], name) == 0)
-			return titles[i][1];
+			return pdx_label(X->lang, titles[i][1], NULL);
 	return name;
 }
 
@@ -375,13 +381,10 @@ static void x_begin(void *self, pdx_buf *b, const pdx_rubric *r, const char *kin
 	X->r = r;
 	if (pdx_xlsx_open(&X->x, true))
 		return;
-	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
-	X->rubric_line = pdx_aprintf("Bộ chỉ số (rubric): %s — %s%s%s%s", m->id, m->title,
-	                             m->decision ? " (" : "", m->decision ? m->decision : "",
-	                             m->decision ? ")" : "");
+	X->rubric_line = pdx_rubric_line(r, X->lang);
 	if (!X->rubric_line)
 		oom(X);
-	X->notice = pdx_report_provisional_notice(r);
+	X->notice = pdx_rubric_notice_lang(r, X->lang);
 	if ((X->f_title = new_format(X)))
 		format_set_bold(X->f_title);
 	if ((X->f_head = new_format(X))) {
@@ -412,7 +415,7 @@ static void x_begin(void *self, pdx_buf *b, const pdx_rubric *r, const char *kin
 	if (X->x.err)
 		return;
 	char name[128];
-	add_name(X, "Thông tin", name, sizeof name);
+	add_name(X, pdx_label(X->lang, N_("Information"), NULL), name, sizeof name);
 	X->info = X->x.err ? NULL : workbook_add_worksheet(X->x.wb, name);
 	if (!X->info) {
 		oom(X);
@@ -502,7 +505,9 @@ static void results_row(xlsx_doc *X)
 		k->type = X->held[i].cell.type;
 		k->width = k->type == PDX_CELL_TEXT ? 24 : 14;
 	}
-	sheet *s = c ? get_sheet(X, KIND_RESULTS, "Kết quả", &sig, c, X->n_keys + X->n_held) : NULL;
+	sheet *s = c ? get_sheet(X, KIND_RESULTS, pdx_label(X->lang, N_("Results"), NULL), &sig, c,
+	                         X->n_keys + X->n_held)
+	             : NULL;
 	pdx_buf_free(&sig);
 	if (!s)
 		return;
@@ -551,7 +556,8 @@ static void x_table(void *self, pdx_buf *b, const char *name, const pdx_column *
 		     strcmp(cols[i].key, "note") == 0))
 			k->width = 48;
 	}
-	X->table = c ? get_sheet(X, KIND_TABLE, table_title(name), &sig, c, X->n_keys + n) : NULL;
+	X->table =
+	    c ? get_sheet(X, KIND_TABLE, table_title(X, name), &sig, c, X->n_keys + n) : NULL;
 	pdx_buf_free(&sig);
 }
 
@@ -599,7 +605,8 @@ static void x_figure(void *self, pdx_buf *b, bool in_section, const char *key, c
 		if (strcmp(X->keys[i].key, key) == 0)
 			return;
 	if (in_section && !X->results && !X->results_made)
-		X->results = new_worksheet(X, "Kết quả", &X->results_name);
+		X->results =
+		    new_worksheet(X, pdx_label(X->lang, N_("Results"), NULL), &X->results_name);
 	if (in_section) {
 		X->results_made = true;
 		hold(X, key, label, value);
@@ -635,7 +642,8 @@ static void x_stacked(void *self, pdx_buf *b, const char *title, const char *con
 	}
 	xcol *c = key_columns(X, n_cat + 1);
 	if (c) {
-		c[X->n_keys].header = dup_or_oom(X, "Nhóm (group)");
+		c[X->n_keys].header =
+		    dup_or_oom(X, pdx_label(X->lang, N_("Group"), "Nhóm (group)"));
 		c[X->n_keys].type = PDX_CELL_TEXT;
 		c[X->n_keys].width = 40;
 		for (size_t i = 0; i < n_cat; i++) {
@@ -645,7 +653,9 @@ static void x_stacked(void *self, pdx_buf *b, const char *title, const char *con
 		}
 	}
 	sheet *s =
-	    c ? get_sheet(X, KIND_STACKED, "Phân bố mức", &sig, c, X->n_keys + n_cat + 1) : NULL;
+	    c ? get_sheet(X, KIND_STACKED, pdx_label(X->lang, N_("Level distribution"), NULL), &sig,
+	                  c, X->n_keys + n_cat + 1)
+	      : NULL;
 	pdx_buf_free(&sig);
 	if (!s)
 		return;
@@ -678,9 +688,10 @@ static void x_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, 
 	lxw_format *f = kind == PDX_NOTE_ERROR     ? X->f_error
 	                : kind == PDX_NOTE_WARNING ? X->f_warning
 	                                           : NULL;
-	const char *what = kind == PDX_NOTE_ERROR     ? "lỗi (error)"
-	                   : kind == PDX_NOTE_WARNING ? "cảnh báo (warning)"
-	                                              : "ghi chú (note)";
+	const char *what = kind == PDX_NOTE_ERROR ? pdx_label(X->lang, N_("error"), "lỗi (error)")
+	                   : kind == PDX_NOTE_WARNING
+	                       ? pdx_label(X->lang, N_("warning"), "cảnh báo (warning)")
+	                       : pdx_label(X->lang, N_("note"), "ghi chú (note)");
 	if (!in_section) {
 		info_line(X, what, &(pdx_cell){PDX_CELL_TEXT, vi, 0}, en, f);
 		return;
@@ -688,16 +699,21 @@ static void x_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, 
 	pdx_buf sig = {0};
 	pdx_buf_puts(&sig, "notes\x1e");
 	key_signature(X, &sig);
-	xcol *c = key_columns(X, 3);
+	/* the message in Vietnamese and in English, or in the workbook's one language */
+	size_t nt = X->lang == PDX_LANG_BOTH ? 3 : 2;
+	xcol *c = key_columns(X, nt);
 	if (c) {
-		const char *h[] = {"Loại (kind)", "Nội dung", "Message"};
-		for (size_t i = 0; i < 3; i++) {
+		const char *h[] = {pdx_label(X->lang, N_("Kind"), "Loại (kind)"),
+		                   pdx_label(X->lang, N_("Message"), "Nội dung"), "Message"};
+		for (size_t i = 0; i < nt; i++) {
 			c[X->n_keys + i].header = dup_or_oom(X, h[i]);
 			c[X->n_keys + i].type = PDX_CELL_TEXT;
 			c[X->n_keys + i].width = i ? 70 : 18;
 		}
 	}
-	sheet *s = c ? get_sheet(X, KIND_NOTES, "Ghi chú", &sig, c, X->n_keys + 3) : NULL;
+	sheet *s = c ? get_sheet(X, KIND_NOTES, pdx_label(X->lang, N_("Notes"), NULL), &sig, c,
+	                         X->n_keys + nt)
+	             : NULL;
 	pdx_buf_free(&sig);
 	if (!s)
 		return;
@@ -705,7 +721,8 @@ static void x_note(void *self, pdx_buf *b, bool in_section, pdx_note_kind kind, 
 	write_keys(X, s, row);
 	pdx_xlsx_text(&X->x, s->ws, row, (lxw_col_t)s->n_keys, what, f);
 	pdx_xlsx_text(&X->x, s->ws, row, (lxw_col_t)s->n_keys + 1, vi, X->f_wrap);
-	pdx_xlsx_text(&X->x, s->ws, row, (lxw_col_t)s->n_keys + 2, en, X->f_wrap);
+	if (nt == 3)
+		pdx_xlsx_text(&X->x, s->ws, row, (lxw_col_t)s->n_keys + 2, en, X->f_wrap);
 }
 
 /* The chart of a stacked sheet: one series per category (level), from the lowest, in
@@ -820,8 +837,11 @@ static const pdx_doc_sink xlsx_sink = {
     .free = x_free,
 };
 
-void *pdx_doc_xlsx_new(const pdx_doc_sink **sink)
+void *pdx_doc_xlsx_new(const pdx_doc_sink **sink, pdx_lang lang)
 {
 	*sink = &xlsx_sink;
-	return pdx_calloc(1, sizeof(xlsx_doc));
+	xlsx_doc *X = pdx_calloc(1, sizeof(xlsx_doc));
+	if (X)
+		X->lang = lang;
+	return X;
 }

@@ -14,6 +14,49 @@
 #define PDX_PRINTF(f, a)
 #endif
 
+/* The language of a report (issue 12, §4). A pdx_format argument carries it above its
+ * low bits (PDX_FORMAT_LANG, common.h): every function taking a format splits it with
+ * these and checks both parts (pdx_format_valid) before anything else. */
+#define PDX_FORMAT_PLAIN_MASK ((1u << PDX_FORMAT_LANG_SHIFT) - 1u)
+static inline pdx_format pdx_format_plain(pdx_format fmt)
+{
+	return (pdx_format)((unsigned)fmt & PDX_FORMAT_PLAIN_MASK);
+}
+static inline pdx_lang pdx_format_lang_of(pdx_format fmt)
+{
+	return (pdx_lang)((unsigned)fmt >> PDX_FORMAT_LANG_SHIFT);
+}
+/* Whether both the plain format and the language are ones the library knows. */
+static inline bool pdx_format_valid(pdx_format fmt)
+{
+	return pdx_format_plain(fmt) <= PDX_FORMAT_XLSX && pdx_format_lang_of(fmt) <= PDX_LANG_EN;
+}
+
+/* The library's own texts for people (headings, labels) are written once, in English,
+ * marked N_("…"); their Vietnamese is in po/vi.po, the catalogue the command shares,
+ * compiled into the library (po/po2c.py → pdx_vi_catalog; i18n.c). */
+#define N_(s) s
+/* The Vietnamese of `en`, or `en` itself when the catalogue has none. */
+const char *pdx_tr(const char *en);
+/* A label in `lang`: PDX_LANG_EN `en`, PDX_LANG_VI its Vietnamese (pdx_tr), and
+ * PDX_LANG_BOTH `both` — the "vi (en)" form reports have always written, kept byte for
+ * byte (its gloss may be shorter than the English label) — or, NULL, the Vietnamese
+ * alone, where the both form never had an English gloss. */
+const char *pdx_label(pdx_lang lang, const char *en, const char *both);
+/* A text the rubric gives in Vietnamese and maybe English (a pillar's name, name_en):
+ * the English one in PDX_LANG_EN when there is one, else the Vietnamese (it is data). */
+static inline const char *pdx_name_lang(pdx_lang lang, const char *vi, const char *en)
+{
+	return lang == PDX_LANG_EN && en ? en : vi;
+}
+/* printf of the English format `en_fmt` (PDX_LANG_EN) or of its Vietnamese (otherwise),
+ * malloc'd (NULL: out of memory). The both form is the caller's: the sentences that
+ * have always been Vietnamese only stay so. */
+char *pdx_trf(pdx_lang lang, const char *en_fmt, ...) PDX_PRINTF(2, 3);
+/* The rubric's provisional notice in `lang` (meta->notice is the both form: Vietnamese
+ * " / " English); NULL for an all-official rubric. Lives as long as r. */
+const char *pdx_rubric_notice_lang(const pdx_rubric *r, pdx_lang lang);
+
 /* Memory (alloc.c): every allocation of the library goes through these, so that an
  * embedding program's allocator and the allocation-failure test see all of them. A
  * request of 0 bytes returns a unique pointer; pdx_calloc/pdx_reallocarray check the
@@ -42,6 +85,12 @@ void pdx_buf_free(pdx_buf *b);
 /* A pdx_write_fn that appends to the pdx_buf `ctx` (a whole document in memory). */
 int pdx_buf_collect(void *ctx, const char *data, size_t len);
 
+/* Appends to a text report a sentence in `lang`: in the both form `both_fmt` (the
+ * report's "vi (en)" line as it has always been), else pdx_trf's; the two formats take
+ * the same arguments. */
+void pdx_buf_tr(pdx_buf *b, pdx_lang lang, const char *both_fmt, const char *en_fmt, ...)
+    PDX_PRINTF(4, 5);
+
 /* Whether two loaded rubrics are the same edition, byte for byte (the two sides of a
  * diff load their rubric each: the pointers differ even for one file). */
 bool pdx_rubric_same(const pdx_rubric *a, const pdx_rubric *b);
@@ -66,6 +115,8 @@ char *pdx_arena_strndup(pdx_arena *a, const char *s, size_t n);
 
 char *pdx_strdup(const char *s);
 char *pdx_aprintf(const char *fmt, ...) PDX_PRINTF(1, 2);
+/* pdx_aprintf of a va_list (left unused: the caller va_ends it). */
+char *pdx_vaprintf(const char *fmt, va_list ap) PDX_PRINTF(1, 0);
 
 /* UTF-8 text (text.c). */
 /* Offset of the first byte of an invalid UTF-8 sequence (or a NUL byte), or -1. */
@@ -230,7 +281,9 @@ int pdx_files_of_set(pdx_files *fl, const pdx_answers *set);
 void pdx_files_free(pdx_files *fl);
 
 /* The text report's rubric line and provisional notice (report_text.c). */
-void pdx_text_header(pdx_buf *b, const pdx_rubric *r);
+void pdx_text_header(pdx_buf *b, const pdx_rubric *r, pdx_lang lang);
+/* "Bộ chỉ số (rubric): id — title (decision)" in `lang`, malloc'd (NULL: out of memory). */
+char *pdx_rubric_line(const pdx_rubric *r, pdx_lang lang);
 
 /* The score report in parts, for pdx_report_writer (report_writer.c): what comes
  * before the agencies, one agency, and (text) the line for none. The text head
@@ -245,10 +298,10 @@ void pdx_csv_report_head(pdx_buf *b, const pdx_rubric *const *editions, size_t n
 void pdx_csv_report_row(pdx_buf *b, const pdx_rubric *const *editions, size_t n,
                         const pdx_rubric *r, const pdx_result *res);
 size_t pdx_text_report_head(pdx_buf *b, const pdx_rubric *const *editions, size_t n,
-                            const pdx_files *fl);
+                            const pdx_files *fl, pdx_lang lang);
 void pdx_text_report_agency(pdx_buf *b, const pdx_rubric *r, size_t width, const pdx_result *res,
-                            bool name_edition);
-void pdx_text_report_none(pdx_buf *b);
+                            bool name_edition, pdx_lang lang);
+void pdx_text_report_none(pdx_buf *b, pdx_lang lang);
 #define PDX_JSON_REPORT_TAIL "\n  ]\n}"
 void pdx_json_report_head(pdx_buf *b, const pdx_rubric *const *editions, size_t n,
                           const pdx_files *fl);
@@ -275,7 +328,7 @@ void pdx_target_share(pdx_buf *b, const pdx_target_result *tr);
  * json-c additions that set *failed instead of leaking, CSV numbers. */
 void pdx_text_padr(pdx_buf *b, const char *s, size_t width);
 void pdx_text_padl(pdx_buf *b, const char *s, size_t width);
-const char *pdx_or_unknown(const char *s);
+const char *pdx_or_unknown(const char *s, pdx_lang lang);
 void pdx_jput(struct json_object *o, const char *k, struct json_object *v, int *failed);
 void pdx_jstr(struct json_object *o, const char *k, const char *s, int *failed);
 void pdx_jpush(struct json_object *a, struct json_object *v, int *failed);

@@ -167,11 +167,11 @@ static int diff_csv(char **out, size_t *len, const pdx_diff *d)
 	return pdx_buf_finish(&b, out, len);
 }
 
-static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d)
+static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_diff *d, pdx_lang lang)
 {
 	pdx_buf b = {0};
 	char t[32], u[32], v[32];
-	pdx_text_header(&b, r);
+	pdx_text_header(&b, r, lang);
 	for (size_t i = 0; i < d->n; i++) {
 		const pdx_diff_item *it = &d->items[i];
 		const pdx_result *x = it->before, *y = it->after;
@@ -182,41 +182,57 @@ static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 			pdx_buf_put_safe(&b, y->assessment->agency_name);
 		}
 		pdx_points delta = y->total - x->total;
-		pdx_buf_printf(
-		    &b, "\n  Trước (before): %s · Mức %d  →  Sau (after): %s · Mức %d  (%s%s)\n",
-		    PTS(x->total, t), x->level ? x->level->number : 0, PTS(y->total, u),
-		    y->level ? y->level->number : 0, delta > 0 ? "+" : "", PTS(delta, v));
+		pdx_buf_tr(&b, lang,
+		           "\n  Trước (before): %s · Mức %d  →  Sau (after): %s · Mức %d  (%s%s)\n",
+		           N_("\n  Before: %s · Level %d  →  After: %s · Level %d  (%s%s)\n"),
+		           PTS(x->total, t), x->level ? x->level->number : 0, PTS(y->total, u),
+		           y->level ? y->level->number : 0, delta > 0 ? "+" : "", PTS(delta, v));
 		const pdx_rubric_meta *rx = pdx_rubric_meta_get(x->rubric),
 		                      *ry = pdx_rubric_meta_get(y->rubric);
 		if (it->compare != PDX_DIFF_CRITERIA) {
-			pdx_buf_puts(&b, "  Lưu ý: trước chấm theo bộ chỉ số ");
+			pdx_buf_printf(&b, "  %s ",
+			               pdx_label(lang, N_("Note: before scored with rubric"),
+			                         "Lưu ý: trước chấm theo bộ chỉ số"));
 			pdx_buf_put_safe(&b, rx->id);
-			pdx_buf_puts(&b, ", sau theo ");
+			pdx_buf_printf(&b, ", %s ", pdx_label(lang, N_("after with"), "sau theo"));
 			pdx_buf_put_safe(&b, ry->id);
-			pdx_buf_puts(
-			    &b, it->compare == PDX_DIFF_CROSSWALK
-			            ? ": mức theo hai thang ngưỡng khác nhau; tiêu chí so qua bảng "
+			pdx_buf_printf(
+			    &b, ": %s\n",
+			    it->compare == PDX_DIFF_CROSSWALK
+			        ? pdx_label(
+			              lang,
+			              N_("levels from two different sets of bands; criteria "
+			                 "compared through the crosswalk between the two"),
+			              "mức theo hai thang ngưỡng khác nhau; tiêu chí so qua bảng "
 			              "đối chiếu giữa hai bộ (two editions: levels from different "
-			              "bands; criteria compared through the crosswalk)\n"
-			            : ": mức theo hai thang ngưỡng khác nhau; không có bảng đối "
+			              "bands; criteria compared through the crosswalk)")
+			        : pdx_label(
+			              lang,
+			              N_("levels from two different sets of bands; no crosswalk "
+			                 "joins the criteria of the two, only totals and pillars "
+			                 "are compared"),
+			              "mức theo hai thang ngưỡng khác nhau; không có bảng đối "
 			              "chiếu tiêu chí giữa hai bộ, chỉ so tổng điểm và trụ cột "
 			              "(two editions, no crosswalk: totals and pillars compared, "
-			              "not criteria)\n");
+			              "not criteria)"));
 			for (size_t k = 0; k < pdx_rubric_pillar_count(y->rubric); k++) {
 				const pdx_pillar *py = pdx_rubric_pillar(y->rubric, k);
 				long m = pdx_rubric_find_pillar(x->rubric, py->id);
 				if (m < 0)
 					continue;
 				pdx_points dp = y->pillars[k] - x->pillars[m];
-				pdx_buf_printf(&b, "    Trụ cột (pillar) %-3s %s → %s  (%s%s)\n",
-				               py->id, PTS(x->pillars[m], t), PTS(y->pillars[k], u),
-				               dp > 0 ? "+" : "", PTS(dp, v));
+				pdx_buf_tr(&b, lang, "    Trụ cột (pillar) %-3s %s → %s  (%s%s)\n",
+				           N_("    Pillar %-3s %s → %s  (%s%s)\n"), py->id,
+				           PTS(x->pillars[m], t), PTS(y->pillars[k], u),
+				           dp > 0 ? "+" : "", PTS(dp, v));
 			}
 		}
 		if (it->compare == PDX_DIFF_PILLARS)
 			continue;
 		if (!it->n_changes)
-			pdx_buf_puts(&b, "  Không có thay đổi (no changes)\n");
+			pdx_buf_printf(
+			    &b, "  %s\n",
+			    pdx_label(lang, N_("No change"), "Không có thay đổi (no changes)"));
 		for (size_t k = 0; k < it->n_changes; k++) {
 			const pdx_change *c = &it->changes[k];
 			pdx_buf_printf(&b, "    %-7s \"", c->criterion->id);
@@ -227,40 +243,56 @@ static int diff_text(char **out, size_t *len, const pdx_rubric *r, const pdx_dif
 			               PTS(c->after_points, u));
 			if (c->after_criterion != c->criterion &&
 			    strcmp(c->after_criterion->id, c->criterion->id) != 0) {
-				pdx_buf_puts(&b, "  (sau là tiêu chí ");
-				pdx_buf_put_safe(&b, c->after_criterion->id);
-				pdx_buf_puts(&b, ", after: criterion ");
+				if (lang == PDX_LANG_BOTH) {
+					pdx_buf_puts(&b, "  (sau là tiêu chí ");
+					pdx_buf_put_safe(&b, c->after_criterion->id);
+					pdx_buf_puts(&b, ", after: criterion ");
+				} else
+					pdx_buf_printf(
+					    &b, "  (%s ",
+					    pdx_label(lang, N_("after: criterion"), NULL));
 				pdx_buf_put_safe(&b, c->after_criterion->id);
 				pdx_buf_puts(&b, ")");
 			}
 			if (!c->points_comparable && !c->before_answer &&
 			    pdx_rubric_find_criterion(x->rubric, c->criterion->id) < 0)
-				pdx_buf_puts(
-				    &b, "  (tiêu chí mới của bộ sau; new in the later edition)");
+				pdx_buf_printf(
+				    &b, "  (%s)",
+				    pdx_label(lang, N_("new in the later edition"),
+				              "tiêu chí mới của bộ sau; new in the later "
+				              "edition"));
 			else if (!c->points_comparable)
-				pdx_buf_puts(&b,
-				             "  (điểm theo hai cách chấm khác nhau; points under "
-				             "different rules)");
+				pdx_buf_printf(
+				    &b, "  (%s)",
+				    pdx_label(lang, N_("points under different rules"),
+				              "điểm theo hai cách chấm khác nhau; points under "
+				              "different rules"));
 			pdx_buf_putc(&b, '\n');
 		}
 	}
 	if (d->n_only_before) {
-		pdx_buf_puts(&b, "\nChỉ có ở tệp trước (only before):");
+		pdx_buf_printf(&b, "\n%s:",
+		               pdx_label(lang, N_("Only in the first set"),
+		                         "Chỉ có ở tệp trước (only before)"));
 		for (size_t i = 0; i < d->n_only_before; i++)
 			pdx_buf_putc(&b, ' '),
 			    pdx_buf_put_safe(&b, d->only_before[i]->assessment->agency_id);
 		pdx_buf_putc(&b, '\n');
 	}
 	if (d->n_only_after) {
-		pdx_buf_puts(&b, "\nChỉ có ở tệp sau (only after):");
+		pdx_buf_printf(
+		    &b, "\n%s:",
+		    pdx_label(lang, N_("Only in the second set"), "Chỉ có ở tệp sau (only after)"));
 		for (size_t i = 0; i < d->n_only_after; i++)
 			pdx_buf_putc(&b, ' '),
 			    pdx_buf_put_safe(&b, d->only_after[i]->assessment->agency_id);
 		pdx_buf_putc(&b, '\n');
 	}
-	pdx_buf_printf(&b, "\n%s\n",
-	               d->differs ? "Có khác biệt (differences found)."
-	                          : "Không có khác biệt (no differences).");
+	pdx_buf_printf(
+	    &b, "\n%s\n",
+	    d->differs
+	        ? pdx_label(lang, N_("Differences found."), "Có khác biệt (differences found).")
+	        : pdx_label(lang, N_("No differences."), "Không có khác biệt (no differences)."));
 	return pdx_buf_finish(&b, out, len);
 }
 
@@ -293,13 +325,14 @@ int pdx_report_diff(char **out, size_t *len, const pdx_rubric *r, const pdx_diff
 	if (!out)
 		return PDX_EARG;
 	*out = NULL;
-	if (!len || !r || !d || fmt < PDX_FORMAT_TEXT || fmt > PDX_FORMAT_XLSX)
+	if (!len || !r || !d || !pdx_format_valid(fmt))
 		return PDX_EARG;
 	if (!diff_edition(r, d))
 		return PDX_EINVALID;
 	if (pdx_doc_only(fmt))
 		return pdx_doc_collect(out, len, fmt, r, diff_doc, d);
-	return fmt == PDX_FORMAT_JSON  ? diff_json(out, len, r, d)
-	       : fmt == PDX_FORMAT_CSV ? diff_csv(out, len, d)
-	                               : diff_text(out, len, r, d);
+	pdx_format plain = pdx_format_plain(fmt);
+	return plain == PDX_FORMAT_JSON  ? diff_json(out, len, r, d)
+	       : plain == PDX_FORMAT_CSV ? diff_csv(out, len, d)
+	                                 : diff_text(out, len, r, d, pdx_format_lang_of(fmt));
 }

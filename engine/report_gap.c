@@ -186,10 +186,10 @@ static int gap_csv(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const 
 	return pdx_buf_finish(&b, out, len);
 }
 
-static void quoted(pdx_buf *b, const char *answer)
+static void quoted(pdx_buf *b, const char *answer, pdx_lang lang)
 {
 	if (!answer) {
-		pdx_buf_puts(b, "(trống)");
+		pdx_buf_puts(b, pdx_label(lang, N_("(empty)"), NULL));
 		return;
 	}
 	pdx_buf_putc(b, '"');
@@ -200,37 +200,42 @@ static void quoted(pdx_buf *b, const char *answer)
 /* One line of a roadmap: the criterion, its pillar, the points to win, and what to type.
  * `step`: the next band up (the list of all improvements) rather than the full points
  * (the minimal set). The answers are written as typed, without a unit of ours. */
-static void item_text(pdx_buf *b, const pdx_rubric *r, const pdx_gap_item *it, bool step)
+static void item_text(pdx_buf *b, const pdx_rubric *r, const pdx_gap_item *it, bool step,
+                      pdx_lang lang)
 {
 	char t[32], m[32], g[32];
 	const pdx_criterion *c = it->criterion;
 	bool next = step && it->has_next;
 	pdx_points gain = next ? it->next_points - it->current : it->gain;
-	pdx_buf_printf(b, "    %-7s TC%s  +%s  (%s/%s)  ", c->id,
+	pdx_buf_printf(b, "    %-7s %s%s  +%s  (%s/%s)  ", c->id, pdx_label(lang, N_("P"), NULL),
 	               pdx_rubric_pillar(r, c->pillar)->id, PTS(gain, g), PTS(it->current, t),
 	               pdx_points_format_short(c->max, m, sizeof m));
 	const char *to = next ? it->next_answer : it->full_answer;
 	if (it->action == PDX_GAP_FIX)
-		pdx_buf_puts(b, "sửa (fix) ");
+		pdx_buf_printf(b, "%s ", pdx_label(lang, N_("fix"), "sửa (fix)"));
 	/* two conflicting answers, one of which is the proposal: "keep one" says it */
 	if (it->action == PDX_GAP_FIX && it->answer && strcmp(it->answer, to) == 0) {
-		pdx_buf_puts(b, "chỉ giữ (keep only) ");
+		pdx_buf_printf(b, "%s ", pdx_label(lang, N_("keep only"), "chỉ giữ (keep only)"));
 	} else {
-		quoted(b, it->answer);
+		quoted(b, it->answer, lang);
 		pdx_buf_puts(b, " → ");
 	}
-	quoted(b, to);
+	quoted(b, to, lang);
 	if (it->needs_evidence)
-		pdx_buf_puts(b, " + minh chứng (with evidence)");
-	pdx_buf_printf(b, "  %s\n", c->name);
+		pdx_buf_printf(b, " + %s",
+		               pdx_label(lang, N_("with evidence"), "minh chứng (with evidence)"));
+	pdx_buf_printf(b, "  %s\n", pdx_name_lang(lang, c->name, c->name_en));
 	if (it->action == PDX_GAP_FIX && it->problem) {
 		pdx_buf_puts(b, "            ");
-		pdx_buf_put_safe(b, it->problem->message_vi);
+		pdx_buf_put_safe(b, lang == PDX_LANG_EN && it->problem->message_en
+		                        ? it->problem->message_en
+		                        : it->problem->message_vi);
 		pdx_buf_putc(b, '\n');
 	}
 }
 
-static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n)
+static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const *gaps, size_t n,
+                    pdx_lang lang)
 {
 	pdx_buf b = {0};
 	char t[32], u[32], v[32];
@@ -239,7 +244,7 @@ static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 	if (!ed)
 		return PDX_ENOMEM;
 	for (size_t e = 0; e < ne; e++) /* every edition used, with its notice */
-		pdx_text_header(&b, ed[e]);
+		pdx_text_header(&b, ed[e], lang);
 	pdx_free(ed);
 	for (size_t i = 0; i < n; i++) {
 		const pdx_gap *g = gaps[i];
@@ -255,52 +260,69 @@ static int gap_text(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const
 		if (ne > 1) /* several editions: each roadmap says whose bands it climbs */
 			pdx_buf_printf(&b, " · %s",
 			               pdx_rubric_meta_get(res->rubric ? res->rubric : r)->id);
-		pdx_buf_printf(&b, "\n  Tổng điểm %s · Mức %d: %s\n", PTS(res->total, t),
-		               res->level ? res->level->number : 0,
-		               res->level ? res->level->name : "");
+		pdx_buf_printf(
+		    &b, "\n  %s %s · %s %d: %s\n", pdx_label(lang, N_("Total"), NULL),
+		    PTS(res->total, t), pdx_label(lang, N_("Level"), NULL),
+		    res->level ? res->level->number : 0,
+		    res->level ? pdx_name_lang(lang, res->level->name, res->level->name_en) : "");
 		if (!g->target) {
-			pdx_buf_puts(&b,
-			             "  Đã ở mức cao nhất. Các trụ cột yếu nhất (at the top level; "
-			             "weakest pillars):\n");
+			pdx_buf_printf(
+			    &b, "  %s\n",
+			    pdx_label(lang, N_("At the top level. The weakest pillars:"),
+			              "Đã ở mức cao nhất. Các trụ cột yếu nhất (at the top "
+			              "level; weakest pillars):"));
 			for (size_t k = 0; k < g->n_weakest && k < 3; k++) {
 				const pdx_pillar *P = pdx_rubric_pillar(r, g->weakest[k]);
 				pdx_points pct =
 				    P->max
 				        ? pdx_round_div(res->pillars[g->weakest[k]] * 10000, P->max)
 				        : 0;
-				pdx_buf_printf(&b, "    TC%s %s: %s/%s (%s%%)\n", P->id, P->name,
+				pdx_buf_printf(&b, "    %s%s %s: %s/%s (%s%%)\n",
+				               pdx_label(lang, N_("P"), NULL), P->id,
+				               pdx_name_lang(lang, P->name, P->name_en),
 				               PTS(res->pillars[g->weakest[k]], t),
 				               pdx_points_format_short(P->max, u, sizeof u),
 				               pdx_points_format(pct, v, sizeof v));
 			}
 		} else if (g->needed == 0) {
-			pdx_buf_printf(&b, "  Đã đạt mức %d: %s (target level reached)\n",
-			               g->target->number, g->target->name);
+			const char *tn = pdx_name_lang(lang, g->target->name, g->target->name_en);
+			pdx_buf_tr(&b, lang, "  Đã đạt mức %d: %s (target level reached)\n",
+			           N_("  Target level %d reached: %s\n"), g->target->number, tn);
 		} else {
-			pdx_buf_printf(
-			    &b,
+			const char *tn = pdx_name_lang(lang, g->target->name, g->target->name_en);
+			pdx_buf_tr(
+			    &b, lang,
 			    "  Cần thêm %s điểm để đạt mức %d: %s (ngưỡng %s) — points needed\n",
-			    PTS(g->needed, t), g->target->number, g->target->name,
+			    N_("  %s more points to reach level %d: %s (bound %s)\n"),
+			    PTS(g->needed, t), g->target->number, tn,
 			    pdx_level_bound(g->target, true, u, sizeof u));
 			if (!g->reachable)
-				pdx_buf_puts(
-				    &b, "  Không thể đạt được dù trọn điểm mọi tiêu chí còn lại "
-				        "(not reachable)\n");
+				pdx_buf_printf(
+				    &b, "  %s\n",
+				    pdx_label(
+				        lang,
+				        N_("Not reachable even with full points on every "
+				           "remaining criterion"),
+				        "Không thể đạt được dù trọn điểm mọi tiêu chí còn lại "
+				        "(not reachable)"));
 			else {
-				pdx_buf_printf(&b,
-				               "  Ít tiêu chí nhất để đạt (smallest set, %zu):\n",
-				               g->n_minimal);
+				pdx_buf_tr(&b, lang,
+				           "  Ít tiêu chí nhất để đạt (smallest set, %zu):\n",
+				           N_("  The fewest criteria that reach it (%zu):\n"),
+				           g->n_minimal);
 				for (size_t k = 0; k < g->n_minimal; k++)
-					item_text(&b, r, &g->minimal[k], false);
+					item_text(&b, r, &g->minimal[k], false, lang);
 			}
 		}
 		if (g->n_improvements) {
-			pdx_buf_printf(&b,
-			               "  Mọi tiêu chí còn điểm, theo điểm có thể thêm (all "
-			               "improvements, %zu):\n",
-			               g->n_improvements);
+			pdx_buf_tr(
+			    &b, lang,
+			    "  Mọi tiêu chí còn điểm, theo điểm có thể thêm (all "
+			    "improvements, %zu):\n",
+			    N_("  Every criterion with points left, by possible gain (%zu):\n"),
+			    g->n_improvements);
 			for (size_t k = 0; k < g->n_improvements; k++)
-				item_text(&b, r, &g->improvements[k], true);
+				item_text(&b, r, &g->improvements[k], true, lang);
 		}
 	}
 	return pdx_buf_finish(&b, out, len);
@@ -322,6 +344,8 @@ int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const 
                    pdx_format fmt)
 {
 	*out = NULL;
+	if (!pdx_format_valid(fmt))
+		return PDX_EARG;
 	if (!r || (n && !gaps))
 		return PDX_EINVALID;
 	/* pillars are looked up in r: every roadmap's edition must line up with it */
@@ -332,7 +356,8 @@ int pdx_report_gap(char **out, size_t *len, const pdx_rubric *r, pdx_gap *const 
 		gaps_arg g = {gaps, n};
 		return pdx_doc_collect(out, len, fmt, r, gap_doc, &g);
 	}
-	return fmt == PDX_FORMAT_JSON  ? gap_json(out, len, r, gaps, n)
-	       : fmt == PDX_FORMAT_CSV ? gap_csv(out, len, r, gaps, n)
-	                               : gap_text(out, len, r, gaps, n);
+	pdx_format plain = pdx_format_plain(fmt);
+	return plain == PDX_FORMAT_JSON  ? gap_json(out, len, r, gaps, n)
+	       : plain == PDX_FORMAT_CSV ? gap_csv(out, len, r, gaps, n)
+	                                 : gap_text(out, len, r, gaps, n, pdx_format_lang_of(fmt));
 }

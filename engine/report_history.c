@@ -282,28 +282,46 @@ typedef struct hctx {
 	/* the other editions the years use (the newest heads the report), for their notices */
 	pdx_rubric **others;
 	size_t n_others;
+	const pdx_rubric *head; /* the newest edition, which heads the report */
 } hctx;
+
+/* A year's level as people read it: the name the store kept (Vietnamese, as the report
+ * has always shown it), or in English the edition's name_en for that level number. */
+static const char *level_name(const hctx *c, const hrow *row, pdx_lang lang)
+{
+	if (lang != PDX_LANG_EN)
+		return row->level_name;
+	const pdx_rubric *e = NULL;
+	if (c->head && strcmp(pdx_rubric_meta_get(c->head)->id, row->rubric_id) == 0)
+		e = c->head;
+	for (size_t i = 0; !e && i < c->n_others; i++)
+		if (strcmp(pdx_rubric_meta_get(c->others[i])->id, row->rubric_id) == 0)
+			e = c->others[i];
+	for (size_t l = 0; e && l < pdx_rubric_level_count(e); l++) {
+		const pdx_level *lv = pdx_rubric_level(e, l);
+		if (lv->number == row->level)
+			return pdx_name_lang(lang, lv->name, lv->name_en);
+	}
+	return row->level_name;
+}
 
 /* A note under a change of edition between two consecutive years of a group. */
 static int edition_change(pdx_doc *d, const hrow *prev, const hrow *r)
 {
 	if (!prev || strcmp(prev->rubric_id, r->rubric_id) == 0)
 		return 0;
-	char *vi = pdx_aprintf("%d → %d: hai năm chấm theo hai bộ chỉ số (%s, %s); mức theo hai "
-	                       "thang ngưỡng khác nhau, điểm so được ở tổng và trụ cột",
-	                       prev->year, r->year, prev->rubric_id, r->rubric_id);
-	char *en = pdx_aprintf("%d → %d: two editions (%s, %s); the levels come from different "
-	                       "bands, totals and pillars compare",
-	                       prev->year, r->year, prev->rubric_id, r->rubric_id);
-	int rc = vi && en ? pdx_doc_note(d, PDX_NOTE_WARNING, vi, en) : PDX_ENOMEM;
-	pdx_free(vi);
-	pdx_free(en);
-	return rc;
+	return pdx_doc_notef(d, PDX_NOTE_WARNING,
+	                     "%d → %d: two editions (%s, %s); the levels come from different "
+	                     "bands, totals and pillars compare",
+	                     N_("%d → %d: the two years were scored with two editions (%s, %s); "
+	                        "the levels come from two different sets of bands, the totals "
+	                        "and pillars compare"),
+	                     prev->year, r->year, prev->rubric_id, r->rubric_id);
 }
 
 /* The heading of an agency's section: its id today, its latest name and province, and
  * the ids its earlier years were filed under. */
-static char *agency_heading(const hrow *rows, size_t n)
+static char *agency_heading(const hrow *rows, size_t n, pdx_lang lang)
 {
 	const hrow *last = &rows[n - 1];
 	pdx_buf b = {0};
@@ -315,8 +333,11 @@ static char *agency_heading(const hrow *rows, size_t n)
 		bool seen = strcmp(rows[i].agency_id, rows[i].key) == 0;
 		for (size_t j = 0; !seen && j < i; j++)
 			seen = strcmp(rows[j].agency_id, rows[i].agency_id) == 0;
-		if (!seen)
-			pdx_buf_printf(&b, "%s%s", shown++ ? ", " : " — trước đây (formerly): ",
+		if (!seen && shown++)
+			pdx_buf_printf(&b, ", %s", rows[i].agency_id);
+		else if (!seen)
+			pdx_buf_printf(&b, " — %s: %s",
+			               pdx_label(lang, N_("formerly"), "trước đây (formerly)"),
 			               rows[i].agency_id);
 	}
 	char *text;
@@ -345,7 +366,7 @@ static int by_agency(pdx_doc *d, hctx *c)
 		size_t j = i;
 		while (j < h->n && strcmp(h->rows[j].key, h->rows[i].key) == 0)
 			j++;
-		char *heading = agency_heading(&h->rows[i], j - i);
+		char *heading = agency_heading(&h->rows[i], j - i, pdx_doc_lang(d));
 		if (!heading) {
 			rc = PDX_ENOMEM;
 			break;
@@ -370,7 +391,8 @@ static int by_agency(pdx_doc *d, hctx *c)
 			cells[1] = (pdx_cell){PDX_CELL_TEXT, pdx_stage_name(r->stage), 0};
 			cells[2] = (pdx_cell){PDX_CELL_TEXT, r->rubric_id, 0};
 			cells[3] = (pdx_cell){PDX_CELL_POINTS, NULL, r->total};
-			cells[4] = (pdx_cell){PDX_CELL_LEVEL, r->level_name, r->level};
+			cells[4] =
+			    (pdx_cell){PDX_CELL_LEVEL, level_name(c, r, pdx_doc_lang(d)), r->level};
 			cells[5] = prev ? (pdx_cell){PDX_CELL_POINTS, NULL, r->total - prev->total}
 			                : (pdx_cell){PDX_CELL_TEXT, NULL, 0};
 			cells[6] = (pdx_cell){PDX_CELL_TEXT, r->province, 0};
@@ -407,7 +429,9 @@ static int by_group(pdx_doc *d, hctx *c)
 		size_t j = i;
 		while (j < h->n && same_text(h->rows[j].group, h->rows[i].group))
 			j++;
-		const char *name = h->rows[i].group ? h->rows[i].group : "(không rõ, unknown)";
+		const char *name = h->rows[i].group ? h->rows[i].group
+		                                    : pdx_label(pdx_doc_lang(d), N_("(unknown)"),
+		                                                "(không rõ, unknown)");
 		pdx_doc_key key = {h->by == PDX_HISTORY_BY_PROVINCE ? "province" : "block",
 		                   {PDX_CELL_TEXT, h->rows[i].group, 0}};
 		rc = pdx_doc_section(d, name, &key, 1);
@@ -429,7 +453,10 @@ static int by_group(pdx_doc *d, hctx *c)
 			long long n = (long long)(m - k), avg = mean(sum, n);
 			pdx_cell cells[] = {
 			    {PDX_CELL_YEAR, NULL, h->rows[k].year},
-			    {PDX_CELL_TEXT, mixed ? "(nhiều bộ, several)" : h->rows[k].rubric_id,
+			    {PDX_CELL_TEXT,
+			     mixed ? pdx_label(pdx_doc_lang(d), N_("(several)"),
+			                       "(nhiều bộ, several)")
+			           : h->rows[k].rubric_id,
 			     0},
 			    {PDX_CELL_COUNT, NULL, n},
 			    {PDX_CELL_POINTS, NULL, avg},
@@ -461,29 +488,34 @@ static int by_group(pdx_doc *d, hctx *c)
 static int build(pdx_doc *d, const pdx_rubric *r, const void *what)
 {
 	hctx *c = (hctx *)what;
-	int rc = pdx_doc_begin(d, r, "history", "LỊCH SỬ ĐÁNH GIÁ QUA CÁC NĂM",
-	                       "assessments year over year");
+	pdx_lang lang = pdx_doc_lang(d);
+	/* the fixed columns' labels are msgids: in the document's language from here on (the
+	 * pillars' after them are made in it) */
+	size_t nc = c->h->by == PDX_HISTORY_BY_AGENCY ? 8 : 7;
+	for (size_t i = 0; i < nc; i++)
+		c->cols[i].label = pdx_label(lang, c->cols[i].label, NULL);
+	int rc = pdx_doc_begin_tr(d, r, "history", N_("Assessments year over year"),
+	                          "assessments year over year");
 	if (!rc)
 		rc = c->h->by == PDX_HISTORY_BY_AGENCY ? by_agency(d, c) : by_group(d, c);
 	/* what every report says of a rubric that is not all official, for each edition */
 	for (size_t i = 0; !rc && i < c->n_others; i++) {
 		const pdx_rubric_meta *m = pdx_rubric_meta_get(c->others[i]);
-		if (!m->notice)
+		const char *notice = pdx_rubric_notice_lang(c->others[i], lang);
+		if (!notice)
 			continue;
-		char *vi = pdx_aprintf("Bộ chỉ số %s: %s", m->id, m->notice);
-		char *en =
-		    pdx_aprintf("rubric %s: see its notice, in both languages, before", m->id);
-		rc = vi && en ? pdx_doc_note(d, PDX_NOTE_WARNING, vi, en) : PDX_ENOMEM;
-		pdx_free(vi);
-		pdx_free(en);
+		/* the both form's gloss takes the id alone (the notice is in both already) */
+		rc = pdx_doc_notef(d, PDX_NOTE_WARNING,
+		                   "rubric %s: see its notice, in both languages, before",
+		                   N_("Rubric %s: %s"), m->id, notice);
 	}
 	if (!rc && c->h->n_editions > 1)
-		rc = pdx_doc_note(
-		    d, PDX_NOTE_INFO,
-		    "Mỗi năm chấm theo bộ chỉ số của năm đó; qua hai bộ khác nhau, mức "
-		    "theo hai thang ngưỡng khác nhau",
-		    "each year is scored with its own edition; across two editions "
-		    "the levels come from different bands");
+		rc =
+		    pdx_doc_note_tr(d, PDX_NOTE_INFO,
+		                    N_("Each year is scored with its own edition; across two "
+		                       "editions the levels come from different bands"),
+		                    "each year is scored with its own edition; across two editions "
+		                    "the levels come from different bands");
 	return rc ? rc : pdx_doc_end(d);
 }
 
@@ -511,7 +543,7 @@ int pdx_history_report(char **out, size_t *len, pdx_history *hist, const pdx_his
 {
 	*out = NULL;
 	*len = 0;
-	if (!hist || !q || q->by > PDX_HISTORY_BY_BLOCK)
+	if (!hist || !q || q->by > PDX_HISTORY_BY_BLOCK || !pdx_format_valid(fmt))
 		return PDX_EARG;
 	sqlite3 *db = pdx_history_db(hist);
 	hdata h = {.by = q->by};
@@ -542,31 +574,34 @@ int pdx_history_report(char **out, size_t *len, pdx_history *hist, const pdx_his
 	pdx_rubric *r = NULL;
 	int e = head_rubric(db, newest, &r);
 	pdx_column agency_cols[8 + 16] = {
-	    {"year", "Năm", PDX_CELL_YEAR, PDX_COL_ALL},
-	    {"stage", "Bản", PDX_CELL_TEXT, PDX_COL_MACHINE},
-	    {"rubric_id", "Bộ chỉ số", PDX_CELL_TEXT, PDX_COL_ALL},
-	    {"total", "Tổng điểm", PDX_CELL_POINTS, PDX_COL_ALL},
-	    {"level", "Mức", PDX_CELL_LEVEL, PDX_COL_ALL},
-	    {"change", "Thay đổi", PDX_CELL_POINTS, PDX_COL_ALL},
-	    {"province", "Tỉnh", PDX_CELL_TEXT, PDX_COL_MACHINE},
-	    {"filed_as", "Mã khi nộp", PDX_CELL_TEXT, renamed ? PDX_COL_ALL : PDX_COL_MACHINE},
+	    {"year", N_("Year"), PDX_CELL_YEAR, PDX_COL_ALL},
+	    {"stage", N_("Stage"), PDX_CELL_TEXT, PDX_COL_MACHINE},
+	    {"rubric_id", N_("Rubric"), PDX_CELL_TEXT, PDX_COL_ALL},
+	    {"total", N_("Total"), PDX_CELL_POINTS, PDX_COL_ALL},
+	    {"level", N_("Level"), PDX_CELL_LEVEL, PDX_COL_ALL},
+	    {"change", N_("Change"), PDX_CELL_POINTS, PDX_COL_ALL},
+	    {"province", N_("Province"), PDX_CELL_TEXT, PDX_COL_MACHINE},
+	    {"filed_as", N_("Filed as"), PDX_CELL_TEXT, renamed ? PDX_COL_ALL : PDX_COL_MACHINE},
 	};
+	/* labels put in the report's language by build() */
+	pdx_lang lang = pdx_format_lang_of(fmt);
 	char keys[16][80], labels[16][80];
 	for (size_t p = 0; p < h.n_pillars; p++) {
 		snprintf(keys[p], sizeof keys[p], "pillar_%s", h.pillar_ids[p]);
-		snprintf(labels[p], sizeof labels[p], "Trụ cột %s", h.pillar_ids[p]);
+		snprintf(labels[p], sizeof labels[p], "%s %s", pdx_label(lang, N_("Pillar"), NULL),
+		         h.pillar_ids[p]);
 		agency_cols[8 + p] = (pdx_column){keys[p], labels[p], PDX_CELL_POINTS, PDX_COL_ALL};
 	}
 	pdx_column group_cols[7] = {
-	    {"year", "Năm", PDX_CELL_YEAR, PDX_COL_ALL},
-	    {"rubric_id", "Bộ chỉ số", PDX_CELL_TEXT, PDX_COL_ALL},
-	    {"agencies", "Số cơ quan", PDX_CELL_COUNT, PDX_COL_ALL},
-	    {"mean", "Điểm trung bình", PDX_CELL_POINTS, PDX_COL_ALL},
-	    {"change", "Thay đổi", PDX_CELL_POINTS, PDX_COL_ALL},
-	    {"min", "Thấp nhất", PDX_CELL_POINTS, PDX_COL_ALL},
-	    {"max", "Cao nhất", PDX_CELL_POINTS, PDX_COL_ALL},
+	    {"year", N_("Year"), PDX_CELL_YEAR, PDX_COL_ALL},
+	    {"rubric_id", N_("Rubric"), PDX_CELL_TEXT, PDX_COL_ALL},
+	    {"agencies", N_("Agencies"), PDX_CELL_COUNT, PDX_COL_ALL},
+	    {"mean", N_("Mean points"), PDX_CELL_POINTS, PDX_COL_ALL},
+	    {"change", N_("Change"), PDX_CELL_POINTS, PDX_COL_ALL},
+	    {"min", N_("Lowest"), PDX_CELL_POINTS, PDX_COL_ALL},
+	    {"max", N_("Highest"), PDX_CELL_POINTS, PDX_COL_ALL},
 	};
-	hctx c = {&h, q->by == PDX_HISTORY_BY_AGENCY ? agency_cols : group_cols, NULL, 0};
+	hctx c = {&h, q->by == PDX_HISTORY_BY_AGENCY ? agency_cols : group_cols, NULL, 0, r};
 	if (!e && h.n_editions > 1) {
 		c.others = pdx_calloc(h.n_editions, sizeof *c.others);
 		for (size_t i = 0; c.others && !e && i < h.n_editions; i++)

@@ -11,9 +11,10 @@
 
 #define PTS(p, buf) pdx_points_format((p), (buf), sizeof(buf))
 
-static const char *pillar_name(const pdx_rubric *r, size_t i)
+static const char *pillar_name(const pdx_rubric *r, size_t i, pdx_lang lang)
 {
-	return pdx_rubric_pillar(r, i)->name;
+	const pdx_pillar *p = pdx_rubric_pillar(r, i);
+	return pdx_name_lang(lang, p->name, p->name_en);
 }
 
 /* `v` right-aligned in `width` columns; returns the characters written (sign too). */
@@ -184,7 +185,8 @@ static int rank_csv(char **out, size_t *len, const pdx_rubric *r, const pdx_rank
 	return pdx_buf_finish(&b, out, len);
 }
 
-static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk)
+static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ranking *rk,
+                     pdx_lang lang)
 {
 	pdx_buf b = {0};
 	size_t np = pdx_rubric_pillar_count(r);
@@ -194,19 +196,40 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 	if (!ed)
 		return PDX_ENOMEM;
 	for (size_t e = 0; e < ne; e++) /* every edition used, with its notice */
-		pdx_text_header(&b, ed[e]);
+		pdx_text_header(&b, ed[e], lang);
 	pdx_free(ed);
 	if (ne > 1)
-		pdx_buf_puts(&b, "Mỗi năm theo bộ chỉ số của năm đó; mức theo thang của từng bộ "
-		                 "(each year by its own edition and its bands)\n");
-	pdx_buf_printf(&b, "Xếp hạng %s (ranking within %s)\n",
-	               rk->within == PDX_WITHIN_BLOCK      ? "theo khối"
-	               : rk->within == PDX_WITHIN_PROVINCE ? "theo tỉnh/thành phố"
-	                                                   : "chung",
-	               pdx_within_name(rk->within));
+		pdx_buf_printf(&b, "%s\n",
+		               pdx_label(lang, N_("Each year by its own edition and its bands"),
+		                         "Mỗi năm theo bộ chỉ số của năm đó; mức theo thang của "
+		                         "từng bộ (each year by its own edition and its bands)"));
+	if (lang == PDX_LANG_BOTH)
+		pdx_buf_printf(&b, "Xếp hạng %s (ranking within %s)\n",
+		               rk->within == PDX_WITHIN_BLOCK      ? "theo khối"
+		               : rk->within == PDX_WITHIN_PROVINCE ? "theo tỉnh/thành phố"
+		                                                   : "chung",
+		               pdx_within_name(rk->within));
+	else
+		pdx_buf_printf(&b, "%s\n",
+		               pdx_label(lang,
+		                         rk->within == PDX_WITHIN_BLOCK
+		                             ? N_("Ranking within each block")
+		                         : rk->within == PDX_WITHIN_PROVINCE
+		                             ? N_("Ranking within each province")
+		                             : N_("Ranking of all agencies"),
+		                         NULL));
+	const char *h_rank = pdx_label(lang, N_("Rank"), NULL),
+	           *h_code = pdx_label(lang, N_("Code"), NULL),
+	           *h_name = pdx_label(lang, N_("Name"), NULL),
+	           *h_total = pdx_label(lang, N_("Total points"), NULL),
+	           *h_level = pdx_label(lang, N_("Level"), NULL),
+	           *h_p = pdx_label(lang, N_("P"), NULL);
 	for (size_t g = 0; g < rk->n_groups; g++) {
 		const pdx_rank_group *G = &rk->groups[g];
-		size_t wid = 4, wname = 4, wlev = 3;
+		size_t wid = pdx_utf8_width(h_code), wname = pdx_utf8_width(h_name),
+		       wlev = pdx_utf8_width(h_level);
+		wid = wid < 4 ? 4 : wid;
+		wname = wname < 4 ? 4 : wname;
 		for (size_t i = 0; i < G->n; i++) {
 			const pdx_result *res = G->items[i].result;
 			size_t w = pdx_safe_width(res->assessment->agency_id);
@@ -215,33 +238,51 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			        ? pdx_safe_width(res->assessment->agency_name)
 			        : 0;
 			wname = w > wname ? w : wname;
-			w = res->level ? pdx_utf8_width(res->level->name) + 2 : 0;
+			w = res->level ? pdx_utf8_width(pdx_name_lang(lang, res->level->name,
+			                                              res->level->name_en)) +
+			                     2
+			               : 0;
 			wlev = w > wlev ? w : wlev;
 		}
 		pdx_buf_puts(&b, "\n");
 		if (rk->within == PDX_WITHIN_BLOCK)
-			pdx_buf_printf(&b, "Khối (block): %s", pdx_or_unknown(G->key));
+			pdx_buf_printf(&b, "%s: %s", pdx_label(lang, N_("Block"), "Khối (block)"),
+			               pdx_or_unknown(G->key, lang));
 		else if (rk->within == PDX_WITHIN_PROVINCE)
-			pdx_buf_printf(&b, "Tỉnh/TP (province): %s", pdx_or_unknown(G->key));
+			pdx_buf_printf(&b, "%s: %s",
+			               pdx_label(lang, N_("Province"), "Tỉnh/TP (province)"),
+			               pdx_or_unknown(G->key, lang));
 		else
-			pdx_buf_puts(&b, "Tất cả (all)");
+			pdx_buf_puts(&b, pdx_label(lang, N_("All"), "Tất cả (all)"));
 		if (rk->by_year && G->year)
-			pdx_buf_printf(&b, " · Năm %d", G->year);
+			pdx_buf_printf(&b, " · %s %d", pdx_label(lang, N_("Year"), NULL), G->year);
 		else if (rk->by_year)
-			pdx_buf_puts(&b, " · Năm không rõ (year unknown)");
-		pdx_buf_printf(&b, " — %zu cơ quan", G->n);
+			pdx_buf_printf(
+			    &b, " · %s",
+			    pdx_label(lang, N_("Year unknown"), "Năm không rõ (year unknown)"));
+		char *count = pdx_trf(lang, N_(" — %zu agencies"), G->n);
+		if (count)
+			pdx_buf_puts(&b, count);
+		else
+			b.failed = 1;
+		pdx_free(count);
 		if (ne > 1 && G->n)
-			pdx_buf_printf(&b, " · bộ chỉ số %s", edition_id(r, G->items[0].result));
+			pdx_buf_printf(&b, " · %s %s", pdx_label(lang, N_("rubric"), "bộ chỉ số"),
+			               edition_id(r, G->items[0].result));
 		pdx_buf_putc(&b, '\n');
-		pdx_buf_puts(&b, "  Hạng  ");
-		pdx_text_padr(&b, "Mã", wid);
 		pdx_buf_puts(&b, "  ");
-		pdx_text_padr(&b, "Tên", wname);
-		pdx_buf_puts(&b, "   Tổng  ");
-		pdx_text_padr(&b, "Mức", wlev);
+		pdx_text_padr(&b, h_rank, 4);
+		pdx_buf_puts(&b, "  ");
+		pdx_text_padr(&b, h_code, wid);
+		pdx_buf_puts(&b, "  ");
+		pdx_text_padr(&b, h_name, wname);
+		pdx_buf_puts(&b, "  ");
+		pdx_text_padl(&b, h_total, 5);
+		pdx_buf_puts(&b, "  ");
+		pdx_text_padr(&b, h_level, wlev);
 		for (size_t p = 0; p < np; p++) {
 			char h[320];
-			snprintf(h, sizeof h, "TC%s", pdx_rubric_pillar(r, p)->id);
+			snprintf(h, sizeof h, "%s%s", h_p, pdx_rubric_pillar(r, p)->id);
 			pdx_buf_puts(&b, "  ");
 			pdx_text_padl(&b, h, 5);
 		}
@@ -265,8 +306,10 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			size_t w = put_num_right(&b, res->level ? res->level->number : 0, 0) + 1;
 			pdx_buf_putc(&b, ' ');
 			if (res->level) {
-				pdx_buf_put_safe(&b, res->level->name);
-				w += pdx_safe_width(res->level->name);
+				const char *ln =
+				    pdx_name_lang(lang, res->level->name, res->level->name_en);
+				pdx_buf_put_safe(&b, ln);
+				w += pdx_safe_width(ln);
 			}
 			for (; w < wlev; w++)
 				pdx_buf_putc(&b, ' ');
@@ -274,21 +317,34 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 				pdx_buf_puts(&b, "  ");
 				put_ascii_right(&b, PTS(res->pillars[p], t), 5);
 			}
-			if (pdx_result_errors(res))
+			if (pdx_result_errors(res) && lang == PDX_LANG_BOTH)
 				pdx_buf_printf(&b, "  (!) có lỗi (%zu errors)",
+				               pdx_result_errors(res));
+			else if (pdx_result_errors(res))
+				pdx_buf_printf(&b, "  (!) %s (%zu)",
+				               pdx_label(lang, N_("Errors"), NULL),
 				               pdx_result_errors(res));
 			pdx_buf_putc(&b, '\n');
 		}
 	}
-	if (rk->unfilled)
+	if (rk->unfilled && lang == PDX_LANG_BOTH)
 		pdx_buf_printf(&b,
 		               "\nKhông xếp hạng %zu phiếu chưa điền (%zu unfilled questionnaires "
 		               "left out).\n",
 		               rk->unfilled, rk->unfilled);
-	pdx_buf_puts(&b, "\nTC1…TC5: điểm trụ cột (pillar scores): ");
+	else if (rk->unfilled) {
+		char *u = pdx_trf(lang, N_("%zu unfilled questionnaires not ranked"), rk->unfilled);
+		if (u)
+			pdx_buf_printf(&b, "\n%s.\n", u);
+		else
+			b.failed = 1;
+		pdx_free(u);
+	}
+	pdx_buf_printf(&b, "\n%s1…%s5: %s: ", h_p, h_p,
+	               pdx_label(lang, N_("pillar scores"), "điểm trụ cột (pillar scores)"));
 	for (size_t p = 0; p < np; p++)
-		pdx_buf_printf(&b, "%sTC%s %s", p ? "; " : "", pdx_rubric_pillar(r, p)->id,
-		               pillar_name(r, p));
+		pdx_buf_printf(&b, "%s%s%s %s", p ? "; " : "", h_p, pdx_rubric_pillar(r, p)->id,
+		               pillar_name(r, p, lang));
 	pdx_buf_putc(&b, '\n');
 	return pdx_buf_finish(&b, out, len);
 }
@@ -303,6 +359,8 @@ int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_rank
                     pdx_format fmt)
 {
 	*out = NULL;
+	if (!pdx_format_valid(fmt))
+		return PDX_EARG;
 	/* the columns are r's: every result's edition must line up with them */
 	for (size_t g = 0; g < rk->n_groups; g++)
 		for (size_t i = 0; i < rk->groups[g].n; i++) {
@@ -312,7 +370,8 @@ int pdx_report_rank(char **out, size_t *len, const pdx_rubric *r, const pdx_rank
 		}
 	if (pdx_doc_only(fmt))
 		return pdx_doc_collect(out, len, fmt, r, rank_doc, rk);
-	return fmt == PDX_FORMAT_JSON  ? rank_json(out, len, r, rk)
-	       : fmt == PDX_FORMAT_CSV ? rank_csv(out, len, r, rk)
-	                               : rank_text(out, len, r, rk);
+	pdx_format plain = pdx_format_plain(fmt);
+	return plain == PDX_FORMAT_JSON  ? rank_json(out, len, r, rk)
+	       : plain == PDX_FORMAT_CSV ? rank_csv(out, len, r, rk)
+	                                 : rank_text(out, len, r, rk, pdx_format_lang_of(fmt));
 }

@@ -18,24 +18,29 @@ static const pdx_rubric *edition_of(const pdx_rubric *r, const pdx_summary_group
 }
 
 /* Several editions: the headers of all, then which year each one scored. */
-void pdx_summary_editions_text(pdx_buf *b, const pdx_rubric *r, const pdx_summary *s)
+void pdx_summary_editions_text(pdx_buf *b, const pdx_rubric *r, const pdx_summary *s, pdx_lang lang)
 {
 	if (s->n_rubrics <= 1) {
-		pdx_text_header(b, r);
+		pdx_text_header(b, r, lang);
 		return;
 	}
 	for (size_t e = 0; e < s->n_rubrics; e++)
-		pdx_text_header(b, s->rubrics[e]);
-	pdx_buf_puts(b, "Mỗi năm theo bộ chỉ số của năm đó (each year by its own edition):");
+		pdx_text_header(b, s->rubrics[e], lang);
+	pdx_buf_printf(
+	    b, "%s:",
+	    pdx_label(lang, N_("Each year by its own edition"),
+	              "Mỗi năm theo bộ chỉ số của năm đó (each year by its own edition)"));
 	for (size_t t = 0; t < s->n_totals; t++) {
 		pdx_buf_puts(b, t ? "; " : " ");
 		if (s->totals[t].year)
 			pdx_buf_printf(b, "%d", s->totals[t].year);
 		else
-			pdx_buf_puts(b, "năm không rõ");
+			pdx_buf_puts(b, pdx_label(lang, N_("year unknown"), NULL));
 		pdx_buf_printf(b, " → %s", pdx_rubric_meta_get(edition_of(r, &s->totals[t]))->id);
 	}
-	pdx_buf_puts(b, "; mức theo thang của từng bộ (levels by each edition's bands)\n");
+	pdx_buf_printf(b, "; %s\n",
+	               pdx_label(lang, N_("levels by each edition's bands"),
+	                         "mức theo thang của từng bộ (levels by each edition's bands)"));
 }
 
 static json_object *stats_json(const pdx_rubric *r, const pdx_stats *st, int *f)
@@ -222,49 +227,56 @@ static void summary_row(pdx_buf *b, const pdx_rubric *r, const char *label, size
 }
 
 /* "2025", or "năm không rõ" */
-static void year_label(pdx_buf *b, int year)
+static void year_label(pdx_buf *b, int year, pdx_lang lang)
 {
 	if (year)
 		pdx_buf_printf(b, "%d", year);
 	else
-		pdx_buf_puts(b, "năm không rõ");
+		pdx_buf_puts(b, pdx_label(lang, N_("year unknown"), NULL));
 }
 
-static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s)
+static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s,
+                        pdx_lang lang)
 {
 	pdx_buf b = {0};
-	pdx_summary_editions_text(&b, r, s);
-	pdx_buf_puts(&b, "Tổng hợp theo (summary by): ");
+	pdx_summary_editions_text(&b, r, s, lang);
+	pdx_buf_printf(&b, "%s: ", pdx_label(lang, N_("Summary by"), "Tổng hợp theo (summary by)"));
 	bool year_asked = false;
 	for (size_t k = 0; k < s->n_keys; k++) {
 		pdx_buf_printf(&b, "%s%s", k ? ", " : "", pdx_group_key_name(s->keys[k]));
 		year_asked |= s->keys[k] == PDX_KEY_YEAR;
 	}
 	if (s->by_year)
-		pdx_buf_puts(&b, " — mỗi năm riêng (each year apart)");
+		pdx_buf_printf(
+		    &b, " — %s",
+		    pdx_label(lang, N_("each year apart"), "mỗi năm riêng (each year apart)"));
 	pdx_buf_puts(&b, "\n\n");
 	/* labels of the groups, then of the totals */
 	size_t nl = s->n_groups + s->n_totals;
 	char **labels = pdx_calloc(nl + 1, sizeof(char *));
-	size_t wlabel = pdx_utf8_width("Tất cả (all)");
+	const char *all = pdx_label(lang, N_("All"), "Tất cả (all)");
+	const char *group = pdx_label(lang, N_("Group"), "Nhóm (group)");
+	size_t wlabel = pdx_utf8_width(all);
+	if (pdx_utf8_width(group) > wlabel)
+		wlabel = pdx_utf8_width(group);
 	for (size_t i = 0; labels && i < nl; i++) {
 		const pdx_summary_group *G =
 		    i < s->n_groups ? &s->groups[i] : &s->totals[i - s->n_groups];
 		pdx_buf lb = {0};
 		if (i >= s->n_groups) {
-			pdx_buf_puts(&lb, "Tất cả (all)");
+			pdx_buf_puts(&lb, all);
 			if (s->by_year) {
 				pdx_buf_puts(&lb, " · ");
-				year_label(&lb, G->year);
+				year_label(&lb, G->year, lang);
 			}
 		} else {
 			if (s->by_year && !year_asked) {
-				year_label(&lb, G->year);
+				year_label(&lb, G->year, lang);
 				pdx_buf_puts(&lb, " · ");
 			}
 			for (size_t k = 0; k < s->n_keys; k++) {
 				pdx_buf_puts(&lb, k ? " · " : "");
-				pdx_buf_puts(&lb, pdx_or_unknown(G->values[k]));
+				pdx_buf_puts(&lb, pdx_or_unknown(G->values[k], lang));
 			}
 		}
 		if (pdx_buf_finish(&lb, &labels[i], NULL))
@@ -275,21 +287,31 @@ static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 	if (!labels)
 		b.failed = 1;
 	pdx_buf_puts(&b, "  ");
-	pdx_text_padr(&b, "Nhóm (group)", wlabel);
-	pdx_buf_puts(&b, "  Số CQ      TB  Trung vị     Min     Max ");
-	for (size_t l = 0; l < pdx_rubric_level_count(r); l++)
-		pdx_buf_printf(&b, "  M%d", pdx_rubric_level(r, l)->number);
+	pdx_text_padr(&b, group, wlabel);
+	/* the both form has always been the Vietnamese abbreviations: "Số CQ", "TB" */
+	pdx_buf_puts(&b, "  ");
+	pdx_text_padl(&b, pdx_label(lang, N_("Count"), NULL), 5);
+	pdx_text_padl(&b, pdx_label(lang, N_("Avg"), NULL), 8);
+	pdx_text_padl(&b, pdx_label(lang, N_("Median"), NULL), 10);
+	pdx_buf_puts(&b, "     Min     Max ");
+	const char *h_l = pdx_label(lang, N_("L"), NULL), *h_p = pdx_label(lang, N_("P"), NULL);
+	for (size_t l = 0; l < pdx_rubric_level_count(r); l++) {
+		char h[48];
+		snprintf(h, sizeof h, "%s%d", h_l, pdx_rubric_level(r, l)->number);
+		pdx_buf_puts(&b, "  ");
+		pdx_text_padl(&b, h, 2);
+	}
 	pdx_buf_puts(&b, " ");
 	for (size_t p = 0; p < pdx_rubric_pillar_count(r); p++) {
 		char h[320];
-		snprintf(h, sizeof h, "TC%s%%", pdx_rubric_pillar(r, p)->id);
+		snprintf(h, sizeof h, "%s%s%%", h_p, pdx_rubric_pillar(r, p)->id);
 		pdx_text_padl(&b, h, 7);
 	}
 	pdx_buf_putc(&b, '\n');
 	if (labels && !s->by_year) {
 		for (size_t g = 0; g < s->n_groups; g++)
 			summary_row(&b, r, labels[g] ? labels[g] : "", wlabel, &s->groups[g].stats);
-		summary_row(&b, r, "Tất cả (all)", wlabel, &s->all);
+		summary_row(&b, r, all, wlabel, &s->all);
 	}
 	/* a year's groups, then that year's total, year after year */
 	for (size_t t = 0, g = 0; labels && s->by_year && t < s->n_totals; t++) {
@@ -298,19 +320,40 @@ static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 		const char *tl = labels[s->n_groups + t];
 		summary_row(&b, r, tl ? tl : "", wlabel, &s->totals[t].stats);
 	}
-	pdx_buf_puts(
-	    &b, "\nSố CQ: số cơ quan (agencies); TB: điểm trung bình (mean); M1…: số cơ quan mỗi "
-	        "mức (per level:");
-	for (size_t l = 0; l < pdx_rubric_level_count(r); l++)
-		pdx_buf_printf(&b, " M%d %s", pdx_rubric_level(r, l)->number,
-		               pdx_rubric_level(r, l)->name);
-	pdx_buf_puts(
-	    &b, "); TC%: điểm trung bình trụ cột theo % điểm tối đa (pillar mean, % of max).\n");
-	if (s->unfilled)
+	if (lang == PDX_LANG_BOTH)
+		pdx_buf_puts(&b,
+		             "\nSố CQ: số cơ quan (agencies); TB: điểm trung bình (mean); M1…: số "
+		             "cơ quan mỗi mức (per level:");
+	else
+		pdx_buf_printf(
+		    &b, "\n%s; %s1…: %s (",
+		    pdx_label(lang, N_("Count: number of agencies; Avg: mean points"), NULL), h_l,
+		    pdx_label(lang, N_("agencies per level"), NULL));
+	for (size_t l = 0; l < pdx_rubric_level_count(r); l++) {
+		const pdx_level *lv = pdx_rubric_level(r, l);
+		pdx_buf_printf(&b, "%s%s%d %s", lang == PDX_LANG_BOTH || l ? " " : "", h_l,
+		               lv->number, pdx_name_lang(lang, lv->name, lv->name_en));
+	}
+	if (lang == PDX_LANG_BOTH)
+		pdx_buf_puts(&b,
+		             "); TC%: điểm trung bình trụ cột theo % điểm tối đa (pillar mean, % "
+		             "of max).\n");
+	else
+		pdx_buf_printf(&b, "); %s%%: %s.\n", h_p,
+		               pdx_label(lang, N_("pillar mean, as a share of its maximum"), NULL));
+	if (s->unfilled && lang == PDX_LANG_BOTH)
 		pdx_buf_printf(&b,
 		               "Không tính %zu phiếu chưa điền (%zu unfilled questionnaires left "
 		               "out).\n",
 		               s->unfilled, s->unfilled);
+	else if (s->unfilled) {
+		char *u = pdx_trf(lang, N_("%zu unfilled questionnaires not counted"), s->unfilled);
+		if (u)
+			pdx_buf_printf(&b, "%s.\n", u);
+		else
+			b.failed = 1;
+		pdx_free(u);
+	}
 	for (size_t i = 0; labels && i < nl; i++)
 		pdx_free(labels[i]);
 	pdx_free(labels);
@@ -326,9 +369,15 @@ static int summary_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
 int pdx_report_summary(char **out, size_t *len, const pdx_rubric *r, const pdx_summary *s,
                        pdx_format fmt)
 {
+	if (!out)
+		return PDX_EARG;
+	*out = NULL;
+	if (!pdx_format_valid(fmt))
+		return PDX_EARG;
 	if (pdx_doc_only(fmt))
 		return pdx_doc_collect(out, len, fmt, r, summary_doc, s);
-	return fmt == PDX_FORMAT_JSON  ? summary_json(out, len, r, s)
-	       : fmt == PDX_FORMAT_CSV ? summary_csv(out, len, r, s)
-	                               : summary_text(out, len, r, s);
+	pdx_format plain = pdx_format_plain(fmt);
+	return plain == PDX_FORMAT_JSON  ? summary_json(out, len, r, s)
+	       : plain == PDX_FORMAT_CSV ? summary_csv(out, len, r, s)
+	                                 : summary_text(out, len, r, s, pdx_format_lang_of(fmt));
 }

@@ -10,16 +10,18 @@
 #include "doc.h"
 
 /* "Hải Phòng · Báo địa phương": the group's values, an unknown one said. */
-static char *label_of(const pdx_summary *s, const pdx_summary_group *g)
+static char *label_of(const pdx_summary *s, const pdx_summary_group *g, pdx_lang lang)
 {
 	pdx_buf b = {0};
 	for (size_t k = 0; k < s->n_keys; k++) {
 		if (k)
 			pdx_buf_puts(&b, " · ");
-		pdx_buf_puts(&b, g->values && g->values[k] ? g->values[k] : "(không rõ)");
+		pdx_buf_puts(&b, g->values && g->values[k]
+		                     ? g->values[k]
+		                     : pdx_label(lang, N_("(unknown)"), NULL));
 	}
 	if (!s->n_keys)
-		pdx_buf_puts(&b, "Tất cả (all)");
+		pdx_buf_puts(&b, pdx_label(lang, N_("All"), "Tất cả (all)"));
 	char *out = NULL;
 	size_t len;
 	return pdx_buf_finish(&b, &out, &len) ? NULL : out;
@@ -57,10 +59,13 @@ static int section(pdx_doc *d, ctx *c, const pdx_summary_group *total)
 	size_t nl = pdx_rubric_level_count(c->r), n = 0;
 	for (size_t g = 0; g < s->n_groups; g++)
 		n += !s->by_year || s->groups[g].year == total->year;
+	pdx_lang lang = pdx_doc_lang(d);
 	char *heading =
-	    s->by_year ? (total->year ? pdx_aprintf("Năm %d — %zu nhóm", total->year, n)
-	                              : pdx_aprintf("Năm không rõ (year unknown) — %zu nhóm", n))
-	               : pdx_aprintf("Tất cả các năm có trong dữ liệu — %zu nhóm", n);
+	    s->by_year ? (total->year ? pdx_trf(lang, N_("Year %d — %zu groups"), total->year, n)
+	                  : lang == PDX_LANG_BOTH
+	                      ? pdx_aprintf("Năm không rõ (year unknown) — %zu nhóm", n)
+	                      : pdx_trf(lang, N_("Year unknown — %zu groups"), n))
+	               : pdx_trf(lang, N_("All the years in the data — %zu groups"), n);
 	if (!heading)
 		return PDX_ENOMEM;
 	pdx_doc_key key = {"year", {PDX_CELL_YEAR, NULL, total->year}};
@@ -78,7 +83,9 @@ static int section(pdx_doc *d, ctx *c, const pdx_summary_group *total)
 		const pdx_summary_group *G = g < s->n_groups ? &s->groups[g] : total;
 		if (g < s->n_groups && s->by_year && G->year != total->year)
 			continue;
-		labels[k] = g < s->n_groups ? label_of(s, G) : pdx_aprintf("Tất cả (all)");
+		labels[k] = g < s->n_groups
+		                ? label_of(s, G, lang)
+		                : pdx_strdup(pdx_label(lang, N_("All"), "Tất cả (all)"));
 		if (!labels[k]) {
 			rc = PDX_ENOMEM;
 			break;
@@ -90,10 +97,13 @@ static int section(pdx_doc *d, ctx *c, const pdx_summary_group *total)
 		k++;
 	}
 	for (size_t l = 0; !rc && l < nl; l++)
-		levels[l] = pdx_rubric_level(c->r, l)->name;
+		levels[l] = pdx_name_lang(lang, pdx_rubric_level(c->r, l)->name,
+		                          pdx_rubric_level(c->r, l)->name_en);
 	if (!rc)
-		rc = pdx_doc_stacked(d, "Số cơ quan theo mức (agencies per level)", levels, nl,
-		                     rows, k);
+		rc = pdx_doc_stacked(d,
+		                     pdx_label(lang, N_("Agencies per level"),
+		                               "Số cơ quan theo mức (agencies per level)"),
+		                     levels, nl, rows, k);
 	if (!rc)
 		rc = pdx_doc_table(d, "groups", c->cols, c->n_cols);
 	for (size_t i = 0; !rc && i < k; i++)
@@ -111,6 +121,7 @@ static int section(pdx_doc *d, ctx *c, const pdx_summary_group *total)
 int pdx_summary_doc(pdx_doc *d, const pdx_rubric *r, const pdx_summary *s)
 {
 	size_t np = pdx_rubric_pillar_count(r);
+	pdx_lang lang = pdx_doc_lang(d);
 	ctx c = {r, s, NULL, NULL, 6 + np, NULL};
 	c.cols = pdx_calloc(c.n_cols, sizeof(*c.cols));
 	c.names = pdx_calloc(np + 1, sizeof(*c.names));
@@ -121,7 +132,7 @@ int pdx_summary_doc(pdx_doc *d, const pdx_rubric *r, const pdx_summary *s)
 	for (size_t k = 0; k < s->n_keys; k++) {
 		unsigned key = (unsigned)s->keys[k];
 		pdx_buf_printf(&keys, "%s%s", k ? ", " : "",
-		               key < sizeof key_vi / sizeof *key_vi
+		               key < sizeof key_vi / sizeof *key_vi && lang != PDX_LANG_EN
 		                   ? key_vi[key]
 		                   : pdx_group_key_name(s->keys[k]));
 	}
@@ -130,24 +141,29 @@ int pdx_summary_doc(pdx_doc *d, const pdx_rubric *r, const pdx_summary *s)
 	for (size_t k = 0; k < s->n_keys; k++)
 		pdx_buf_printf(&keys_en, "%s%s", k ? ", " : "", pdx_group_key_name(s->keys[k]));
 	pdx_buf_putc(&keys_en, '\0');
-	char *title = keys.failed ? NULL : pdx_aprintf("Tổng hợp theo %s", keys.data);
+	/* the keys in the title: Vietnamese words, or in English the keys' own names */
+	char *title = keys.failed ? NULL : pdx_trf(lang, N_("Summary by %s"), keys.data);
 	char *title_en = keys_en.failed ? NULL : pdx_aprintf("summary by %s", keys_en.data);
 	int rc = c.cols && c.names && c.cells && title && title_en ? 0 : PDX_ENOMEM;
 	if (!rc) {
-		c.cols[0] = (pdx_column){"group", "Nhóm", PDX_CELL_TEXT, PDX_COL_ALL};
-		c.cols[1] = (pdx_column){"count", "Số cơ quan", PDX_CELL_COUNT, PDX_COL_ALL};
-		c.cols[2] = (pdx_column){"mean", "Trung bình", PDX_CELL_POINTS, PDX_COL_ALL};
-		c.cols[3] = (pdx_column){"median", "Trung vị", PDX_CELL_POINTS, PDX_COL_ALL};
-		c.cols[4] = (pdx_column){"min", "Thấp nhất", PDX_CELL_POINTS, PDX_COL_ALL};
-		c.cols[5] = (pdx_column){"max", "Cao nhất", PDX_CELL_POINTS, PDX_COL_ALL};
+		static const pdx_column first[] = {
+		    {"group", N_("Group"), PDX_CELL_TEXT, PDX_COL_ALL},
+		    {"count", N_("Agencies"), PDX_CELL_COUNT, PDX_COL_ALL},
+		    {"mean", N_("Mean"), PDX_CELL_POINTS, PDX_COL_ALL},
+		    {"median", N_("Median"), PDX_CELL_POINTS, PDX_COL_ALL},
+		    {"min", N_("Lowest"), PDX_CELL_POINTS, PDX_COL_ALL},
+		    {"max", N_("Highest"), PDX_CELL_POINTS, PDX_COL_ALL},
+		};
+		pdx_columns_in(c.cols, first, 6, lang);
 		for (size_t p = 0; p < np; p++) {
 			const char *id = pdx_rubric_pillar(r, p)->id;
 			snprintf(c.names[p][0], sizeof c.names[p][0], "pillar_%s_pct", id);
-			snprintf(c.names[p][1], sizeof c.names[p][1], "TC%s %%", id);
+			snprintf(c.names[p][1], sizeof c.names[p][1], "%s%s %%",
+			         pdx_label(lang, N_("P"), NULL), id);
 			c.cols[6 + p] = (pdx_column){c.names[p][0], c.names[p][1], PDX_CELL_PERCENT,
 			                             PDX_COL_ALL};
 		}
-		rc = pdx_doc_begin(d, r, "summary", title, title_en);
+		rc = pdx_doc_begin(d, r, "summary", title, lang == PDX_LANG_EN ? NULL : title_en);
 	}
 	if (!rc && s->n_rubrics > 1) {
 		/* the head names one edition: say which scored each year, with its notice */
@@ -158,22 +174,21 @@ int pdx_summary_doc(pdx_doc *d, const pdx_rubric *r, const pdx_summary *s)
 				pdx_buf_printf(&e, "%s%d → %s", t ? "; " : "", s->totals[t].year,
 				               pdx_rubric_meta_get(gr)->id);
 			else
-				pdx_buf_printf(&e, "%snăm không rõ → %s", t ? "; " : "",
+				pdx_buf_printf(&e, "%s%s → %s", t ? "; " : "",
+				               pdx_label(lang, N_("year unknown"), "năm không rõ"),
 				               pdx_rubric_meta_get(gr)->id);
 		}
 		pdx_buf_putc(&e, '\0');
-		char *vi = e.failed ? NULL
-		                    : pdx_aprintf("Mỗi năm theo bộ chỉ số của năm đó: %s; mức theo "
-		                                  "thang của từng bộ",
-		                                  e.data);
-		rc = vi ? pdx_doc_note(
-		              d, PDX_NOTE_INFO, vi,
-		              "each year by its own edition; levels by each edition's bands")
-		        : PDX_ENOMEM;
-		pdx_free(vi);
+		rc = e.failed ? PDX_ENOMEM
+		              : pdx_doc_notef(d, PDX_NOTE_INFO,
+		                              "each year by its own edition; levels by each "
+		                              "edition's bands",
+		                              N_("Each year by its own edition: %s; levels by each "
+		                                 "edition's bands"),
+		                              e.data);
 		pdx_buf_free(&e);
 		for (size_t k = 0; !rc && k < s->n_rubrics; k++) {
-			const char *notice = pdx_report_provisional_notice(s->rubrics[k]);
+			const char *notice = pdx_rubric_notice_lang(s->rubrics[k], lang);
 			if (!notice || pdx_rubric_same(s->rubrics[k], r))
 				continue;
 			char *nv =
@@ -185,11 +200,8 @@ int pdx_summary_doc(pdx_doc *d, const pdx_rubric *r, const pdx_summary *s)
 	for (size_t t = 0; !rc && t < s->n_totals; t++)
 		rc = section(d, &c, &s->totals[t]);
 	if (!rc && s->unfilled) {
-		char *vi = pdx_aprintf("Không tính %zu phiếu chưa điền", s->unfilled);
-		char *en = pdx_aprintf("%zu unfilled questionnaires left out", s->unfilled);
-		rc = vi && en ? pdx_doc_note(d, PDX_NOTE_INFO, vi, en) : PDX_ENOMEM;
-		pdx_free(vi);
-		pdx_free(en);
+		rc = pdx_doc_notef(d, PDX_NOTE_INFO, "%zu unfilled questionnaires left out",
+		                   N_("%zu unfilled questionnaires not counted"), s->unfilled);
 	}
 	if (!rc)
 		rc = pdx_doc_end(d);

@@ -132,57 +132,74 @@ void pdx_target_share(pdx_buf *b, const pdx_target_result *tr)
 	               (unsigned long long)(q % 10000), num % den ? "…" : "");
 }
 
-static int targets_text(char **out, size_t *len, const pdx_rubric *r, const pdx_targets *t)
+static int targets_text(char **out, size_t *len, const pdx_rubric *r, const pdx_targets *t,
+                        pdx_lang lang)
 {
 	pdx_buf b = {0};
 	char a[32];
 	const pdx_plan_meta *m = pdx_plan_meta_get(t->plan);
-	pdx_text_header(&b, r);
-	pdx_buf_printf(&b, "Kế hoạch (plan): %s — %s\n", m->id, m->title);
-	pdx_buf_printf(&b, "Phạm vi (scope): %s = ",
-	               m->scope == PDX_KEY_OWNER ? "cơ quan chủ quản (owner)"
-	                                         : "tỉnh/TP (province)");
+	pdx_text_header(&b, r, lang);
+	pdx_buf_printf(&b, "%s: %s — %s\n", pdx_label(lang, N_("Plan"), "Kế hoạch (plan)"), m->id,
+	               m->title);
+	pdx_buf_printf(&b, "%s: %s = ", pdx_label(lang, N_("Scope"), "Phạm vi (scope)"),
+	               m->scope == PDX_KEY_OWNER
+	                   ? pdx_label(lang, N_("governing body"), "cơ quan chủ quản (owner)")
+	                   : pdx_label(lang, N_("province"), "tỉnh/TP (province)"));
 	for (size_t i = 0; i < m->n_matches; i++)
 		pdx_buf_printf(&b, "%s%s", i ? " / " : "", m->matches[i]);
-	pdx_buf_printf(&b, " · %zu cơ quan · năm đánh giá (year): ", t->in_scope);
+	pdx_buf_tr(&b, lang, " · %zu cơ quan · năm đánh giá (year): ",
+	           N_(" · %zu agencies · assessment year: "), t->in_scope);
 	if (t->year)
 		pdx_buf_printf(&b, "%d\n", t->year);
 	else
-		pdx_buf_puts(&b, "không rõ (unknown)\n");
+		pdx_buf_printf(&b, "%s\n", pdx_label(lang, N_("unknown"), "không rõ (unknown)"));
 	for (size_t i = 0; i < t->n; i++) {
 		const pdx_target_result *tr = &t->items[i];
 		const pdx_indicator *ind = tr->indicator;
-		pdx_buf_printf(&b, "\n%s — %s\n", ind->id, ind->name);
+		pdx_buf_printf(&b, "\n%s — %s\n", ind->id,
+		               pdx_name_lang(lang, ind->name, ind->name_en));
 		if (ind->media)
-			pdx_buf_printf(&b, "  chỉ tính cơ quan có loại hình (media) %s\n",
-			               ind->media);
+			pdx_buf_tr(&b, lang, "  chỉ tính cơ quan có loại hình (media) %s\n",
+			           N_("  only agencies of media type %s are counted\n"),
+			           ind->media);
 		if (tr->target)
-			pdx_buf_printf(&b, "  Mục tiêu (target) %d: %s%%\n", tr->target->year,
-			               pdx_points_format_short(tr->target->pct, a, sizeof a));
+			pdx_buf_tr(&b, lang, "  Mục tiêu (target) %d: %s%%\n",
+			           N_("  Target %d: %s%%\n"), tr->target->year,
+			           pdx_points_format_short(tr->target->pct, a, sizeof a));
 		else
-			pdx_buf_printf(
-			    &b,
+			pdx_buf_tr(
+			    &b, lang,
 			    "  Không có mục tiêu từ năm %d (no target for this year or later)\n",
-			    t->year);
+			    N_("  No target for %d or later\n"), t->year);
 		if (!ind->measured) {
-			pdx_buf_puts(
-			    &b, "  Không đo được bằng bộ chỉ số (not measured by the index)\n");
+			pdx_buf_printf(
+			    &b, "  %s\n",
+			    pdx_label(lang, N_("Not measured by the index"),
+			              "Không đo được bằng bộ chỉ số (not measured by the "
+			              "index)"));
 			continue;
 		}
 		if (!tr->eligible) {
-			pdx_buf_puts(&b,
-			             "  Không có cơ quan nào thuộc diện (no eligible agency)\n");
+			pdx_buf_printf(
+			    &b, "  %s\n",
+			    pdx_label(lang, N_("No eligible agency"),
+			              "Không có cơ quan nào thuộc diện (no eligible agency)"));
 			continue;
 		}
-		pdx_buf_printf(&b, "  Đạt (achieved): %zu/%zu = ", tr->achieved, tr->eligible);
+		pdx_buf_printf(
+		    &b, "  %s: %zu/%zu = ", pdx_label(lang, N_("Achieved"), "Đạt (achieved)"),
+		    tr->achieved, tr->eligible);
 		pdx_target_share(&b, tr);
 		if (tr->target)
 			pdx_buf_printf(&b, "  →  %s\n",
-			               tr->met ? "ĐẠT (met)" : "CHƯA ĐẠT (not met)");
+			               tr->met
+			                   ? pdx_label(lang, N_("MET"), "ĐẠT (met)")
+			                   : pdx_label(lang, N_("NOT MET"), "CHƯA ĐẠT (not met)"));
 		else
 			pdx_buf_putc(&b, '\n');
 		if (tr->n_short) {
-			pdx_buf_puts(&b, "  Chưa đạt (short):");
+			pdx_buf_printf(
+			    &b, "  %s:", pdx_label(lang, N_("Falling short"), "Chưa đạt (short)"));
 			for (size_t k = 0; k < tr->n_short; k++) {
 				const pdx_assessment *as = tr->short_of[k]->assessment;
 				pdx_buf_puts(&b, k ? "; " : " ");
@@ -207,10 +224,16 @@ static int targets_doc(pdx_doc *d, const pdx_rubric *r, const void *what)
 int pdx_report_targets(char **out, size_t *len, const pdx_rubric *r, const pdx_targets *t,
                        pdx_format fmt)
 {
+	if (!out)
+		return PDX_EARG;
+	*out = NULL;
+	if (!pdx_format_valid(fmt))
+		return PDX_EARG;
 	if (pdx_doc_only(fmt)) {
 		return pdx_doc_collect(out, len, fmt, r, targets_doc, t);
 	}
-	return fmt == PDX_FORMAT_JSON  ? targets_json(out, len, r, t)
-	       : fmt == PDX_FORMAT_CSV ? targets_csv(out, len, t)
-	                               : targets_text(out, len, r, t);
+	pdx_format plain = pdx_format_plain(fmt);
+	return plain == PDX_FORMAT_JSON  ? targets_json(out, len, r, t)
+	       : plain == PDX_FORMAT_CSV ? targets_csv(out, len, t)
+	                                 : targets_text(out, len, r, t, pdx_format_lang_of(fmt));
 }

@@ -32,14 +32,24 @@ static void bar(pdx_buf *b, pdx_points score, pdx_points max)
 		pdx_buf_puts(b, i < full ? "█" : "░");
 }
 
-void pdx_text_header(pdx_buf *b, const pdx_rubric *r)
+char *pdx_rubric_line(const pdx_rubric *r, pdx_lang lang)
 {
 	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
-	pdx_buf_printf(b, "Bộ chỉ số (rubric): %s — %s", m->id, m->title);
-	if (m->decision)
-		pdx_buf_printf(b, " (%s)", m->decision);
-	pdx_buf_putc(b, '\n');
-	const char *notice = pdx_report_provisional_notice(r);
+	return pdx_aprintf("%s: %s — %s%s%s%s", pdx_label(lang, N_("Rubric"), "Bộ chỉ số (rubric)"),
+	                   m->id, pdx_name_lang(lang, m->title, m->title_en),
+	                   m->decision ? " (" : "", m->decision ? m->decision : "",
+	                   m->decision ? ")" : "");
+}
+
+void pdx_text_header(pdx_buf *b, const pdx_rubric *r, pdx_lang lang)
+{
+	char *line = pdx_rubric_line(r, lang);
+	if (!line)
+		b->failed = 1;
+	else
+		pdx_buf_printf(b, "%s\n", line);
+	pdx_free(line);
+	const char *notice = pdx_rubric_notice_lang(r, lang);
 	if (notice)
 		pdx_buf_printf(b, "%s\n", notice);
 }
@@ -47,11 +57,12 @@ void pdx_text_header(pdx_buf *b, const pdx_rubric *r)
 static void field(pdx_buf *b, const char *label, const char *value)
 {
 	pdx_buf_puts(b, label);
+	pdx_buf_puts(b, ": ");
 	pdx_buf_put_safe(b, value);
 	pdx_buf_puts(b, " · ");
 }
 
-static void agency_heading(pdx_buf *b, const pdx_assessment *a)
+static void agency_heading(pdx_buf *b, const pdx_assessment *a, pdx_lang lang)
 {
 	pdx_buf_putc(b, '\n');
 	pdx_buf_put_safe(b, a->agency_id);
@@ -63,15 +74,16 @@ static void agency_heading(pdx_buf *b, const pdx_assessment *a)
 	/* the fields given, joined by " · " */
 	pdx_buf_puts(b, "  ");
 	if (a->province)
-		field(b, "Tỉnh/TP: ", a->province);
+		field(b, pdx_label(lang, N_("Province"), NULL), a->province);
 	if (a->owner)
-		field(b, "Cơ quan chủ quản: ", a->owner);
+		field(b, pdx_label(lang, N_("Governing body"), NULL), a->owner);
 	if (a->block)
-		field(b, "Khối: ", a->block);
+		field(b, pdx_label(lang, N_("Block"), NULL), a->block);
 	if (a->year)
-		pdx_buf_printf(b, "Năm: %d", a->year);
+		pdx_buf_printf(b, "%s: %d", pdx_label(lang, N_("Year"), NULL), a->year);
 	else
-		pdx_buf_puts(b, "Năm: (không rõ)");
+		pdx_buf_printf(b, "%s: %s", pdx_label(lang, N_("Year"), NULL),
+		               pdx_label(lang, N_("(unknown)"), NULL));
 	pdx_buf_putc(b, '\n');
 }
 
@@ -130,31 +142,41 @@ void pdx_files_free(pdx_files *fl)
 
 /* The files read in another encoding than UTF-8 (chosen per file, see decode.c): an
  * official who gave --encoding sees which files it applied to. */
-static void encodings(pdx_buf *b, const pdx_files *fl)
+static void encodings(pdx_buf *b, const pdx_files *fl, pdx_lang lang)
 {
 	for (size_t i = 0; i < fl->n; i++) {
 		if (!fl->f[i].encoding || strcmp(fl->f[i].encoding, "utf-8") == 0)
 			continue;
-		pdx_buf_puts(b, "Tệp ");
+		pdx_buf_printf(b, "%s ", pdx_label(lang, N_("File"), NULL));
 		pdx_buf_put_safe(b, fl->f[i].file);
-		pdx_buf_printf(b, ": đọc theo bảng mã %s (read as %s)\n", fl->f[i].encoding,
-		               fl->f[i].encoding);
+		pdx_buf_puts(b, ": ");
+		const char *en = N_("read as %s");
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		/* the Vietnamese format comes from the catalogue, whose conversions msgfmt
+		 * --check-format compares with the English one's */
+		pdx_buf_printf(b, lang == PDX_LANG_EN ? en : pdx_tr(en), fl->f[i].encoding);
+#pragma GCC diagnostic pop
+		if (lang == PDX_LANG_BOTH)
+			pdx_buf_printf(b, " (read as %s)", fl->f[i].encoding);
+		pdx_buf_putc(b, '\n');
 	}
 }
 
 size_t pdx_text_report_head(pdx_buf *b, const pdx_rubric *const *editions, size_t n,
-                            const pdx_files *fl)
+                            const pdx_files *fl, pdx_lang lang)
 {
 	/* every edition the report uses, each with its own notice */
 	for (size_t e = 0; e < n; e++)
-		pdx_text_header(b, editions[e]);
-	encodings(b, fl);
+		pdx_text_header(b, editions[e], lang);
+	encodings(b, fl, lang);
 	size_t width = 0;
 	for (size_t e = 0; e < n; e++) {
 		const pdx_rubric *r = editions[e];
 		for (size_t i = 0; i < pdx_rubric_pillar_count(r); i++) {
 			const pdx_pillar *p = pdx_rubric_pillar(r, i);
-			size_t w = pdx_utf8_width(p->id) + 1 + pdx_utf8_width(p->name);
+			size_t w = pdx_utf8_width(p->id) + 1 +
+			           pdx_utf8_width(pdx_name_lang(lang, p->name, p->name_en));
 			if (w > width)
 				width = w;
 		}
@@ -162,28 +184,45 @@ size_t pdx_text_report_head(pdx_buf *b, const pdx_rubric *const *editions, size_
 	return width;
 }
 
-void pdx_text_report_none(pdx_buf *b)
+void pdx_text_report_none(pdx_buf *b, pdx_lang lang)
 {
-	pdx_buf_puts(b, "\nKhông có cơ quan nào trong dữ liệu. (No agencies in the input.)\n");
+	const char *en = N_("No agencies in the input.");
+	if (lang == PDX_LANG_BOTH)
+		pdx_buf_printf(b, "\n%s (%s)\n", pdx_tr(en), en);
+	else
+		pdx_buf_printf(b, "\n%s\n", pdx_label(lang, en, NULL));
+}
+
+/* "Lỗi (errors, 3):" as the both form has always had it, "Errors (3):" in one language. */
+static void count_heading(pdx_buf *b, pdx_lang lang, const char *en, const char *gloss, size_t n)
+{
+	if (lang == PDX_LANG_BOTH)
+		pdx_buf_printf(b, "%s (%s, %zu):", pdx_tr(en), gloss, n);
+	else
+		pdx_buf_printf(b, "%s (%zu):", pdx_label(lang, en, NULL), n);
 }
 
 void pdx_text_report_agency(pdx_buf *b, const pdx_rubric *r, size_t width, const pdx_result *res,
-                            bool name_edition)
+                            bool name_edition, pdx_lang lang)
 {
 	const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
 	size_t np = pdx_rubric_pillar_count(r);
 	char t[32], mx[32];
-	agency_heading(b, res->assessment);
+	agency_heading(b, res->assessment, lang);
 	if (name_edition)
-		pdx_buf_printf(b, "  Bộ chỉ số (rubric): %s\n", m->id);
-	pdx_buf_printf(b, "  Tổng điểm (total): %s/%s", pdx_points_format(res->total, t, sizeof t),
+		pdx_buf_printf(b, "  %s: %s\n", pdx_label(lang, N_("Rubric"), "Bộ chỉ số (rubric)"),
+		               m->id);
+	pdx_buf_printf(b, "  %s: %s/%s", pdx_label(lang, N_("Total"), "Tổng điểm (total)"),
+	               pdx_points_format(res->total, t, sizeof t),
 	               pdx_points_format_short(m->total, mx, sizeof mx));
 	if (res->level)
-		pdx_buf_printf(b, " · Mức %d: %s", res->level->number, res->level->name);
+		pdx_buf_printf(b, " · %s %d: %s", pdx_label(lang, N_("Level"), NULL),
+		               res->level->number,
+		               pdx_name_lang(lang, res->level->name, res->level->name_en));
 	pdx_buf_putc(b, '\n');
 	for (size_t i = 0; i < np; i++) {
 		const pdx_pillar *p = pdx_rubric_pillar(r, i);
-		char *label = pdx_aprintf("%s %s", p->id, p->name);
+		char *label = pdx_aprintf("%s %s", p->id, pdx_name_lang(lang, p->name, p->name_en));
 		pdx_buf_puts(b, "  ");
 		if (label)
 			pad(b, label, width);
@@ -198,7 +237,8 @@ void pdx_text_report_agency(pdx_buf *b, const pdx_rubric *r, size_t width, const
 		    (long long)(p->max ? pdx_round_div(res->pillars[i] * 100, p->max) : 0));
 	}
 	if (res->n_unanswered) {
-		pdx_buf_printf(b, "  Chưa trả lời (unanswered, %zu):", res->n_unanswered);
+		pdx_buf_puts(b, "  ");
+		count_heading(b, lang, N_("Unanswered"), "unanswered", res->n_unanswered);
 		if (res->criteria) {
 			size_t nk = pdx_rubric_criterion_count(r);
 			for (size_t i = 0; i < nk; i++)
@@ -209,18 +249,24 @@ void pdx_text_report_agency(pdx_buf *b, const pdx_rubric *r, size_t width, const
 	}
 	size_t nd = pdx_diags_count(res->diags);
 	size_t ne = pdx_diags_errors(res->diags);
-	if (ne)
-		pdx_buf_printf(b, "  Lỗi (errors, %zu):\n", ne);
+	if (ne) {
+		pdx_buf_puts(b, "  ");
+		count_heading(b, lang, N_("Errors"), "errors", ne);
+		pdx_buf_putc(b, '\n');
+	}
 	for (int pass = 0; pass < 2; pass++) {
-		if (pass == 1 && nd > ne)
-			pdx_buf_printf(b, "  Cảnh báo (warnings, %zu):\n", nd - ne);
+		if (pass == 1 && nd > ne) {
+			pdx_buf_puts(b, "  ");
+			count_heading(b, lang, N_("Warnings"), "warnings", nd - ne);
+			pdx_buf_putc(b, '\n');
+		}
 		for (size_t i = 0; i < nd; i++) {
 			const pdx_diag *g = pdx_diags_get(res->diags, i);
 			if ((g->severity == PDX_SEV_ERROR) != (pass == 0))
 				continue;
 			pdx_diag d = *g;
 			d.agency_id = NULL;
-			char *line = pdx_diag_format(&d);
+			char *line = pdx_diag_format_lang(&d, lang);
 			if (!line) {
 				b->failed = 1;
 				continue;

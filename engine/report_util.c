@@ -25,9 +25,9 @@ void pdx_text_padl(pdx_buf *b, const char *s, size_t width)
 	pdx_buf_put_safe(b, s);
 }
 
-const char *pdx_or_unknown(const char *s)
+const char *pdx_or_unknown(const char *s, pdx_lang lang)
 {
-	return s ? s : "(không rõ)";
+	return s ? s : pdx_label(lang, N_("(unknown)"), NULL);
 }
 
 void pdx_jput(json_object *o, const char *k, json_object *v, int *failed)

@@ -12,7 +12,8 @@
 #define FLUSH_AT ((size_t)64 * 1024)
 
 struct pdx_report_writer {
-	pdx_format fmt;
+	pdx_format fmt; /* plain: the language is `lang` */
+	pdx_lang lang;
 	const pdx_rubric **ed; /* the editions the report uses; ed[0] is the document's */
 	size_t n_ed;
 	pdx_write_fn write;
@@ -51,10 +52,11 @@ static int start(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *cons
 	}
 	memcpy(w->ed, editions, n * sizeof(*w->ed));
 	w->n_ed = n;
-	w->fmt = fmt;
+	w->fmt = pdx_format_plain(fmt);
+	w->lang = pdx_format_lang_of(fmt);
 	w->write = write;
 	w->ctx = ctx;
-	if (pdx_doc_only(fmt)) {
+	if (pdx_doc_only(w->fmt)) {
 		/* the document names its first edition; an agency scored by another says
 		 * so on its own page (pdx_score_doc_agency) */
 		int rc = pdx_doc_new(&w->doc, fmt, write, ctx);
@@ -67,12 +69,12 @@ static int start(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *cons
 		*out = w;
 		return 0;
 	}
-	if (fmt == PDX_FORMAT_CSV)
+	if (w->fmt == PDX_FORMAT_CSV)
 		pdx_csv_report_head(&w->b, editions, n);
-	else if (fmt == PDX_FORMAT_JSON)
+	else if (w->fmt == PDX_FORMAT_JSON)
 		pdx_json_report_head(&w->b, editions, n, fl);
 	else
-		w->width = pdx_text_report_head(&w->b, editions, n, fl);
+		w->width = pdx_text_report_head(&w->b, editions, n, fl, w->lang);
 	if (w->b.failed) {
 		pdx_report_writer_free(w);
 		return PDX_ENOMEM;
@@ -86,6 +88,8 @@ int pdx_report_writer_new_editions(pdx_report_writer **out, pdx_format fmt,
                                    const pdx_answers *set, pdx_write_fn write, void *ctx)
 {
 	*out = NULL;
+	if (!pdx_format_valid(fmt))
+		return PDX_EARG;
 	if (!editions || n == 0 || !write)
 		return PDX_EINVALID;
 	for (size_t e = 0; e < n; e++)
@@ -93,7 +97,7 @@ int pdx_report_writer_new_editions(pdx_report_writer **out, pdx_format fmt,
 			return PDX_EINVALID;
 	pdx_files fl = {0};
 	/* the CSV report names no file: the rows need not be walked */
-	if (fmt != PDX_FORMAT_CSV && pdx_files_of_set(&fl, set)) {
+	if (pdx_format_plain(fmt) != PDX_FORMAT_CSV && pdx_files_of_set(&fl, set)) {
 		pdx_files_free(&fl);
 		return PDX_ENOMEM;
 	}
@@ -142,7 +146,7 @@ int pdx_report_writer_add(pdx_report_writer *w, const pdx_result *res)
 			return w->err = PDX_EINVALID;
 		pdx_json_report_agency(&w->b, r, res, w->n == 0);
 	} else
-		pdx_text_report_agency(&w->b, r, w->width, res, w->n_ed > 1);
+		pdx_text_report_agency(&w->b, r, w->width, res, w->n_ed > 1, w->lang);
 	w->n++;
 	return w->b.len >= FLUSH_AT || w->b.failed ? flush(w) : 0;
 }
@@ -152,10 +156,9 @@ int pdx_report_writer_finish(pdx_report_writer *w)
 	if (w->err)
 		return w->err;
 	if (w->doc) {
-		int rc = w->n
-		             ? 0
-		             : pdx_doc_note(w->doc, PDX_NOTE_INFO, "Không có cơ quan nào được chấm",
-		                            "no agency was scored");
+		int rc = w->n ? 0
+		              : pdx_doc_note_tr(w->doc, PDX_NOTE_INFO, N_("No agency was scored"),
+		                                "no agency was scored");
 		if (!rc)
 			rc = pdx_doc_end(w->doc);
 		return rc ? (w->err = rc) : 0;
@@ -163,7 +166,7 @@ int pdx_report_writer_finish(pdx_report_writer *w)
 	if (w->fmt == PDX_FORMAT_JSON)
 		pdx_buf_puts(&w->b, PDX_JSON_REPORT_TAIL "\n");
 	else if (w->fmt == PDX_FORMAT_TEXT && w->n == 0)
-		pdx_text_report_none(&w->b);
+		pdx_text_report_none(&w->b, w->lang);
 	return flush(w);
 }
 

@@ -38,6 +38,8 @@ struct pdx_rubric {
 	 * edition derived from this one starts from it. */
 	const char *resolved;
 	size_t resolved_len;
+	/* meta.notice in one language each (a report in Vietnamese or English only) */
+	const char *notice_vi, *notice_en;
 };
 
 static int build_notice(pdx_rubric *r);
@@ -875,7 +877,10 @@ static int build_notice(pdx_rubric *r)
 	if (!m->provisional && !m->published)
 		return 0;
 	pdx_buf b = {0};
+	size_t vi_len = 0;
 	for (int en = 0; en < 2; en++) {
+		if (en)
+			vi_len = b.len;
 		pdx_buf_puts(&b, en ? " / NOTE: " : "LƯU Ý: ");
 		if (m->provisional) {
 			pdx_buf_puts(&b,
@@ -901,8 +906,26 @@ static int build_notice(pdx_rubric *r)
 	if (pdx_buf_finish(&b, &text, &len))
 		return PDX_ENOMEM;
 	m->notice = pdx_arena_strdup(r->arena, text);
+	/* the English part follows the " / " that joins the two */
+	r->notice_en = m->notice ? m->notice + vi_len + 3 : NULL;
+	/* the Vietnamese alone, without the both form's English gloss of TẠM THỜI */
+	static const char gloss[] = " (provisional)";
+	char *g = strstr(text, gloss);
+	if (g && (size_t)(g - text) < vi_len) {
+		size_t n = sizeof gloss - 1;
+		memmove(g, g + n, strlen(g + n) + 1);
+		vi_len -= n;
+	}
+	r->notice_vi = pdx_arena_strndup(r->arena, text, vi_len);
 	free(text);
-	return m->notice ? 0 : PDX_ENOMEM;
+	return m->notice && r->notice_vi ? 0 : PDX_ENOMEM;
+}
+
+const char *pdx_rubric_notice_lang(const pdx_rubric *r, pdx_lang lang)
+{
+	if (!r->meta.notice || lang == PDX_LANG_BOTH)
+		return r->meta.notice;
+	return lang == PDX_LANG_EN ? r->notice_en : r->notice_vi;
 }
 
 int pdx_rubric_load_file(pdx_rubric **out, const char *path, pdx_diags *diags)

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""po2c.py VI_PO OUT_C OUT_H: the Vietnamese catalogue as a C table sorted by English
-text, for cli_tr's binary search (cli/msg.c). Only translated, non-fuzzy entries go in.
+"""po2c.py VI_PO OUT_C OUT_H [PREFIX]: the Vietnamese catalogue as a C table sorted by
+English text, for a binary search: cli_tr's (cli/msg.c) with the default PREFIX "cli"
+(cli_vi_catalog, cli_catalog_entry), the library's pdx_tr (engine/i18n.c) with "pdx".
+Only translated, non-fuzzy entries go in.
 A small reader of the PO format (msgid/msgstr with continuation lines and C escapes),
 so that building pressdx needs no gettext."""
+import os
 import sys
 
 
@@ -59,24 +62,28 @@ def c_string(escaped):
 
 def main(argv):
     po, out_c, out_h = argv[1:4]
+    pre = argv[4] if len(argv) > 4 else "cli"
+    guard = "PRESSDX_%s_VI_CATALOG_H" % pre.upper() if pre != "cli" else "PRESSDX_VI_CATALOG_H"
     entries = sorted(read_po(po), key=lambda e: c_unescape(e[0]).encode("utf-8"))
     with open(out_h, "w", encoding="utf-8") as h:
         h.write("/* generated from po/vi.po by po/po2c.py: do not edit */\n"
-                "#ifndef PRESSDX_VI_CATALOG_H\n#define PRESSDX_VI_CATALOG_H\n"
+                "#ifndef %s\n#define %s\n"
                 "#include <stddef.h>\n"
-                "typedef struct cli_catalog_entry {\n\tconst char *en, *vi;\n"
-                "} cli_catalog_entry;\n"
-                "extern const cli_catalog_entry cli_vi_catalog[];\n"
-                "extern const size_t cli_vi_catalog_size;\n#endif\n")
+                "typedef struct %s_catalog_entry {\n\tconst char *en, *vi;\n"
+                "} %s_catalog_entry;\n"
+                "extern const %s_catalog_entry %s_vi_catalog[];\n"
+                "extern const size_t %s_vi_catalog_size;\n#endif\n"
+                % (guard, guard, pre, pre, pre, pre, pre))
     with open(out_c, "w", encoding="utf-8") as c:
         c.write("/* generated from po/vi.po by po/po2c.py: do not edit */\n"
-                "#include \"vi_catalog.h\"\n\n"
-                "const cli_catalog_entry cli_vi_catalog[] = {\n")
+                "#include \"%s\"\n\n"
+                "const %s_catalog_entry %s_vi_catalog[] = {\n"
+                % (os.path.basename(out_h), pre, pre))
         for en, vi in entries:
             c.write("    {%s, %s},\n" % (c_string(en), c_string(vi)))
         if not entries:
             c.write("    {\"\", \"\"},\n")
-        c.write("};\nconst size_t cli_vi_catalog_size = %d;\n" % len(entries))
+        c.write("};\nconst size_t %s_vi_catalog_size = %d;\n" % (pre, len(entries)))
     return 0
 
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""check-po.py SOURCE_ROOT: the Vietnamese catalogue of the command's messages is
-complete and well-formed.
+"""check-po.py SOURCE_ROOT: the Vietnamese catalogue of the command's messages and of
+the library's report headings and labels is complete and well-formed.
 
-- xgettext extracts every message marked N_() in cli/*.c; each must have a Vietnamese
+- xgettext extracts every message marked N_() in cli/*.c and engine/*.c; each must have a Vietnamese
   translation in po/vi.po (not empty, not fuzzy), and po/vi.po holds no message the
   sources no longer use;
 - msgfmt --check (header, and for c-format messages the same conversions in the same
@@ -46,7 +46,8 @@ def main(argv):
     if not shutil.which("xgettext") or not shutil.which("msgfmt"):
         print("gettext tools not installed (apt-get install -y gettext)")
         return 77
-    sources = sorted(glob.glob(os.path.join(root, "cli", "*.c")))
+    sources = sorted(glob.glob(os.path.join(root, "cli", "*.c")) +
+                     glob.glob(os.path.join(root, "engine", "*.c")))
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, "pressdx.pot")
         subprocess.run(["xgettext", "--keyword=N_", "--language=C", "--from-code=UTF-8",
@@ -62,11 +63,11 @@ def main(argv):
         problems.append("msgfmt --check po/vi.po:\n" + check.stderr)
     for m in sorted(wanted):
         if m not in have:
-            problems.append('po/vi.po lacks "%s" (marked N_() in cli/)' % m)
+            problems.append('po/vi.po lacks "%s" (marked N_() in cli/ or engine/)' % m)
         elif not have[m][0] or have[m][1]:
             problems.append('po/vi.po: "%s" has no Vietnamese yet (empty or fuzzy)' % m)
     for m in sorted(set(have) - wanted):
-        problems.append('po/vi.po: "%s" is no longer used by cli/' % m)
+        problems.append('po/vi.po: "%s" is no longer used by cli/ or engine/' % m)
     for p in problems:
         print(p)
     if not problems:

@@ -280,6 +280,24 @@ static void test_report(void **state)
 	assert_null(strstr(out, "Bộ chỉ số 3560-2025: LƯU Ý"));
 	free(out);
 
+	/* in English (issue 12, §4): the same report, its headings and notices in English */
+	assert_int_equal(pdx_history_report(&out, &len, h, &q,
+	                                    PDX_FORMAT_LANG(PDX_FORMAT_TEXT, PDX_LANG_EN), NULL),
+	                 0);
+	assert_non_null(strstr(out, "Rubric: 3560-2025"));
+	/* each year's level by its own edition's English name */
+	assert_non_null(strstr(out, "  2024  1827-2024  75.10  Fair "));
+	assert_non_null(strstr(out, "\nAssessments year over year\n"));
+	assert_non_null(strstr(out, "\nRubric 951-2023: NOTE: "));
+	assert_null(strstr(out, ".."));
+	assert_null(strstr(out, "Bộ chỉ số"));
+	assert_null(strstr(out, "LƯU Ý"));
+	free(out);
+	/* a language the library does not know */
+	assert_int_equal(
+	    pdx_history_report(&out, &len, h, &q, PDX_FORMAT_LANG(PDX_FORMAT_TEXT, 5), NULL),
+	    PDX_EARG);
+
 	/* nothing matches: an error said, no report */
 	pdx_history_query none = {"XX99", NULL, NULL, PDX_HISTORY_BY_AGENCY};
 	pdx_diags *d = pdx_diags_new();

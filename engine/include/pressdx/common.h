@@ -87,6 +87,17 @@ typedef enum {
 	PDX_FORMAT_XLSX
 } pdx_format;
 
+/* A report format in a language: every function that takes a pdx_format (the reports,
+ * the report writer, the history report) also reads from it the language of the
+ * headings, labels and messages it writes for people; PDX_FORMAT_LANG(PDX_FORMAT_HTML,
+ * PDX_LANG_EN) is the HTML report in English. A plain format is PDX_LANG_BOTH, today's
+ * "vi (en)" form. Data (agency names, answers, the rubric's texts that have no English)
+ * is written as it is; JSON keys and CSV column names never change with the language.
+ * A language other than these three, like an unknown format, is PDX_EARG. */
+#define PDX_FORMAT_LANG_SHIFT 8
+#define PDX_FORMAT_LANG(fmt, lang)                                                                 \
+	((pdx_format)((unsigned)(fmt) | ((unsigned)(lang) << PDX_FORMAT_LANG_SHIFT)))
+
 /* Where libpressdx takes its memory from (see pdx_set_allocator). `realloc` must
  * accept NULL; a function returning NULL is an allocation failure, which every
  * function of the library reports as PDX_ENOMEM without leaking or crashing. */

@@ -31,8 +31,10 @@ typedef struct pdx_report_writer pdx_report_writer;
  * in a legacy encoding and the JSON report lists every file, from the rows of all
  * its assessments; NULL when there is none. Bytes reach `write` in chunks of some
  * tens of KiB, in order; nothing is written before the first pdx_report_writer_add or
- * pdx_report_writer_finish. The rubric and set must outlive the writer. Returns 0 or
- * PDX_ENOMEM (*out is then NULL). */
+ * pdx_report_writer_finish. `fmt` carries the language of the text, HTML and xlsx
+ * reports (PDX_FORMAT_LANG; the JSON and CSV reports are the same in every language).
+ * The rubric and set must outlive the writer. Returns 0, PDX_ENOMEM, or PDX_EARG (a
+ * format or language the library does not know); *out is then NULL. */
 PDX_EXTERN int pdx_report_writer_new(pdx_report_writer **out, pdx_format fmt, const pdx_rubric *r,
                                      const pdx_answers *set, pdx_write_fn write, void *ctx);
 
