@@ -7,11 +7,6 @@
 #include <pressdx/pressdx.h>
 #include <stdbool.h>
 
-/* Without --rubric each run takes the edition in force for its assessments' year
- * (<years> in each rubric file): no edition's id is written in code. */
-#define CLI_RUBRIC_DEFAULT_HELP                                                                    \
-	"mặc định: bộ chỉ số của năm đánh giá; default: the edition of the assessment year"
-
 /* What every command that reads answers takes: rubric, files, reading options. */
 typedef struct cli_inputs {
 	const char *rubric_arg;
@@ -71,39 +66,22 @@ typedef struct cli_inputs {
 	{                                                                                          \
 		"roster", required_argument, NULL, 'X'                                             \
 	}
-#define CLI_ROSTER_HELP                                                                                \
-	"  --roster TỆP         danh sách cơ quan phải nộp (CSV: agency_id, agency_name,\n"    \
-	"                       province, block): báo cơ quan chưa nộp, theo từng năm (list\n" \
-	"                       the agencies of the roster that have not submitted)\n"
 
 /* --provinces YEAR, for the commands that group by province (cli_inputs.provinces). */
 #define CLI_PROVINCES_LONGOPT                                                                      \
 	{                                                                                          \
 		"provinces", required_argument, NULL, 'M'                                          \
 	}
-#define CLI_PROVINCES_HELP                                                                                       \
-	"  --provinces NĂM      gộp mọi năm theo bản đồ tỉnh của NĂM (2025: 34 tỉnh, thành\n" \
-	"                       phố sau sắp xếp; group every year under that year's provinces)\n"
 
-#define CLI_INPUT_HELP                                                                                             \
-	"  --rubric TỆP|MÃ      bộ chỉ số (rubric file or id;\n"                                          \
-	"                       " CLI_RUBRIC_DEFAULT_HELP ")\n"                                                    \
-	"  --year NĂM           năm cho các dòng để trống cột year (year of rows without one)\n"        \
-	"  --encoding cp1258|tcvn3  bảng mã cũ của tệp (legacy encoding of the files)\n"                   \
-	"  --delimiter ,|;|tab  dấu phân cách (delimiter; mặc định tự nhận từ dòng tiêu đề)\n" \
-	"  --sheet TÊN          trang tính của tệp .xlsx/.ods (workbook sheet; mặc định trang "         \
-	"đầu)\n"                                                                                                \
-	"  --require-evidence   tiêu chí có điểm mà không có minh chứng được 0 điểm\n"           \
-	"                       (claimed criteria without evidence score 0)\n"                                     \
-	"  --supersede          tệp sau thay toàn bộ phiếu (cơ quan × năm) của tệp trước\n"       \
-	"                       (later files replace earlier files' assessments whole)\n"                          \
-	"  --format text|json|csv|html|xlsx  định dạng kết quả (output format; mặc định text;\n"     \
-	"                       html: một trang tự chứa, self-contained page; xlsx: bảng tính\n"          \
-	"                       Excel, mỗi bảng một trang tính, Excel workbook, a sheet per "               \
-	"table)\n"                                                                                                 \
-	"  -o, --output TỆP     ghi kết quả vào tệp (write to FILE, atomically; never an input)\n"        \
-	"  -h, --help           trợ giúp (this help)\n"                                                         \
-	"  Tệp \"-\" là đầu vào chuẩn (stdin).\n"
+/* Pieces of the commands' help texts (inputs.c), English marked N_() and translated in
+ * po/vi.po; a help text is a NULL-terminated array of them, printed by cli_help. The
+ * options every input command takes (without --rubric each run takes the edition in
+ * force for its assessments' year, <years> in each rubric file), --provinces YEAR,
+ * --roster FILE, and the -h line for the commands that end with those. */
+extern const char cli_input_help[];
+extern const char cli_provinces_help[];
+extern const char cli_roster_help[];
+extern const char cli_help_tail[];
 
 /* The answer files the operands name: a folder stands for the answer files in it (not
  * in its subfolders; .csv .tsv .txt .xlsx .ods, and .xls to be told to save it as
@@ -151,7 +129,6 @@ void cli_inputs_free(cli_inputs *in);
 /* 2 when a file was rejected, else 1 when any agency (or row) had errors, else 0. */
 int cli_inputs_status(const cli_inputs *in);
 
-int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_print_diags(const pdx_diags *d);
 /* The folders data is looked up in, in order (data.c): $PRESSDX_RUBRIC_DIR, the
  * installed folder relative to the program, the installed folder configured at build
@@ -234,14 +211,18 @@ int cli_split_add(cli_split *s, const pdx_result *res);
 int cli_split_end(cli_split *s);
 void cli_split_free(cli_split *s);
 
-/* The --format value as a pdx_format. */
+/* The --format value as a pdx_format: what the command compares (==, switch). */
 pdx_format cli_format(const cli_inputs *in);
+/* The same with cli_lang in it (PDX_FORMAT_LANG): what the command passes to the
+ * library's reports, which write their headings and labels in that language. Never
+ * compared: the language bits make it equal to no plain format. */
+pdx_format cli_report_format(const cli_inputs *in);
 
 /* Parses the shared options plus the command's own (`extra` long options, handled by
- * `on_extra`, which returns 0 or an exit status). Returns -1 to go on, or the exit
- * status to return (help printed: 0; usage error: 2). */
+ * `on_extra`, which returns 0 or an exit status); --help prints `usage` (cli_help). Returns -1 to
+ * go on, or the exit status to return (help printed: 0; usage error: 2). */
 typedef int (*cli_extra_fn)(int opt, const char *arg, void *ctx);
-int cli_parse(cli_inputs *in, const char *cmd, const char *usage, int argc, char **argv,
+int cli_parse(cli_inputs *in, const char *cmd, const char *const *usage, int argc, char **argv,
               const struct option *extra, cli_extra_fn on_extra, void *ctx);
 
 /* Commits in->out — unless no file could be read (nothing_read) and the output is a
@@ -262,9 +243,10 @@ int pressdx_main(int argc, char **argv);
  * not be formatted): no output is committed afterwards and the exit status is 2. */
 extern bool cli_oom;
 
-/* The language diagnostics are printed in: --lang vi|en|both (any place on the command
- * line), else PRESSDX_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG, with GNU
- * LANGUAGE first unless the locale is C) when it names vi or en; both otherwise. */
+/* The language diagnostics, the command's own messages and its help are printed in: --lang
+ * vi|en|both (any place on the command line), else PRESSDX_LANG, else the locale (LC_ALL,
+ * LC_MESSAGES, LANG, with GNU LANGUAGE first unless the locale is C) when it names vi or en; both
+ * otherwise. */
 extern pdx_lang cli_lang;
 
 int cmd_score(int argc, char **argv);

@@ -8,38 +8,31 @@
 #include "cli.h"
 #include "msg.h"
 
-static const char *const usage =
-    "Cách dùng (usage): pressdx check [tùy chọn] TỆP [-o bản-kiểm-tra.xlsx] [--force]\n"
-    "\n"
-    "Kiểm tra một tệp câu trả lời (.csv, .xlsx, .ods) như lệnh validate và, với -o, gửi\n"
-    "lại chính bảng của cơ quan dưới dạng bảng tính .xlsx có chú thích: trang đầu là mọi ô\n"
-    "của trang tính đã đọc, ô có lỗi tô đỏ, cảnh báo tô vàng, ô trả lời để trống tô xanh,\n"
-    "mỗi ô kèm một ghi chú (sửa xong gửi lại, tệp được chấm nguyên trạng); trang \"Các vấn\n"
-    "đề\" (mở ra đầu tiên) liệt kê mọi vấn đề (vị trí, cơ quan, tiêu chí, mức độ, mã, thông\n"
-    "báo). Định dạng gốc, công thức và các trang khác không được giữ lại. Bản có chú thích\n"
-    "được ghi cả khi tệp có lỗi.\n"
-    "Checks one answers file as validate does and, with -o, sends the agency's own sheet\n"
-    "back as an annotated .xlsx workbook: every cell of the sheet read, errors filled red,\n"
-    "warnings amber, blank answer cells blue, each with a comment (corrected and sent\n"
-    "back, it scores as it is), then a sheet listing every problem, the one it opens on.\n"
-    "The source's formatting, formulas and other sheets are not carried over. The\n"
-    "annotated copy is written even when the file has errors.\n"
-    "\n"
-    "  --rubric TỆP|MÃ      bộ chỉ số (rubric file or id;\n"
-    "                       " CLI_RUBRIC_DEFAULT_HELP ")\n"
-    "  --sheet TÊN          trang tính của tệp .xlsx/.ods (workbook sheet; mặc định trang "
-    "đầu)\n"
-    "  --year NĂM           năm cho các dòng để trống cột year (year of rows without one)\n"
-    "  --encoding cp1258|tcvn3  bảng mã cũ của tệp (legacy encoding of the file)\n"
-    "  --delimiter ,|;|tab  dấu phân cách (delimiter; mặc định tự nhận từ dòng tiêu đề)\n"
-    "  -o, --output TỆP     ghi bản có chú thích (.xlsx) vào tệp (write the annotated\n"
-    "                       workbook to FILE, atomically; never the input; \"-\": stdout,\n"
-    "                       not a terminal)\n"
-    "  --force              cho phép ghi đè tệp -o đã có (replace an existing -o file)\n"
-    "  -h, --help           trợ giúp (this help)\n"
-    "Các vấn đề in ra stderr như validate (problems to stderr, as validate prints them).\n"
-    "Mã thoát (exit status): 0 không lỗi; 1 có lỗi trong câu trả lời; 2 lỗi cách dùng, tệp\n"
-    "không đọc được hoặc bị từ chối (usage, unreadable or rejected file).\n";
+static const char *const usage[] = {
+    N_("Usage: pressdx check [options] FILE [-o checked.xlsx] [--force]\n"
+       "\n"
+       "Checks one answer file (.csv, .xlsx, .ods) as validate does and, with -o, sends the\n"
+       "agency's own sheet back as an annotated .xlsx workbook: the first sheet holds every\n"
+       "cell of the sheet read, errors filled red, warnings amber, blank answer cells blue,\n"
+       "each with a comment (corrected and sent back, the file scores as it is); the sheet\n"
+       "\"Các vấn đề\" (the one it opens on) lists every problem (place, agency, criterion,\n"
+       "severity, code, message). The source's formatting, formulas and other sheets are not\n"
+       "carried over. The annotated copy is written even when the file has errors.\n"
+       "\n"
+       "  --rubric FILE|ID      rubric file or id (default: the edition of the assessment\n"
+       "                        year)\n"
+       "  --sheet NAME          sheet of an .xlsx/.ods workbook (default: the first)\n"
+       "  --year YEAR           year of the rows that leave the year column empty\n"
+       "  --encoding cp1258|tcvn3  legacy encoding of the file\n"
+       "  --delimiter ,|;|tab   delimiter (default: detected from the header line)\n"
+       "  -o, --output FILE     write the annotated workbook (.xlsx) to FILE, atomically;\n"
+       "                        never the input; \"-\": standard output, not a terminal\n"
+       "  --force               replace an existing -o file\n"
+       "  -h, --help            this help\n"
+       "The problems go to standard error, as validate prints them.\n"
+       "Exit status: 0 no errors; 1 errors in the answers; 2 usage error, or a file that\n"
+       "cannot be read or is rejected.\n"),
+    NULL};
 
 static int on_extra(int opt, const char *arg, void *ctx)
 {
@@ -157,16 +150,23 @@ int cmd_check(int argc, char **argv)
 				written = o != NULL;
 			/* a workbook on standard output: the summary goes with the diagnostics */
 			FILE *say = to_stdout ? stderr : stdout;
-			fprintf(say, "%s: %zu lỗi, %zu cảnh báo%s (%zu error%s, %zu warning%s%s)\n",
-			        file, errors, warnings,
-			        rc == PDX_EINVALID ? ", tệp bị từ chối" : "", errors,
-			        errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
-			        rc == PDX_EINVALID ? ", file rejected" : "");
+			fprintf(say, "%s: ", file);
+			/* English has singular and plural, Vietnamese one form: a message per
+			 * case, [rejected][errors != 1][warnings != 1] */
+			static const char *const counts[2][2][2] = {
+			    {{N_("%zu error, %zu warning"), N_("%zu error, %zu warnings")},
+			     {N_("%zu errors, %zu warning"), N_("%zu errors, %zu warnings")}},
+			    {{N_("%zu error, %zu warning, file rejected"),
+			      N_("%zu error, %zu warnings, file rejected")},
+			     {N_("%zu errors, %zu warning, file rejected"),
+			      N_("%zu errors, %zu warnings, file rejected")}}};
+			const char *fmt = counts[rc == PDX_EINVALID][errors != 1][warnings != 1];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+			cli_say(say, "", fmt, errors, warnings);
+#pragma GCC diagnostic pop
 			if (written && !to_stdout)
-				fprintf(say,
-				        "đã ghi bản có chú thích vào %s (annotated copy written to "
-				        "%s)\n",
-				        output, output);
+				cli_say(say, "", N_("annotated copy written to %s"), output);
 		}
 	}
 	pdx_diags_free(d);

@@ -33,10 +33,8 @@ static char *db_path(const char *cmd, const char *arg, bool make_dir)
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	char *base = xdg && *xdg ? strdup(xdg) : home && *home ? join(home, "/.local/share") : NULL;
 	if (!base) {
-		fprintf(stderr,
-		        "pressdx %s: không biết đặt cơ sở dữ liệu ở đâu: dùng --db TỆP hoặc "
-		        "PRESSDX_DB (no HOME or XDG_DATA_HOME: give --db FILE)\n",
-		        cmd);
+		cli_err(cmd, N_("no HOME or XDG_DATA_HOME to put the database in: give --db FILE "
+		                "or PRESSDX_DB"));
 		return NULL;
 	}
 	char *dir = join(base, "/pressdx");
@@ -51,9 +49,7 @@ static char *db_path(const char *cmd, const char *arg, bool make_dir)
 				*s = '/';
 			}
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			fprintf(stderr,
-			        "pressdx %s: không tạo được thư mục %s (cannot create): %s\n", cmd,
-			        dir, strerror(errno));
+			cli_err(cmd, N_("cannot create the folder %s: %s"), dir, strerror(errno));
 			free(path);
 			path = NULL;
 		}
@@ -72,10 +68,8 @@ static int not_an_input(const char *cmd, const char *path, char *const *files, i
 		return 0; /* not there yet: it is no input */
 	for (int i = 0; i < n; i++)
 		if (stat(files[i], &in) == 0 && in.st_dev == db.st_dev && in.st_ino == db.st_ino) {
-			fprintf(stderr,
-			        "pressdx %s: --db %s là tệp đầu vào %s; không ghi vào tệp đầu vào "
-			        "(--db is the input file %s: an input is never written)\n",
-			        cmd, path, files[i], files[i]);
+			cli_err(cmd, N_("--db %s is the input file %s: an input is never written"),
+			        path, files[i]);
 			return 2;
 		}
 	return 0;
@@ -88,10 +82,7 @@ static int db_file_ok(const char *cmd, const char *path)
 	struct stat st;
 	if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
 		return 0;
-	fprintf(stderr,
-	        "pressdx %s: %s không phải tệp thường, không dùng làm cơ sở dữ liệu (not a "
-	        "regular file)\n",
-	        cmd, path);
+	cli_err(cmd, N_("%s is not a regular file and cannot be a database"), path);
 	return 2;
 }
 
@@ -108,23 +99,24 @@ static int open_db(pdx_history **h, const char *cmd, const char *path, unsigned 
 	return rc ? 2 : 0;
 }
 
-static const char *const import_usage =
-    "Cách dùng (usage): pressdx db import [--db TỆP] [--stage self|appraised] [tùy chọn] "
-    "CÂU_TRẢ_LỜI...\n"
-    "\n"
-    "Chấm và lưu các phiếu vào kho lịch sử (SQLite): mỗi đánh giá (cơ quan × năm × bản)\n"
-    "cùng bộ chỉ số đã dùng, câu trả lời, minh chứng, điểm, tên và mã băm của tệp. Một lần\n"
-    "nhập là một giao dịch: lưu tất cả hoặc không gì. Nhập lại cùng đánh giá với nội dung\n"
-    "khác thì bản cũ được giữ là bản đã thay; nhập lại y hệt thì không đổi gì. Phiếu có lỗi\n"
-    "không được lưu (mã thoát 1). Scores and stores assessments in the history database.\n"
-    "\n"
-    "  --db TỆP             cơ sở dữ liệu (database; mặc định PRESSDX_DB, hoặc\n"
-    "                       $XDG_DATA_HOME/pressdx/history.sqlite)\n"
-    "  --stage self|appraised  bản tự đánh giá (mặc định) hay bản hội đồng thẩm định\n"
-    "                       (the agency's self-assessment, or the council's appraised one)\n"
-    "  --rubric, --year, --encoding, --delimiter, --sheet, --require-evidence, --supersede\n"
-    "                       như pressdx score (as for score)\n"
-    "  -h, --help           trợ giúp (this help)\n";
+static const char *const import_usage[] = {
+    N_("Usage: pressdx db import [--db FILE] [--stage self|appraised] [options] ANSWERS...\n"
+       "\n"
+       "Scores the assessments and stores them in the history database (SQLite): each\n"
+       "assessment (agency × year × stage) with the rubric used, the answers, the evidence,\n"
+       "the points, the name and the hash of its file. An import is one transaction: all is\n"
+       "stored or nothing. Importing the same assessment again with other content keeps the\n"
+       "old one as replaced; importing it unchanged changes nothing. Assessments with errors\n"
+       "are not stored (exit status 1).\n"
+       "\n"
+       "  --db FILE             database (default PRESSDX_DB, or\n"
+       "                        $XDG_DATA_HOME/pressdx/history.sqlite)\n"
+       "  --stage self|appraised  the agency's self-assessment (default) or the council's\n"
+       "                        appraised one\n"
+       "  --rubric, --year, --encoding, --delimiter, --sheet, --require-evidence, --supersede\n"
+       "                        as for pressdx score\n"
+       "  -h, --help            this help\n"),
+    NULL};
 
 typedef struct db_opts {
 	const char *db;
@@ -146,8 +138,8 @@ static int on_db_option(int opt, const char *arg, void *ctx)
 		else if (strcmp(arg, "appraised") == 0)
 			o->stage = PDX_STAGE_APPRAISED;
 		else
-			return cli_usage_error(
-			    "db import", "--stage phải là self hoặc appraised (got \"%s\")", arg);
+			return cli_usage("db import",
+			                 N_("--stage must be self or appraised, not \"%s\""), arg);
 		return 0;
 	case 'A':
 		o->agency = arg;
@@ -166,9 +158,9 @@ static int on_db_option(int opt, const char *arg, void *ctx)
 		else if (strcmp(arg, "block") == 0)
 			o->by = PDX_HISTORY_BY_BLOCK;
 		else
-			return cli_usage_error(
-			    "history", "--by phải là agency, province hoặc block (got \"%s\")",
-			    arg);
+			return cli_usage("history",
+			                 N_("--by must be agency, province or block, not \"%s\""),
+			                 arg);
 		return 0;
 	default:
 		return 2;
@@ -219,15 +211,13 @@ static int db_import(int argc, char **argv)
 		if (e == PDX_ENOMEM)
 			cli_say(stderr, "pressdx: ", N_("out of memory"));
 		if (e) {
-			fprintf(stderr, "pressdx %s: không lưu gì vào %s (nothing stored)\n", cmd,
-			        path);
+			cli_err(cmd, N_("nothing stored in %s"), path);
 			status = 2;
 		} else {
-			printf(
-			    "%s (%s): %zu mới, %zu thay bản cũ, %zu không đổi, %zu không lưu vì có "
-			    "lỗi (%zu added, %zu replaced, %zu unchanged, %zu not stored)\n",
-			    path, pdx_stage_name(o.stage), c.added, c.replaced, c.unchanged,
-			    c.skipped, c.added, c.replaced, c.unchanged, c.skipped);
+			printf("%s (%s): ", path, pdx_stage_name(o.stage));
+			cli_say(stdout, "",
+			        N_("%zu added, %zu replaced, %zu unchanged, %zu not stored"),
+			        c.added, c.replaced, c.unchanged, c.skipped);
 			status = cli_inputs_status(&in);
 			if (c.skipped && status < 1)
 				status = 1;
@@ -239,17 +229,18 @@ static int db_import(int argc, char **argv)
 	return status;
 }
 
-static const char *const check_usage =
-    "Cách dùng (usage): pressdx db check [--db TỆP]\n"
-    "\n"
-    "Kiểm tra toàn vẹn kho lịch sử: của SQLite (integrity_check, khóa ngoại) và của\n"
-    "pressdx (một bản hiện hành cho mỗi đánh giá, tổng điểm bằng tổng trụ cột và tiêu chí,\n"
-    "bộ chỉ số lưu kèm đúng mã băm). Mã thoát 0 khi không có vấn đề, 1 khi có, 2 khi không\n"
-    "mở được. Checks the history database.\n"
-    "\n"
-    "  --db TỆP             cơ sở dữ liệu (database; mặc định PRESSDX_DB, hoặc\n"
-    "                       $XDG_DATA_HOME/pressdx/history.sqlite)\n"
-    "  -h, --help           trợ giúp (this help)\n";
+static const char *const check_usage[] = {
+    N_("Usage: pressdx db check [--db FILE]\n"
+       "\n"
+       "Checks the integrity of the history database: SQLite's (integrity_check, foreign keys)\n"
+       "and pressdx's (one current version of each assessment, totals equal to the sum of\n"
+       "pillars and criteria, stored rubrics matching their hash). Exit status 0 when there\n"
+       "is no problem, 1 when there are, 2 when it cannot be opened.\n"
+       "\n"
+       "  --db FILE             database (default PRESSDX_DB, or\n"
+       "                        $XDG_DATA_HOME/pressdx/history.sqlite)\n"
+       "  -h, --help            this help\n"),
+    NULL};
 
 static int db_check(int argc, char **argv)
 {
@@ -271,8 +262,10 @@ static int db_check(int argc, char **argv)
 		int e = d ? pdx_history_check(h, d) : PDX_ENOMEM;
 		cli_print_diags(d);
 		pdx_diags_free(d);
-		if (e == 0)
-			printf("%s: không có vấn đề (no problems found)\n", path);
+		if (e == 0) {
+			printf("%s: ", path);
+			cli_say(stdout, "", N_("no problems found"));
+		}
 		rc = e == 0 ? 0 : e == PDX_EINVALID ? 1 : 2;
 	}
 	pdx_history_close(h);
@@ -280,22 +273,34 @@ static int db_check(int argc, char **argv)
 	return rc;
 }
 
-static const char *const aliases_usage =
-    "Cách dùng (usage): pressdx db aliases [--db TỆP] ĐỔI_MÃ.csv\n"
-    "\n"
-    "Lưu các lần cơ quan đổi mã hoặc sáp nhập (2025: còn 778 cơ quan sau sắp xếp): mỗi dòng\n"
-    "old_id,new_id,since (mã cũ, mã mới, ngày YYYY-MM-DD), dấu phân cách , ; hoặc tab. Lịch\n"
-    "sử của mã mới gồm cả các năm của mã cũ. Một lần lưu là một giao dịch; vòng (A → B → A)\n"
-    "bị từ chối. Stores agency renames and mergers; history follows them.\n"
-    "\n"
-    "  --db TỆP             cơ sở dữ liệu (database; mặc định PRESSDX_DB, hoặc\n"
-    "                       $XDG_DATA_HOME/pressdx/history.sqlite)\n"
-    "  -h, --help           trợ giúp (this help)\n";
+static const char *const aliases_usage[] = {
+    N_("Usage: pressdx db aliases [--db FILE] ALIASES.csv\n"
+       "\n"
+       "Stores the renames and mergers of agencies (2025: 778 agencies remain after the\n"
+       "reorganisation): each line old_id,new_id,since (old id, new id, date YYYY-MM-DD),\n"
+       "delimiter , ; or tab. The history of the new id includes the years of the old one.\n"
+       "Storing is one transaction; cycles (A → B → A) are refused.\n"
+       "\n"
+       "  --db FILE             database (default PRESSDX_DB, or\n"
+       "                        $XDG_DATA_HOME/pressdx/history.sqlite)\n"
+       "  -h, --help            this help\n"),
+    NULL};
 
-/* An error of the alias file at line:column, said in both languages. */
-static void alias_error(const char *file, long line, long col, const char *vi, const char *en)
+/* An error of the alias file at line:column, as the library's diagnostics read: the
+ * severity and the message in cli_lang. */
+static void alias_error(const char *file, long line, long col, const char *en)
 {
-	fprintf(stderr, "%s:%ld:%ld: lỗi/error: %s (%s)\n", file, line, col, vi, en);
+	fprintf(stderr, "%s:%ld:%ld: %s: ", file, line, col,
+	        cli_lang == PDX_LANG_VI   ? "lỗi"
+	        : cli_lang == PDX_LANG_EN ? "error"
+	                                  : "lỗi/error");
+	/* en is one of the N_() messages below, none with a conversion */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-security"
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	cli_put(stderr, en);
+#pragma GCC diagnostic pop
+	fputc('\n', stderr);
 }
 
 static bool is_date(const char *s)
@@ -347,8 +352,7 @@ static int read_aliases(const char *file, pdx_agency_alias **out, size_t *n, cha
 	*out = NULL;
 	*n = 0;
 	if (pdx_read_all(text, &len, file, (size_t)64 << 20) != 0) {
-		fprintf(stderr, "pressdx db aliases: không đọc được %s (cannot read): %s\n", file,
-		        strerror(errno));
+		cli_err("db aliases", N_("cannot read %s: %s"), file, strerror(errno));
 		return 2;
 	}
 	char *s = *text;
@@ -382,8 +386,7 @@ static int read_aliases(const char *file, pdx_agency_alias **out, size_t *n, cha
 			if (split3(line, sep, f, col) != 3 || strcmp(f[0], "old_id") != 0 ||
 			    strcmp(f[1], "new_id") != 0 || strcmp(f[2], "since") != 0) {
 				alias_error(file, lineno, 1,
-				            "dòng tiêu đề phải là old_id,new_id,since",
-				            "the header must be old_id,new_id,since");
+				            N_("the header must be old_id,new_id,since"));
 				free(a);
 				return 2;
 			}
@@ -394,17 +397,15 @@ static int read_aliases(const char *file, pdx_agency_alias **out, size_t *n, cha
 		long col[3] = {1, 1, 1};
 		int nf = split3(line, sep, f, col);
 		if (nf != 3) {
-			alias_error(file, lineno, 1, "cần đúng 3 ô: mã cũ, mã mới, ngày",
-			            "expected 3 cells: old id, new id, date");
+			alias_error(file, lineno, 1, N_("expected 3 cells: old id, new id, date"));
 			errors++;
 		} else if (!*f[0] || !*f[1]) {
-			alias_error(file, lineno, *f[0] ? col[1] : col[0], "thiếu mã cơ quan",
-			            "an agency id is missing");
+			alias_error(file, lineno, *f[0] ? col[1] : col[0],
+			            N_("an agency id is missing"));
 			errors++;
 		} else if (!is_date(f[2])) {
 			alias_error(file, lineno, col[2],
-			            "ngày phải viết YYYY-MM-DD, ví dụ 2025-07-01",
-			            "the date must be YYYY-MM-DD, e.g. 2025-07-01");
+			            N_("the date must be YYYY-MM-DD, e.g. 2025-07-01"));
 			errors++;
 		} else {
 			a[*n] = (pdx_agency_alias){f[0], f[1], f[2], file, lineno};
@@ -413,7 +414,7 @@ static int read_aliases(const char *file, pdx_agency_alias **out, size_t *n, cha
 		line = next;
 	}
 	if (!sep) {
-		alias_error(file, 1, 1, "tệp trống", "the file is empty");
+		alias_error(file, 1, 1, N_("the file is empty"));
 		errors++;
 	}
 	if (errors) {
@@ -436,7 +437,7 @@ static int db_aliases(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (argc - optind != 1 || in.format || in.output || in.rubric_arg)
-		return cli_usage_error(cmd, "cần đúng một tệp đổi mã (one alias file) và --db");
+		return cli_usage(cmd, N_("needs exactly one alias file, and --db"));
 	pdx_agency_alias *a = NULL;
 	size_t n = 0;
 	char *text = NULL;
@@ -456,9 +457,10 @@ static int db_aliases(int argc, char **argv)
 		pdx_diags_free(d);
 		if (e == PDX_ENOMEM)
 			cli_say(stderr, "pressdx: ", N_("out of memory"));
-		if (!e)
-			printf("%s: %zu mã cơ quan đổi được lưu (%zu agency aliases stored)\n",
-			       path, n, n);
+		if (!e) {
+			printf("%s: ", path);
+			cli_say(stdout, "", N_("%zu agency aliases stored"), n);
+		}
 		rc = e ? 2 : 0;
 	}
 	pdx_history_close(h);
@@ -477,32 +479,39 @@ int cmd_db(int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "aliases") == 0)
 		return db_aliases(argc - 1, argv + 1);
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		printf("Cách dùng (usage): pressdx db import|check|aliases ...\n%s\n%s\n%s",
-		       import_usage, check_usage, aliases_usage);
+		/* the three subcommands' texts, a blank line apart, in each language */
+		const char *const all[] = {N_("Usage: pressdx db import|check|aliases ...\n"),
+		                           import_usage[0],
+		                           "\n",
+		                           check_usage[0],
+		                           "\n",
+		                           aliases_usage[0],
+		                           NULL};
+		cli_help(stdout, all);
 		return 0;
 	}
 	return cli_usage("db", N_("needs import, check or aliases"));
 }
 
-static const char *const history_usage =
-    "Cách dùng (usage): pressdx history [--db TỆP] [--agency MÃ] [--province TỈNH] "
-    "[--block KHỐI] [--by agency|province|block] [--format …] [-o TỆP]\n"
-    "\n"
-    "Lịch sử trong kho: tổng điểm, mức và trụ cột theo từng năm, với thay đổi so với năm\n"
-    "trước; mỗi năm theo bộ chỉ số của năm đó (qua hai bộ khác nhau: mức theo hai thang\n"
-    "ngưỡng). Với mỗi cơ quan × năm: bản thẩm định nếu có, không thì bản tự đánh giá.\n"
-    "--by province|block: mỗi tỉnh (khối) mỗi năm một dòng: số cơ quan, điểm trung bình,\n"
-    "thấp nhất, cao nhất. History per year across editions.\n"
-    "\n"
-    "  --db TỆP             cơ sở dữ liệu (database; mặc định PRESSDX_DB, hoặc\n"
-    "                       $XDG_DATA_HOME/pressdx/history.sqlite)\n"
-    "  --agency MÃ          chỉ cơ quan này (theo mã, kể cả mã cũ đã đổi; this agency)\n"
-    "  --province TỈNH      chỉ các cơ quan của tỉnh này, tên như trong kho (this province)\n"
-    "  --block KHỐI         chỉ các cơ quan của khối này (this block)\n"
-    "  --by agency|province|block  mỗi cơ quan (mặc định), hay mỗi tỉnh, khối mỗi năm\n"
-    "                       một dòng (one line per agency, or per province or block)\n"
-    "  --format text|json|csv|html|xlsx, -o TỆP  như pressdx score (as for score)\n" CLI_ROSTER_HELP
-    "  -h, --help           trợ giúp (this help)\n";
+static const char *const history_usage[] = {
+    N_("Usage: pressdx history [--db FILE] [--agency ID] [--province PROVINCE] [--block BLOCK] "
+       "[--by agency|province|block] [--format …] [-o FILE]\n"
+       "\n"
+       "History from the database: total, level and pillars year by year, with the change\n"
+       "from the year before; each year by its own edition (across two editions: the level by\n"
+       "each one's bands). For each agency × year: the appraised version if there is one,\n"
+       "else the self-assessment. --by province|block: a line per province (block) and year:\n"
+       "number of agencies, mean, lowest and highest total.\n"
+       "\n"
+       "  --db FILE             database (default PRESSDX_DB, or\n"
+       "                        $XDG_DATA_HOME/pressdx/history.sqlite)\n"
+       "  --agency ID           this agency only (by id, old ids that changed included)\n"
+       "  --province PROVINCE   the agencies of this province only, named as in the database\n"
+       "  --block BLOCK         the agencies of this block only\n"
+       "  --by agency|province|block  a line per agency (default), or per province or block\n"
+       "                        and year\n"
+       "  --format text|json|csv|html|xlsx, -o FILE  as for pressdx score\n"),
+    cli_roster_help, cli_help_tail, NULL};
 
 int cmd_history(int argc, char **argv)
 {
@@ -541,16 +550,9 @@ int cmd_history(int argc, char **argv)
 			e = pdx_history_roster_check(h, ro, &missing, d);
 		cli_print_diags(d);
 		if (e)
-			fprintf(
-			    stderr,
-			    "pressdx %s: không dùng được danh sách cơ quan %s (roster rejected)\n",
-			    cmd, in.roster);
+			cli_err(cmd, N_("roster %s rejected"), in.roster);
 		else if (missing)
-			fprintf(stderr,
-			        "pressdx %s: %zu lần một cơ quan trong danh sách chưa nộp phiếu "
-			        "(missing "
-			        "submissions of roster agencies: %zu)\n",
-			        cmd, missing, missing);
+			cli_err(cmd, N_("missing submissions of roster agencies: %zu"), missing);
 		pdx_roster_free(ro);
 		pdx_diags_free(d);
 		rc = e ? 2 : 0;
@@ -562,7 +564,8 @@ int cmd_history(int argc, char **argv)
 		pdx_diags *d = pdx_diags_new();
 		char *text = NULL;
 		size_t len = 0;
-		int e = d ? pdx_history_report(&text, &len, h, &q, cli_format(&in), d) : PDX_ENOMEM;
+		int e = d ? pdx_history_report(&text, &len, h, &q, cli_report_format(&in), d)
+		          : PDX_ENOMEM;
 		cli_print_diags(d);
 		pdx_diags_free(d);
 		if (e == PDX_ENOMEM)

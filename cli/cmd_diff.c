@@ -7,14 +7,15 @@
 #include "cli.h"
 #include "msg.h"
 
-static const char *const usage =
-    "Cách dùng (usage): pressdx diff [tùy chọn] TRƯỚC.csv SAU.csv\n"
-    "\n"
-    "So sánh hai bộ câu trả lời của cùng các cơ quan (tự đánh giá và kết quả thẩm định, hoặc\n"
-    "năm trước và năm nay): tổng điểm và mức trước/sau, chênh lệch, và từng tiêu chí có câu\n"
-    "trả lời hoặc điểm thay đổi; liệt kê cơ quan chỉ có ở một bên. Mã thoát 1 khi có khác\n"
-    "biệt, 0 khi không, 2 khi tệp lỗi. Compares two answer sets; exit 1 when they differ.\n"
-    "\n" CLI_INPUT_HELP;
+static const char *const usage[] = {
+    N_("Usage: pressdx diff [options] BEFORE.csv AFTER.csv\n"
+       "\n"
+       "Compares two answer sets of the same agencies (self-assessment and appraisal, or last\n"
+       "year and this year): total and level before and after, the difference, and each\n"
+       "criterion whose answer or points changed; lists the agencies found on one side only.\n"
+       "Exit status 1 when they differ, 0 when not, 2 on a file error.\n"
+       "\n"),
+    cli_input_help, NULL};
 
 /* crosswalk/FROM_TO.xml of the rubric folders, loaded between the two editions: 0 with
  * *out, 1 when there is no such file, 2 when it does not load (said). */
@@ -33,9 +34,7 @@ static int load_one(const pdx_rubric *from, const pdx_rubric *to, pdx_crosswalk 
 	if (rc == PDX_ENOMEM)
 		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	else if (rc)
-		fprintf(stderr,
-		        "pressdx diff: bảng đối chiếu %s không dùng được (crosswalk rejected)\n",
-		        path);
+		cli_err("diff", N_("crosswalk %s rejected"), path);
 	free(path);
 	return rc ? 2 : 0;
 }
@@ -136,7 +135,8 @@ int cmd_diff(int argc, char **argv)
 		int e = pdx_diff_compute_crosswalk(&d, before.results, before.n_results,
 		                                   after.results, after.n_results, cws, cw ? 1 : 0);
 		if (!e)
-			e = pdx_report_diff(&out, &len, before.rubric, d, cli_format(&before));
+			e = pdx_report_diff(&out, &len, before.rubric, d,
+			                    cli_report_format(&before));
 		rc = cli_emit(&before, e, out, len);
 		if (!rc)
 			rc = d->differs ? 1 : 0;

@@ -7,15 +7,16 @@
 #include "cli.h"
 #include "msg.h"
 
-static const char *const usage =
-    "Cách dùng (usage): pressdx gap [--target-level N] [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
-    "\n"
-    "Lộ trình lên mức tiếp theo (hoặc mức N) cho từng cơ quan: số điểm còn thiếu, nhóm ít\n"
-    "tiêu chí nhất mà trọn điểm thì đạt (bằng nhau thì nhiều điểm hơn), rồi mọi tiêu chí còn\n"
-    "điểm theo số điểm có thể thêm, kèm câu trả lời đạt ngưỡng kế tiếp. Cơ quan đã ở mức\n"
-    "cao nhất được chỉ ra các trụ cột yếu nhất. Roadmap to the next level per agency.\n"
-    "\n"
-    "  --target-level N     mức cần đạt (target level; default: the next one)\n" CLI_INPUT_HELP;
+static const char *const usage[] = {
+    N_("Usage: pressdx gap [--target-level N] [options] ANSWERS.csv...\n"
+       "\n"
+       "A roadmap to the next level (or level N) for each agency: the points still missing,\n"
+       "the fewest criteria that reach it with full points (on a tie, the most points), then\n"
+       "every criterion with points left by possible gain, with the answer that reaches its\n"
+       "next threshold. Agencies at the top level are shown their weakest pillars.\n"
+       "\n"
+       "  --target-level N      level to reach (default: the next one)\n"),
+    cli_input_help, NULL};
 
 static int on_extra(int opt, const char *arg, void *ctx)
 {
@@ -25,8 +26,7 @@ static int on_extra(int opt, const char *arg, void *ctx)
 	if (opt != 'T')
 		return 2;
 	if (*arg == '\0' || *end != '\0' || v < 1 || v > 100)
-		return cli_usage_error(
-		    "gap", "--target-level cần số mức (a level number), got \"%s\"", arg);
+		return cli_usage("gap", N_("--target-level needs a level number, not \"%s\""), arg);
 	*level = (int)v;
 	return 0;
 }
@@ -53,8 +53,7 @@ int cmd_gap(int argc, char **argv)
 		for (size_t l = 0; l < pdx_rubric_level_count(in.rubric); l++)
 			found |= pdx_rubric_level(in.rubric, l)->number == target;
 		if (!found)
-			rc = cli_usage_error("gap", "bộ chỉ số không có mức %d (no such level)",
-			                     target);
+			rc = cli_usage("gap", N_("the rubric has no level %d"), target);
 	}
 	if (!rc) {
 		pdx_gap **gaps = calloc(in.n_results + 1, sizeof(*gaps));
@@ -65,7 +64,7 @@ int cmd_gap(int argc, char **argv)
 		size_t len = 0;
 		if (!e)
 			e = pdx_report_gap(&out, &len, in.rubric, gaps, in.n_results,
-			                   cli_format(&in));
+			                   cli_report_format(&in));
 		rc = cli_emit(&in, e, out, len);
 		for (size_t i = 0; gaps && i < in.n_results; i++)
 			pdx_gap_free(gaps[i]);

@@ -6,21 +6,20 @@
 #include "cli.h"
 #include "msg.h"
 
-static const char *const usage =
-    "Cách dùng (usage): pressdx rank [--within block|province|none] [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
-    "\n"
-    "Xếp hạng các cơ quan theo tổng điểm, giảm dần, trong từng khối (mặc định), từng tỉnh,\n"
-    "hoặc chung. Bằng điểm thì cùng hạng, hạng sau bị bỏ qua (1, 2, 2, 4); trong nhóm bằng\n"
-    "điểm xếp theo mã cơ quan. Cơ quan có lỗi vẫn được xếp nhưng được đánh dấu. Khi dữ liệu\n"
-    "có nhiều năm, mỗi năm xếp riêng. Ranks agencies by total within blocks, provinces or\n"
-    "overall; ties share a rank.\n"
-    "\n"
-    "  --within block|province|none  nhóm xếp hạng (ranking group; default block)\n"
-    "  --publication     danh sách công bố theo mẫu quyết định công nhận của Bộ: theo khối,\n"
-    "                    theo mức từ cao xuống, rồi theo tên (thứ tự chữ cái tiếng Việt);\n"
-    "                    không có điểm; cơ quan có lỗi không được đưa vào (the ministry's\n"
-    "                    publication list: per block, by level, then by name; no "
-    "scores)\n" CLI_PROVINCES_HELP CLI_ROSTER_HELP CLI_INPUT_HELP;
+static const char *const usage[] = {
+    N_("Usage: pressdx rank [--within block|province|none] [options] ANSWERS.csv...\n"
+       "\n"
+       "Ranks the agencies by total, highest first, within each block (the default), each\n"
+       "province, or overall. Equal totals share a rank and the next rank is skipped (1, 2, 2,\n"
+       "4); within a tie, by agency id. Agencies with errors are still ranked, but marked.\n"
+       "When the data holds several years, each year is ranked on its own.\n"
+       "\n"
+       "  --within block|province|none  ranking group (default block)\n"
+       "  --publication         the publication list in the form of the ministry's\n"
+       "                        recognition decision: per block, by level from the highest,\n"
+       "                        then by name (Vietnamese alphabetical order); no scores;\n"
+       "                        agencies with errors are left out\n"),
+    cli_provinces_help, cli_roster_help, cli_input_help, NULL};
 
 typedef struct {
 	pdx_within within;
@@ -45,8 +44,8 @@ static int on_extra(int opt, const char *arg, void *ctx)
 	else if (strcmp(arg, "none") == 0)
 		*w = PDX_WITHIN_NONE;
 	else
-		return cli_usage_error(
-		    "rank", "--within phải là block, province hoặc none (got \"%s\")", arg);
+		return cli_usage("rank", N_("--within must be block, province or none, not \"%s\""),
+		                 arg);
 	return 0;
 }
 
@@ -87,11 +86,12 @@ int cmd_rank(int argc, char **argv)
 			e = pdx_publication_build(&pub, in.results, in.n_results);
 			if (!e)
 				e = pdx_report_publication(&out, &len, in.rubric, pub,
-				                           cli_format(&in));
+				                           cli_report_format(&in));
 		} else {
 			e = pdx_rank(&rk, in.results, in.n_results, o.within);
 			if (!e)
-				e = pdx_report_rank(&out, &len, in.rubric, rk, cli_format(&in));
+				e = pdx_report_rank(&out, &len, in.rubric, rk,
+				                    cli_report_format(&in));
 		}
 		rc = cli_emit(&in, e, out, len);
 		pdx_ranking_free(rk);

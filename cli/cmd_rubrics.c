@@ -25,10 +25,19 @@ static int print_rubric(const char *path, const pdx_rubric *r, void *ctx)
 	print_padded(m->id, 12);
 	print_padded(m->provisional ? "provisional" : m->published ? "published" : "official", 12);
 	print_padded(m->decision ? m->decision : "-", 18);
-	printf("%zu tiêu chí  %s\n", pdx_rubric_criterion_count(r), m->title);
-	if (m->extends)
-		printf("%12s %s (mở rộng %s, extends %s)\n", "", path, m->extends, m->extends);
-	else
+	/* a listing, not a message: one word in one language (Vietnamese for both) */
+	printf("%zu %s  %s\n", pdx_rubric_criterion_count(r),
+	       cli_lang == PDX_LANG_EN ? N_("criteria") : cli_tr(N_("criteria")), m->title);
+	if (m->extends) {
+		/* one word each side: "(mở rộng X, extends X)" for both */
+		const char *vi = cli_tr(N_("extends"));
+		if (cli_lang == PDX_LANG_BOTH)
+			printf("%12s %s (%s %s, extends %s)\n", "", path, vi, m->extends,
+			       m->extends);
+		else
+			printf("%12s %s (%s %s)\n", "", path,
+			       cli_lang == PDX_LANG_EN ? "extends" : vi, m->extends);
+	} else
 		printf("%12s %s\n", "", path);
 	*(int *)ctx = 1;
 	return 0;
@@ -52,7 +61,7 @@ static char *slurp(const char *path, size_t *len)
 		if (n < cap)
 			break;
 		if (cap >= limit) {
-			fprintf(stderr, "%s: tệp quá lớn, quá 16 MiB (file over 16 MiB)\n", path);
+			cli_say(stderr, "", N_("%s: file over 16 MiB"), path);
 			free(buf);
 			buf = NULL;
 			break;
@@ -90,18 +99,16 @@ static int sub_args(const char *cmd, int argc, char **argv, const char **operand
 		else if (strncmp(argv[i], "--output=", 9) == 0)
 			*output = argv[i] + 9;
 		else if (argv[i][0] == '-' && argv[i][1] && !*operand)
-			return cli_usage_error(cmd, "tùy chọn không hợp lệ (invalid option) \"%s\"",
-			                       argv[i]);
+			return cli_usage(cmd, N_("invalid option \"%s\""), argv[i]);
 		else if (!*operand)
 			*operand = argv[i];
 		else
-			return cli_usage_error(cmd, "đối số thừa (unexpected argument) \"%s\"",
-			                       argv[i]);
+			return cli_usage(cmd, N_("unexpected argument \"%s\""), argv[i]);
 	}
-	return *operand
-	           ? 0
-	           : cli_usage_error(cmd, "thiếu %s (missing operand)",
-	                             strcmp(cmd, "rubrics export") == 0 ? "MÃ|TỆP" : "BẢNG.csv");
+	return *operand ? 0
+	       : strcmp(cmd, "rubrics export") == 0
+	           ? cli_usage(cmd, N_("missing operand ID|FILE"))
+	           : cli_usage(cmd, N_("missing operand TABLE.csv"));
 }
 
 /* pressdx rubrics export ID|FILE [-o TABLE.csv] */
@@ -126,10 +133,8 @@ static int rubrics_export(int argc, char **argv)
 	size_t len = 0;
 	int e = rc ? 0 : pdx_rubric_export_table(&out, &len, r);
 	if (e == PDX_EINVALID) {
-		fprintf(stderr,
-		        "pressdx %s: một mã hay nhãn lựa chọn chứa dấu ; hoặc xuống dòng, bảng "
-		        "không ghi được (an option key or label holds ';' or a line break)\n",
-		        cmd);
+		cli_err(cmd, N_("an option key or label holds ';' or a line break: the table "
+		                "cannot be written"));
 		rc = 2;
 	} else if (e) {
 		cli_say(stderr, "pressdx: ", N_("out of memory"));
@@ -194,19 +199,16 @@ static int rubrics_import(int argc, char **argv)
 			cli_say(stderr, "pressdx: ", N_("out of memory"));
 			rc = 2;
 		} else if (e) {
-			fprintf(stderr,
-			        "pressdx %s: bảng %s chưa thành bộ chỉ số được; không ghi gì (the "
-			        "table does not make a valid rubric; nothing written)\n",
-			        cmd, table);
+			cli_err(cmd,
+			        N_("the table %s does not make a valid rubric; nothing written"),
+			        table);
 			rc = 2;
 		} else {
 			rc = cli_output_finish(o, cmd, output, xml, xlen);
 			if (!rc && output)
-				fprintf(
-				    stderr,
-				    "Đã ghi bộ chỉ số %s (%zu tiêu chí) vào %s (rubric written)\n",
-				    pdx_rubric_meta_get(r)->id, pdx_rubric_criterion_count(r),
-				    output);
+				cli_say(stderr, "", N_("Rubric %s (%zu criteria) written to %s"),
+				        pdx_rubric_meta_get(r)->id, pdx_rubric_criterion_count(r),
+				        output);
 		}
 	}
 	pdx_rubric_free(r);
@@ -224,22 +226,25 @@ int cmd_rubrics(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "import") == 0)
 		return rubrics_import(argc, argv);
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		fputs(
-		    "Cách dùng (usage): pressdx rubrics\n"
-		    "       pressdx rubrics export MÃ|TỆP.xml [-o BẢNG.csv]\n"
-		    "       pressdx rubrics import BẢNG.csv [-o BỘ.xml]\n\n"
-		    "Liệt kê các bộ chỉ số có sẵn, với mã, tên, quyết định và trạng thái\n"
-		    "(official/published/provisional). Lists the bundled rubrics. Dùng mã với "
-		    "--rubric\n"
-		    "(use the id with --rubric: it is the id inside the file, not its name).\n"
-		    "export: bộ chỉ số thành bảng, mỗi tiêu chí một dòng (the rubric as a table);\n"
-		    "import: bảng gõ từ phụ lục của quyết định thành tệp bộ chỉ số .xml, đã kiểm\n"
-		    "tra (a table typed from the annex → a checked rubric file; README).\n"
-		    "  -o, --output TỆP     export, import: ghi vào tệp (write to FILE, "
-		    "atomically)\n"
-		    "  -h, --help           trợ giúp (this help)\n"
-		    "Thư mục tìm kiếm, theo thứ tự (search order):\n",
-		    stdout);
+		static const char *const help[] = {
+		    N_("Usage: pressdx rubrics\n"
+		       "       pressdx rubrics export ID|FILE.xml [-o TABLE.csv]\n"
+		       "       pressdx rubrics import TABLE.csv [-o EDITION.xml]\n"
+		       "\n"
+		       "Lists the bundled rubrics, with their id, title, decision and status\n"
+		       "(official/published/provisional). Use the id with --rubric: it is the id "
+		       "inside the\n"
+		       "file, not its name.\n"
+		       "export: the rubric as a table, a line per criterion;\n"
+		       "import: a table typed from the decision's annex made into a checked rubric "
+		       "file\n"
+		       "(.xml; see the README).\n"
+		       "  -o, --output FILE     export, import: write to FILE, atomically\n"
+		       "  -h, --help            this help\n"),
+		    NULL};
+		cli_help(stdout, help);
+		cli_put(stdout, N_("Folders searched, in order"));
+		fputs(":\n", stdout);
 		cli_dirs dirs;
 		cli_dirs_get(&dirs);
 		for (size_t i = 0; i < dirs.n; i++)
@@ -248,16 +253,14 @@ int cmd_rubrics(int argc, char **argv)
 		return 0;
 	}
 	if (argc > 1)
-		return cli_usage_error("rubrics", "đối số thừa (unexpected argument) \"%s\"",
-		                       argv[1]);
+		return cli_usage("rubrics", N_("unexpected argument \"%s\""), argv[1]);
 	int found = 0;
 	if (cli_rubrics_each(print_rubric, &found) == CLI_RUBRICS_OOM) {
 		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		return 2;
 	}
 	if (!found) {
-		fprintf(stderr,
-		        "pressdx rubrics: không tìm thấy bộ chỉ số nào (no rubrics found)\n");
+		cli_err("rubrics", N_("no rubrics found"));
 		return 2;
 	}
 	return 0;

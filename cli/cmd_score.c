@@ -8,15 +8,16 @@
 #include "cli.h"
 #include "msg.h"
 
-static const char *const usage =
-    "Cách dùng (usage): pressdx score [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
-    "\n"
-    "Chấm điểm từng cơ quan (mỗi cơ quan × năm) trong các tệp câu trả lời: tổng điểm, mức\n"
-    "trưởng thành và điểm từng trụ cột. Scores every agency (agency × year) in the files.\n"
-    "\n"
-    "  --split THƯ_MỤC     mỗi cơ quan × năm một tệp báo cáo trong THƯ_MỤC, tên\n"
-    "                      <agency_id>-<năm>.txt|.csv|.json (one report file per\n"
-    "                      assessment, for sending each agency its own)\n" CLI_INPUT_HELP;
+static const char *const usage[] = {
+    N_("Usage: pressdx score [options] ANSWERS.csv...\n"
+       "\n"
+       "Scores every agency (each agency × year) in the answer files: total, maturity level\n"
+       "and the points of each pillar.\n"
+       "\n"
+       "  --split FOLDER        one report file per agency × year in FOLDER, named\n"
+       "                        <agency_id>-<year>.txt|.csv|.json, for sending each agency\n"
+       "                        its own\n"),
+    cli_input_help, NULL};
 
 typedef struct stream {
 	pdx_report_writer *w;
@@ -95,7 +96,8 @@ int cmd_score(int argc, char **argv)
 	size_t n_ed;
 	const pdx_rubric *const *ed = cli_inputs_editions(&in, &n_ed);
 	if (!rc && !s.split &&
-	    pdx_report_writer_new_editions(&s.w, fmt, ed, n_ed, in.answers, to_output, in.out)) {
+	    pdx_report_writer_new_editions(&s.w, cli_report_format(&in), ed, n_ed, in.answers,
+	                                   to_output, in.out)) {
 		cli_say(stderr, "pressdx: ", N_("out of memory"));
 		rc = 2;
 	}

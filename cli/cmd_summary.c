@@ -7,16 +7,16 @@
 #include "cli.h"
 #include "msg.h"
 
-static const char *const usage =
-    "Cách dùng (usage): pressdx summary --by KHÓA[,KHÓA...] [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
-    "\n"
-    "Tổng hợp theo nhóm: số cơ quan, điểm trung bình, trung vị, thấp nhất, cao nhất, số cơ\n"
-    "quan mỗi mức, điểm trung bình từng trụ cột (điểm và % điểm tối đa); nhóm xếp theo điểm\n"
-    "trung bình giảm dần, dòng cuối là tất cả. Nhiều khóa (--by province,year) cho một dòng\n"
-    "mỗi tổ hợp. Summary per group; several keys give one row per combination.\n"
-    "\n"
-    "  --by province|owner|block|year|media[,...]  khóa nhóm (group keys)\n" CLI_PROVINCES_HELP
-        CLI_ROSTER_HELP CLI_INPUT_HELP;
+static const char *const usage[] = {
+    N_("Usage: pressdx summary --by KEY[,KEY...] [options] ANSWERS.csv...\n"
+       "\n"
+       "Summary per group: number of agencies, mean, median, lowest and highest total, number\n"
+       "of agencies at each level, mean points of each pillar (points and share of the\n"
+       "maximum); groups by mean total, highest first, the last row for all. Several keys\n"
+       "(--by province,year) give one row per combination.\n"
+       "\n"
+       "  --by province|owner|block|year|media[,...]  group keys\n"),
+    cli_provinces_help, cli_roster_help, cli_input_help, NULL};
 
 typedef struct {
 	pdx_group_key keys[8];
@@ -34,11 +34,11 @@ static int on_extra(int opt, const char *arg, void *ctx)
 		return 2;
 	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
 		if (k->n == 8 || pdx_group_key_parse(t, &k->keys[k->n]) != 0) {
-			int rc = cli_usage_error(
-			    "summary",
-			    "khóa nhóm không hợp lệ (invalid --by key) \"%s\"; dùng province, "
-			    "owner, block, year, media",
-			    t);
+			int rc =
+			    cli_usage("summary",
+			              N_("invalid --by key \"%s\": use province, owner, block, "
+			                 "year, media"),
+			              t);
 			free(copy);
 			return rc;
 		}
@@ -62,7 +62,7 @@ int cmd_summary(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (!keys.n)
-		return cli_usage_error("summary", "thiếu --by (missing --by), ví dụ --by province");
+		return cli_usage("summary", N_("missing --by, e.g. --by province"));
 	if (optind >= argc)
 		return cli_usage("summary", N_("no answer file given"));
 	rc = cli_operands("summary", argv + optind, argc - optind, &in.files, &in.n_files);
@@ -79,7 +79,7 @@ int cmd_summary(int argc, char **argv)
 		size_t len = 0;
 		int e = pdx_summarize(&s, in.rubric, in.results, in.n_results, keys.keys, keys.n);
 		if (!e)
-			e = pdx_report_summary(&out, &len, in.rubric, s, cli_format(&in));
+			e = pdx_report_summary(&out, &len, in.rubric, s, cli_report_format(&in));
 		rc = cli_emit(&in, e, out, len);
 		pdx_summary_free(s);
 		if (!rc)

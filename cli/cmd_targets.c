@@ -8,18 +8,19 @@
 #include "cli.h"
 #include "msg.h"
 
-static const char *const usage =
-    "Cách dùng (usage): pressdx targets --plan TỆP|MÃ [tùy chọn] CÂU_TRẢ_LỜI.csv...\n"
-    "\n"
-    "Đối chiếu các cơ quan với chỉ tiêu của kế hoạch tỉnh hoặc bộ: mỗi chỉ tiêu có mục tiêu,\n"
-    "số cơ quan đạt trên số cơ quan thuộc diện, đạt hay chưa, và cơ quan nào chưa đạt. Chỉ\n"
-    "cơ quan trong phạm vi kế hoạch được tính (kế hoạch tỉnh: cột province; kế hoạch bộ: cột\n"
-    "owner). --year chọn mục tiêu của năm đó; mặc định là năm của câu trả lời, và khi kế\n"
-    "hoạch không đặt mục tiêu cho năm đó thì lấy năm mục tiêu kế tiếp. Plan targets.\n"
-    "\n"
-    "  --plan TỆP|MÃ        tệp kế hoạch, hoặc mã trong rubrics/plans (hai-phong, tay-ninh,\n"
-    "                       can-tho, lai-chau, bo-noi-vu)\n" CLI_PROVINCES_HELP CLI_ROSTER_HELP
-        CLI_INPUT_HELP;
+static const char *const usage[] = {
+    N_("Usage: pressdx targets --plan FILE|ID [options] ANSWERS.csv...\n"
+       "\n"
+       "Checks the agencies against the targets of a provincial or ministry plan: for each\n"
+       "indicator its target, the agencies that meet it out of those in scope, met or not,\n"
+       "and which agencies fall short. Only the agencies in the plan's scope count\n"
+       "(provincial plan: the province column; ministry plan: the owner column). --year\n"
+       "chooses the targets of that year; by default the year of the answers, and when the\n"
+       "plan sets no target for it, the next year with targets.\n"
+       "\n"
+       "  --plan FILE|ID        plan file, or an id in rubrics/plans (hai-phong, tay-ninh,\n"
+       "                        can-tho, lai-chau, bo-noi-vu)\n"),
+    cli_provinces_help, cli_roster_help, cli_input_help, NULL};
 
 static int on_extra(int opt, const char *arg, void *ctx)
 {
@@ -35,12 +36,27 @@ static void no_agency_in_scope(const pdx_plan *plan, const cli_inputs *in)
 {
 	const pdx_plan_meta *m = pdx_plan_meta_get(plan);
 	bool owner = m->scope == PDX_KEY_OWNER;
-	fprintf(stderr, "pressdx targets: kế hoạch %s (%s", m->id,
-	        owner ? "cơ quan chủ quản" : "tỉnh/TP");
+	/* the names, data in no language, gathered first: one message takes them */
+	char *names = NULL, *found = NULL;
+	size_t names_len = 0, found_len = 0;
+	FILE *nf = open_memstream(&names, &names_len);
+	FILE *ff = open_memstream(&found, &found_len);
+	if (!nf || !ff) {
+		if (nf)
+			fclose(nf);
+		if (ff)
+			fclose(ff);
+		free(names);
+		free(found);
+		cli_say(stderr, "pressdx: ", N_("out of memory"));
+		cli_oom = true;
+		return;
+	}
 	for (size_t i = 0; i < m->n_matches; i++)
-		fprintf(stderr, "%s%s", i ? " / " : " ", m->matches[i]);
-	fprintf(stderr, ") không khớp cơ quan nào trong dữ liệu; %s có trong dữ liệu:",
-	        owner ? "các cơ quan chủ quản" : "các tỉnh/TP");
+		fprintf(nf, "%s%s", i ? " / " : "", m->matches[i]);
+	const char *none = cli_lang == PDX_LANG_EN   ? N_("none given")
+	                   : cli_lang == PDX_LANG_VI ? cli_tr(N_("none given"))
+	                                             : "không ghi / none given";
 	const char **seen = calloc(in->n_results + 1, sizeof(*seen));
 	size_t n_seen = 0;
 	for (size_t i = 0; seen && i < in->n_results; i++) {
@@ -53,11 +69,26 @@ static void no_agency_in_scope(const pdx_plan *plan, const cli_inputs *in)
 		if (k < n_seen)
 			continue;
 		seen[n_seen++] = v;
-		fprintf(stderr, "%s %s", n_seen > 1 ? "," : "", v ? v : "(không ghi / none given)");
+		if (v)
+			fprintf(ff, "%s%s", n_seen > 1 ? ", " : "", v);
+		else
+			fprintf(ff, "%s(%s)", n_seen > 1 ? ", " : "", none);
 	}
 	free(seen);
-	fprintf(stderr, " (the plan's %s matches no agency of the input)\n",
-	        owner ? "owner" : "province");
+	fclose(nf);
+	fclose(ff);
+	if (owner)
+		cli_err("targets",
+		        N_("the plan %s (owner %s) matches no agency of the input; owners in the "
+		           "input: %s"),
+		        m->id, names ? names : "", found ? found : "");
+	else
+		cli_err("targets",
+		        N_("the plan %s (province %s) matches no agency of the input; provinces "
+		           "in the input: %s"),
+		        m->id, names ? names : "", found ? found : "");
+	free(names);
+	free(found);
 }
 
 int cmd_targets(int argc, char **argv)
@@ -73,16 +104,13 @@ int cmd_targets(int argc, char **argv)
 	if (rc >= 0)
 		return rc;
 	if (!plan_arg)
-		return cli_usage_error("targets",
-		                       "thiếu --plan (missing --plan), ví dụ --plan hai-phong");
+		return cli_usage("targets", N_("missing --plan, e.g. --plan hai-phong"));
 	if (optind >= argc)
 		return cli_usage("targets", N_("no answer file given"));
 	/* the plan is found before anything is read, so that -o cannot name it */
 	char *path = cli_find_data(plan_arg, "plans");
 	if (!path) {
-		fprintf(stderr,
-		        "pressdx targets: không tìm thấy kế hoạch \"%s\" (plan not found)\n",
-		        plan_arg);
+		cli_err("targets", N_("plan \"%s\" not found"), plan_arg);
 		return 2;
 	}
 	const char *more[] = {path};
@@ -101,9 +129,7 @@ int cmd_targets(int argc, char **argv)
 		if (e == PDX_ENOMEM)
 			cli_say(stderr, "pressdx: ", N_("out of memory"));
 		else if (e)
-			fprintf(stderr,
-			        "pressdx targets: kế hoạch %s không dùng được (plan rejected)\n",
-			        path);
+			cli_err("targets", N_("plan %s rejected"), path);
 		rc = e ? 2 : 0;
 		pdx_diags_free(d);
 	}
@@ -114,7 +140,7 @@ int cmd_targets(int argc, char **argv)
 		size_t len = 0;
 		int e = pdx_targets_compute(&t, plan, in.results, in.n_results, in.year);
 		if (!e)
-			e = pdx_report_targets(&out, &len, in.rubric, t, cli_format(&in));
+			e = pdx_report_targets(&out, &len, in.rubric, t, cli_report_format(&in));
 		rc = cli_emit(&in, e, out, len);
 		if (!rc)
 			rc = cli_inputs_status(&in);

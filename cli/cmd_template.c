@@ -9,38 +9,35 @@
 #include "cli.h"
 #include "msg.h"
 
-static const char *const usage =
-    "Cách dùng (usage): pressdx template [tùy chọn]\n"
-    "\n"
-    "Ghi phiếu khảo sát dạng CSV (UTF-8 có BOM, mở được ngay bằng Excel): mỗi tiêu chí một\n"
-    "dòng, có nội dung câu hỏi, các câu trả lời hợp lệ và điểm tối đa bên cạnh cột answer\n"
-    "để trống. Điền cột answer (và evidence) rồi chấm bằng \"pressdx score\".\n"
-    "Writes the questionnaire as CSV; fill the answer column and score it as is.\n"
-    "\n"
-    "  -f, --format csv|xlsx|xlsform  dạng phiếu (format; mặc định csv):\n"
-    "                       xlsx: bảng tính Excel có trang hướng dẫn, danh sách thả xuống\n"
-    "                       và ô câu hỏi bị khóa; chấm thẳng tệp đã điền (an Excel workbook\n"
-    "                       with instructions, drop-downs and locked questions; the filled\n"
-    "                       file scores as is)\n"
-    "                       xlsform: biểu mẫu XLSForm cho Kobo/ODK; tệp xuất của công cụ\n"
-    "                       được chấm thẳng (an XLSForm for Kobo/ODK; its export scores as\n"
-    "                       is)\n"
-    "  --rubric TỆP|MÃ      bộ chỉ số (rubric; mặc định: bộ của năm --year, không có\n"
-    "                       --year thì bộ mới nhất; default: the edition of --year, else\n"
-    "                       the latest)\n"
-    "  --agency-id MÃ       mã cơ quan điền sẵn (agency id to prefill)\n"
-    "  --name TÊN           tên cơ quan (agency name)\n"
-    "  --province TỈNH      tỉnh/thành phố (province)\n"
-    "  --owner CƠ_QUAN      cơ quan chủ quản (governing body)\n"
-    "  --block KHỐI         khối xếp hạng (publication block)\n"
-    "  --media LOẠI         loại hình, ngăn cách bằng | (media types, e.g. in|dien-tu)\n"
-    "  --year NĂM           năm đánh giá (assessment year)\n"
-    "  -o, --output TỆP     ghi vào tệp (write to FILE, atomically); không ghi đè tệp đã có\n"
-    "                       (an existing file is left alone: a filled questionnaire is\n"
-    "                       hours of work); xlsx và xlsform không ghi ra màn hình (workbooks\n"
-    "                       are not written to a terminal)\n"
-    "  --force              cho phép ghi đè tệp -o đã có (replace an existing -o file)\n"
-    "  -h, --help           trợ giúp (this help)\n";
+static const char *const usage[] = {
+    N_("Usage: pressdx template [options]\n"
+       "\n"
+       "Writes the questionnaire as CSV (UTF-8 with a BOM, opens in Excel as it is): a line per\n"
+       "criterion with the question, the valid answers and the maximum points next to the empty\n"
+       "answer column. Fill in the answer (and evidence) column, then score the file with\n"
+       "\"pressdx score\".\n"
+       "\n"
+       "  -f, --format csv|xlsx|xlsform  kind of questionnaire (default csv):\n"
+       "                        xlsx: an Excel workbook with an instructions sheet,\n"
+       "                        drop-down lists and locked question cells; the filled file\n"
+       "                        scores as it is\n"
+       "                        xlsform: an XLSForm for Kobo/ODK; the tool's export scores\n"
+       "                        as it is\n"
+       "  --rubric FILE|ID      rubric (default: the edition of --year, without --year the\n"
+       "                        latest)\n"
+       "  --agency-id ID        agency id to prefill\n"
+       "  --name NAME           agency name\n"
+       "  --province PROVINCE   province or city\n"
+       "  --owner BODY          governing body\n"
+       "  --block BLOCK         ranking block\n"
+       "  --media TYPES         media types, separated by | (e.g. in|dien-tu)\n"
+       "  --year YEAR           assessment year\n"
+       "  -o, --output FILE     write to FILE, atomically; an existing file is left alone (a\n"
+       "                        filled questionnaire is hours of work); xlsx and xlsform are\n"
+       "                        not written to a terminal\n"
+       "  --force               replace an existing -o file\n"
+       "  -h, --help            this help\n"),
+    NULL};
 
 /* The library's writers hand their bytes to the output. */
 static int to_output(void *ctx, const char *data, size_t len)
@@ -72,7 +69,7 @@ int cmd_template(int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "r:o:f:h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'h':
-			fputs(usage, stdout);
+			cli_help(stdout, usage);
 			return 0;
 		case 'r':
 			rubric = optarg;
@@ -97,8 +94,7 @@ int cmd_template(int argc, char **argv)
 			break;
 		case 'y':
 			if (cli_parse_year(optarg, &t.year) != 0)
-				return cli_usage_error(
-				    "template", "năm không hợp lệ (invalid year) \"%s\"", optarg);
+				return cli_usage("template", N_("invalid year \"%s\""), optarg);
 			break;
 		case 'o':
 			output = optarg;
@@ -110,20 +106,15 @@ int cmd_template(int argc, char **argv)
 			force = true;
 			break;
 		default:
-			return cli_usage_error("template",
-			                       "tùy chọn không hợp lệ (invalid option) \"%s\"",
-			                       argv[optind - 1]);
+			return cli_usage("template", N_("invalid option \"%s\""), argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
-		return cli_usage_error("template", "đối số thừa (unexpected argument) \"%s\"",
-		                       argv[optind]);
+		return cli_usage("template", N_("unexpected argument \"%s\""), argv[optind]);
 	bool xlsx = strcmp(format, "xlsx") == 0, xlsform = strcmp(format, "xlsform") == 0;
 	if (!xlsx && !xlsform && strcmp(format, "csv") != 0)
-		return cli_usage_error("template",
-		                       "định dạng không hợp lệ (invalid format) \"%s\"; dùng "
-		                       "csv, xlsx hoặc xlsform (use csv, xlsx or xlsform)",
-		                       format);
+		return cli_usage("template", N_("invalid format \"%s\": use csv, xlsx or xlsform"),
+		                 format);
 	/* a workbook is binary: not onto a terminal, before anything is read */
 	if ((xlsx || xlsform) && cli_output_binary("template", output))
 		return 2;
@@ -148,9 +139,8 @@ int cmd_template(int argc, char **argv)
 		             : pdx_template_xlsform(r, &t, to_output, o);
 		if (w == PDX_EIO && pdx_output_error_get(o)->code == 0) {
 			/* not the output: the workbook's temporary file */
-			fprintf(stderr,
-			        "pressdx template: không tạo được bảng tính tạm trong $TMPDIR hay "
-			        "/tmp (cannot make the temporary workbook in $TMPDIR or /tmp)\n");
+			cli_err("template",
+			        N_("cannot make the temporary workbook in $TMPDIR or /tmp"));
 			rc = 2;
 		} else if (w) {
 			rc = cli_output_failed(o, "template", output, w);

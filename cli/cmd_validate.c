@@ -8,26 +8,25 @@
 #include "cli.h"
 #include "msg.h"
 
-static const char *const usage =
-    "Cách dùng (usage): pressdx validate [tùy chọn] TỆP...\n"
-    "\n"
-    "Kiểm tra tệp bộ chỉ số (.xml) và tệp câu trả lời (.csv) mà không chấm điểm: mọi lỗi\n"
-    "được báo kèm tệp:dòng:cột. Checks rubric (.xml) and answer files without scoring.\n"
-    "Câu trả lời được kiểm tra theo --rubric (answers are checked against --rubric).\n"
-    "\n"
-    "  --rubric TỆP|MÃ      bộ chỉ số để kiểm tra câu trả lời (rubric;\n"
-    "                       " CLI_RUBRIC_DEFAULT_HELP ")\n"
-    "  --year NĂM           năm cho các dòng để trống cột year\n"
-    "  --encoding cp1258|tcvn3  bảng mã cũ của tệp (legacy encoding)\n"
-    "  --delimiter ,|;|tab  dấu phân cách (delimiter)\n"
-    "  --sheet TÊN          trang tính của tệp .xlsx/.ods (workbook sheet; mặc định trang đầu)\n"
-    "  --supersede          tệp sau thay toàn bộ phiếu (cơ quan × năm) của tệp trước\n"
-    "                       (later files replace earlier files' assessments whole)\n"
-    "  --resolved           in bộ chỉ số đầy đủ (XML) của một tệp viết dưới dạng mở rộng\n"
-    "                       (extends=) ra màn hình hoặc -o TỆP.xml (print the whole\n"
-    "                       rubric, a derived one resolved)\n"
-    "  -h, --help           trợ giúp (this help)\n"
-    "Kết quả kiểm tra in ra màn hình; lỗi ra stderr (results to stdout, errors to stderr).\n";
+static const char *const usage[] = {
+    N_("Usage: pressdx validate [options] FILE...\n"
+       "\n"
+       "Checks rubric files (.xml) and answer files (.csv) without scoring: every problem is\n"
+       "reported with its file:line:column. Answers are checked against --rubric.\n"
+       "\n"
+       "  --rubric FILE|ID      rubric to check the answers against (default: the edition\n"
+       "                        of the assessment year)\n"
+       "  --year YEAR           year of the rows that leave the year column empty\n"
+       "  --encoding cp1258|tcvn3  legacy encoding of the files\n"
+       "  --delimiter ,|;|tab   delimiter\n"
+       "  --sheet NAME          sheet of an .xlsx/.ods workbook (default: the first)\n"
+       "  --supersede           later files replace earlier files' assessments (agency ×\n"
+       "                        year) whole\n"
+       "  --resolved            print the whole rubric (XML) of a file written as an\n"
+       "                        extension (extends=), to the screen or to -o FILE.xml\n"
+       "  -h, --help            this help\n"
+       "The results of the check go to standard output, the problems to standard error.\n"),
+    NULL};
 
 static int looks_like_xml(const char *path)
 {
@@ -120,14 +119,26 @@ int cmd_validate(int argc, char **argv)
 			status = 2;
 		} else {
 			const pdx_rubric_meta *m = pdx_rubric_meta_get(r);
-			printf("%s: hợp lệ (valid) — bộ chỉ số %s, %zu tiêu chí, %s", argv[i],
-			       m->id, pdx_rubric_criterion_count(r),
-			       m->provisional ? "có nội dung tạm thời (provisional)"
-			                      : "chính thức (official)");
-			if (m->extends)
-				printf(", viết dưới dạng mở rộng %s (extends %s)", m->extends,
-				       m->extends);
-			printf("\n");
+			size_t n = pdx_rubric_criterion_count(r);
+			printf("%s: ", argv[i]);
+			if (m->extends && m->provisional)
+				cli_say(stdout, "",
+				        N_("valid: rubric %s, %zu criteria, provisional content, "
+				           "written as an extension of %s"),
+				        m->id, n, m->extends);
+			else if (m->extends)
+				cli_say(
+				    stdout, "",
+				    N_("valid: rubric %s, %zu criteria, official, written as an "
+				       "extension of %s"),
+				    m->id, n, m->extends);
+			else if (m->provisional)
+				cli_say(stdout, "",
+				        N_("valid: rubric %s, %zu criteria, provisional content"),
+				        m->id, n);
+			else
+				cli_say(stdout, "", N_("valid: rubric %s, %zu criteria, official"),
+				        m->id, n);
 		}
 		pdx_rubric_free(r);
 		pdx_diags_free(d);
@@ -150,11 +161,10 @@ int cmd_validate(int argc, char **argv)
 				status = st;
 			size_t na = pdx_answers_count(in.answers);
 			size_t bad = in.agencies_with_errors;
-			printf("%d tệp câu trả lời, %zu cơ quan, %zu có lỗi, %d tệp bị từ chối "
-			       "(%d answer files, %zu assessments, %zu with errors, %d files "
-			       "rejected)\n",
-			       in.n_files, na, bad, in.files_rejected, in.n_files, na, bad,
-			       in.files_rejected);
+			cli_say(stdout, "",
+			        N_("%d answer files, %zu assessments, %zu with errors, %d files "
+			           "rejected"),
+			        in.n_files, na, bad, in.files_rejected);
 		}
 	}
 	cli_inputs_free(&in);

@@ -268,10 +268,7 @@ int cli_editions_load(const char *cmd, const int *years, size_t n, bool several,
 	if (!e.of || cli_rubrics_each(take_edition, &e) == CLI_RUBRICS_OOM || e.oom) {
 		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	} else if (e.latest == SIZE_MAX) {
-		fprintf(stderr,
-		        "pressdx %s: không có bộ chỉ số nào ghi năm áp dụng (no edition states its "
-		        "years); dùng --rubric TỆP|MÃ\n",
-		        cmd);
+		cli_err(cmd, N_("no edition states its years: use --rubric FILE|ID"));
 	} else {
 		/* the edition of the latest year given; the latest edition for a year that no
 		 * edition covers, and when no year is given */
@@ -281,14 +278,11 @@ int cli_editions_load(const char *cmd, const int *years, size_t n, bool several,
 		pdx_rubric **v = malloc(e.n_all * sizeof *v);
 		for (size_t i = 0; i < n; i++) {
 			if (e.of[i] == SIZE_MAX)
-				fprintf(
-				    stderr,
-				    "pressdx %s: cảnh báo/warning: năm %d không thuộc bộ chỉ số "
-				    "nào; "
-				    "chấm theo bộ mới nhất %s (year %d is in no edition's years; "
-				    "scored with the latest edition)\n",
-				    cmd, years[i], pdx_rubric_meta_get(e.rubrics[e.latest])->id,
-				    years[i]);
+				cli_warn(
+				    cmd,
+				    N_("year %d is in no edition's years; scored with the latest "
+				       "edition %s"),
+				    years[i], pdx_rubric_meta_get(e.rubrics[e.latest])->id);
 			else if (years[i] > best)
 				best = years[i], chosen = e.of[i];
 		}
@@ -304,17 +298,12 @@ int cli_editions_load(const char *cmd, const int *years, size_t n, bool several,
 				several = false;
 		for (size_t i = 0; !several && i < n; i++)
 			if (e.of[i] != SIZE_MAX && e.of[i] != chosen)
-				fprintf(stderr,
-				        "pressdx %s: cảnh báo/warning: năm %d thuộc bộ chỉ số %s "
-				        "nhưng cả "
-				        "lô được chấm theo %s; hãy chấm từng năm riêng hoặc dùng "
-				        "--rubric "
-				        "(year %d belongs to another edition, but one run scores "
-				        "with one "
-				        "edition: score each year on its own, or choose with "
-				        "--rubric)\n",
-				        cmd, years[i], pdx_rubric_meta_get(e.rubrics[e.of[i]])->id,
-				        pdx_rubric_meta_get(e.rubrics[chosen])->id, years[i]);
+				cli_warn(cmd,
+				         N_("year %d belongs to edition %s, but the whole run is "
+				            "scored with %s: score each year on its own, or choose "
+				            "with --rubric"),
+				         years[i], pdx_rubric_meta_get(e.rubrics[e.of[i]])->id,
+				         pdx_rubric_meta_get(e.rubrics[chosen])->id);
 		if (!used || !v) {
 			cli_say(stderr, "pressdx: ", N_("out of memory"));
 			free(v);
@@ -424,10 +413,10 @@ char *cli_rubric_path(const char *cmd, const char *arg)
 	if (oom)
 		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	else if (!path)
-		fprintf(stderr,
-		        "pressdx %s: không tìm thấy bộ chỉ số \"%s\" (rubric not found); xem "
-		        "\"pressdx rubrics\" hoặc dùng --rubric TỆP.xml\n",
-		        cmd, arg);
+		cli_err(cmd,
+		        N_("rubric \"%s\" not found: see \"pressdx rubrics\", or use --rubric "
+		           "FILE.xml"),
+		        arg);
 	return path;
 }
 
@@ -443,8 +432,7 @@ int cli_load_rubric(pdx_rubric **out, const char *cmd, const char *arg)
 	if (rc == PDX_ENOMEM)
 		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	else if (rc)
-		fprintf(stderr, "pressdx %s: bộ chỉ số %s không dùng được (rubric rejected)\n", cmd,
-		        path);
+		cli_err(cmd, N_("rubric %s rejected"), path);
 	pdx_diags_free(d);
 	free(path);
 	return rc ? 2 : 0;

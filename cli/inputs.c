@@ -29,15 +29,13 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 		return 0;
 	case 'y':
 		if (cli_parse_year(arg, &in->year) != 0)
-			return cli_usage_error(cmd, "năm không hợp lệ (invalid year) \"%s\"", arg);
+			return cli_usage(cmd, N_("invalid year \"%s\""), arg);
 		return 0;
 	case 'E':
 		if (strcmp(arg, "cp1258") != 0 && strcmp(arg, "tcvn3") != 0 &&
 		    strcmp(arg, "utf-8") != 0)
-			return cli_usage_error(
-			    cmd,
-			    "bảng mã không hỗ trợ (unsupported encoding) \"%s\"; "
-			    "dùng cp1258, tcvn3 hoặc utf-8",
+			return cli_usage(
+			    cmd, N_("unsupported encoding \"%s\": use cp1258, tcvn3 or utf-8"),
 			    arg);
 		in->encoding = arg;
 		return 0;
@@ -48,8 +46,8 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 		         strcmp(arg, "\\t") == 0)
 			in->delimiter = '\t';
 		else
-			return cli_usage_error(
-			    cmd, "dấu phân cách phải là , ; hoặc tab (delimiter) \"%s\"", arg);
+			return cli_usage(cmd, N_("the delimiter must be , ; or tab, not \"%s\""),
+			                 arg);
 		return 0;
 	case 'K':
 		in->sheet = arg;
@@ -63,9 +61,8 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 	case 'f':
 		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0 &&
 		    strcmp(arg, "csv") != 0 && strcmp(arg, "html") != 0 && strcmp(arg, "xlsx") != 0)
-			return cli_usage_error(
-			    cmd,
-			    "định dạng phải là text, json, csv, html hoặc xlsx (format) \"%s\"",
+			return cli_usage(
+			    cmd, N_("the format must be text, json, csv, html or xlsx, not \"%s\""),
 			    arg);
 		in->format = arg;
 		return 0;
@@ -74,7 +71,7 @@ int cli_inputs_option(cli_inputs *in, const char *cmd, int opt, const char *arg)
 		return 0;
 	case 'M':
 		if (cli_parse_year(arg, &in->provinces_to) != 0)
-			return cli_usage_error(cmd, "năm không hợp lệ (invalid year) \"%s\"", arg);
+			return cli_usage(cmd, N_("invalid year \"%s\""), arg);
 		return 0;
 	case 'X':
 		in->roster = arg;
@@ -180,11 +177,9 @@ static int normalise_provinces(cli_inputs *in, const char *cmd)
 		int from = pdx_provinces_new_map_from(map);
 		pdx_provinces_free(map);
 		pdx_diags_free(d);
-		return cli_usage_error(
-		    cmd,
-		    "--provinces %d: chỉ gộp theo bản đồ từ năm %d (only the map "
-		    "from %d groups earlier years)",
-		    in->provinces_to, from, from);
+		return cli_usage(cmd,
+		                 N_("--provinces %d: only the map from %d groups earlier years"),
+		                 in->provinces_to, from);
 	}
 	if (loaded)
 		rc = pdx_provinces_apply(map, in->answers, in->provinces_to != 0, d);
@@ -193,11 +188,7 @@ static int normalise_provinces(cli_inputs *in, const char *cmd)
 	} else {
 		cli_print_diags(d); /* the map's problems, or the provinces' warnings */
 		if (rc)
-			fprintf(
-			    stderr,
-			    "pressdx %s: không đọc được bản đồ tỉnh %s (cannot load the province "
-			    "map)\n",
-			    cmd, in->provinces_path);
+			cli_err(cmd, N_("cannot load the province map %s"), in->provinces_path);
 	}
 	pdx_provinces_free(map);
 	pdx_diags_free(d);
@@ -368,10 +359,7 @@ int cli_operands(const char *cmd, char *const *args, int n_args, char ***out, in
 		}
 		DIR *d = opendir(args[i]);
 		if (!d) {
-			fprintf(
-			    stderr,
-			    "pressdx %s: không mở được thư mục %s (cannot open folder %s): %s\n",
-			    cmd, args[i], args[i], strerror(errno));
+			cli_err(cmd, N_("cannot open the folder %s: %s"), args[i], strerror(errno));
 			rc = 2;
 			break;
 		}
@@ -395,10 +383,8 @@ int cli_operands(const char *cmd, char *const *args, int n_args, char ***out, in
 		}
 		closedir(d);
 		if (!rc && n == first) {
-			fprintf(stderr,
-			        "pressdx %s: thư mục %s không có tệp câu trả lời nào (.csv, .xlsx, "
-			        ".ods) (folder %s holds no answer file: .csv, .xlsx, .ods)\n",
-			        cmd, args[i], args[i]);
+			cli_err(cmd, N_("the folder %s holds no answer file (.csv, .xlsx, .ods)"),
+			        args[i]);
 			rc = 2;
 		}
 		/* the same order on every machine and every run */
@@ -436,7 +422,39 @@ pdx_format cli_format(const cli_inputs *in)
 	return PDX_FORMAT_TEXT;
 }
 
-int cli_parse(cli_inputs *in, const char *cmd, const char *usage, int argc, char **argv,
+pdx_format cli_report_format(const cli_inputs *in)
+{
+	return PDX_FORMAT_LANG(cli_format(in), cli_lang);
+}
+
+/* The help of the options every input command shares, and of --provinces, --roster:
+ * pieces of the commands' help texts (cli_help), each in the catalogue once. */
+const char cli_input_help[] =
+    N_("  --rubric FILE|ID      rubric file or id (default: the edition of the assessment\n"
+       "                        year)\n"
+       "  --year YEAR           year of the rows that leave the year column empty\n"
+       "  --encoding cp1258|tcvn3  legacy encoding of the files\n"
+       "  --delimiter ,|;|tab   delimiter (default: detected from the header line)\n"
+       "  --sheet NAME          sheet of an .xlsx/.ods workbook (default: the first)\n"
+       "  --require-evidence    claimed criteria without evidence score 0\n"
+       "  --supersede           later files replace earlier files' assessments (agency ×\n"
+       "                        year) whole\n"
+       "  --format text|json|csv|html|xlsx  output format (default text; html: a\n"
+       "                        self-contained page; xlsx: an Excel workbook, a sheet per\n"
+       "                        table)\n"
+       "  -o, --output FILE     write the results to FILE, atomically; never an input\n"
+       "  -h, --help            this help\n"
+       "  The file \"-\" is standard input.\n");
+const char cli_provinces_help[] =
+    N_("  --provinces YEAR      group every year under the province map of YEAR (2025: the\n"
+       "                        34 provinces and cities after the reorganisation)\n");
+const char cli_roster_help[] =
+    N_("  --roster FILE         the agencies expected to submit (CSV: agency_id,\n"
+       "                        agency_name, province, block): lists those that have not\n"
+       "                        submitted, year by year\n");
+const char cli_help_tail[] = N_("  -h, --help            this help\n");
+
+int cli_parse(cli_inputs *in, const char *cmd, const char *const *usage, int argc, char **argv,
               const struct option *extra, cli_extra_fn on_extra, void *ctx)
 {
 	static const struct option shared[] = {CLI_INPUT_LONGOPTS};
@@ -455,13 +473,11 @@ int cli_parse(cli_inputs *in, const char *cmd, const char *usage, int argc, char
 	while (status < 0 &&
 	       (opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS, all, NULL)) != -1) {
 		if (opt == 'h') {
-			fputs(usage, stdout);
+			cli_help(stdout, usage);
 			status = 0;
 		} else if (opt == '?' || opt == ':') {
-			status = cli_usage_error(cmd,
-			                         "tùy chọn không hợp lệ hoặc thiếu giá trị "
-			                         "(invalid option or missing value) \"%s\"",
-			                         argv[optind - 1]);
+			status = cli_usage(cmd, N_("invalid option or missing value \"%s\""),
+			                   argv[optind - 1]);
 		} else {
 			int rc = cli_inputs_option(in, cmd, opt, optarg);
 			if (rc == 1)
@@ -497,11 +513,8 @@ int cli_inputs_begin(cli_inputs *in, const char *cmd, char *const *files, int n_
 	if (in->provinces) {
 		in->provinces_path = cli_find_shipped("provinces", "provinces");
 		if (!in->provinces_path) {
-			fprintf(
-			    stderr,
-			    "pressdx %s: không tìm thấy bản đồ tỉnh provinces/provinces.xml trong "
-			    "thư mục dữ liệu (province map not found)\n",
-			    cmd);
+			cli_err(cmd, N_("the province map provinces/provinces.xml is in none of "
+			                "the data folders"));
 			for (size_t i = 0; i < n_ed; i++)
 				free(editions[i]);
 			free(editions);
@@ -561,10 +574,7 @@ int cli_inputs_commit(cli_inputs *in)
 		/* A report of nothing must not replace an earlier report: the output is
 		 * left uncommitted, so the file stays as it was. (On stdout the empty
 		 * report is still printed: it replaces nothing.) */
-		fprintf(stderr,
-		        "pressdx %s: không đọc được tệp nào; %s được giữ nguyên (no file could be "
-		        "read; %s is left as it was)\n",
-		        in->cmd, in->output, in->output);
+		cli_err(in->cmd, N_("no file could be read; %s is left as it was"), in->output);
 		return 0;
 	}
 	return cli_output_finish(in->out, in->cmd, in->output, NULL, 0);
@@ -599,14 +609,9 @@ int cli_roster_check(const cli_inputs *in)
 	if (rc == PDX_ENOMEM)
 		cli_say(stderr, "pressdx: ", N_("out of memory"));
 	else if (rc)
-		fprintf(stderr,
-		        "pressdx %s: không dùng được danh sách cơ quan %s (roster rejected)\n",
-		        in->cmd, in->roster);
+		cli_err(in->cmd, N_("roster %s rejected"), in->roster);
 	else if (missing)
-		fprintf(stderr,
-		        "pressdx %s: %zu cơ quan trong danh sách chưa nộp phiếu (roster agencies "
-		        "without a submission: %zu)\n",
-		        in->cmd, missing, missing);
+		cli_err(in->cmd, N_("roster agencies without a submission: %zu"), missing);
 	pdx_roster_free(ro);
 	pdx_diags_free(d);
 	return rc ? 2 : 0;

@@ -15,35 +15,36 @@
 #include "cli.h"
 #include "msg.h"
 
-static const char *const main_usage =
-    "Cách dùng (usage): pressdx <lệnh> [tùy chọn] ...\n"
-    "\n"
-    "Chấm điểm mức độ trưởng thành chuyển đổi số báo chí (Quyết định 951/QĐ-BTTTT và các\n"
-    "phiên bản sau). Scores press agencies against the press digital transformation\n"
-    "maturity index.\n"
-    "\n"
-    "Lệnh (commands):\n"
-    "  score      chấm điểm các tệp câu trả lời (score answer files)\n"
-    "  template   tạo phiếu khảo sát CSV để điền (write the questionnaire as CSV)\n"
-    "  validate   kiểm tra tệp bộ chỉ số và tệp câu trả lời (check rubric and answer files)\n"
-    "  check      gửi lại tệp câu trả lời có chú thích từng ô lỗi (.xlsx) (annotated answers)\n"
-    "  rank       xếp hạng theo khối/tỉnh (rank agencies within blocks or provinces)\n"
-    "  summary    tổng hợp theo tỉnh/khối/năm... (summaries per group)\n"
-    "  gap        lộ trình lên mức tiếp theo (roadmap to the next level)\n"
-    "  targets    đối chiếu với chỉ tiêu kế hoạch tỉnh/bộ (plan targets)\n"
-    "  diff       so sánh hai bộ câu trả lời (compare two answer sets)\n"
-    "  rubrics    liệt kê các bộ chỉ số có sẵn (list the bundled rubrics)\n"
-    "  db         kho lịch sử: nhập phiếu, kiểm tra, đổi mã cơ quan (db import|check|aliases)\n"
-    "  history    lịch sử qua các năm từ kho (assessments year over year)\n"
-    "\n"
-    "  pressdx <lệnh> --help   trợ giúp cho từng lệnh (help on a command), cũng là\n"
-    "  pressdx help <lệnh>     (the same); trang hướng dẫn (manual): man pressdx-<lệnh>\n"
-    "  pressdx --version, -V   phiên bản (version)\n"
-    "  --lang vi|en|both       ngôn ngữ của thông báo lỗi (language of the messages about\n"
-    "                          the files; PRESSDX_LANG; default: the locale, else both)\n"
-    "\n"
-    "Mã thoát (exit status): 0 không lỗi; 1 có cơ quan có câu trả lời lỗi (các cơ quan khác\n"
-    "vẫn được chấm); 2 lỗi cách dùng, bộ chỉ số hoặc tệp không đọc được.\n";
+static const char *const main_usage[] = {
+    N_("Usage: pressdx <command> [options] ...\n"
+       "\n"
+       "Scores press agencies against the press digital transformation maturity index\n"
+       "(Decision 951/QĐ-BTTTT and the editions after it).\n"
+       "\n"
+       "Commands:\n"
+       "  score      score answer files\n"
+       "  template   write the questionnaire to fill in (CSV)\n"
+       "  validate   check rubric files and answer files\n"
+       "  check      send an answer file back annotated, cell by cell (.xlsx)\n"
+       "  rank       rank agencies within blocks or provinces\n"
+       "  summary    summaries per province, block, year...\n"
+       "  gap        the roadmap to the next level\n"
+       "  targets    check against the targets of a provincial or ministry plan\n"
+       "  diff       compare two answer sets\n"
+       "  rubrics    list the bundled rubrics\n"
+       "  db         the history database: import assessments, check, agency renames\n"
+       "  history    assessments year over year, from the database\n"
+       "\n"
+       "  pressdx <command> --help   help on a command\n"
+       "  pressdx help <command>     the same; the manual: man pressdx-<command>\n"
+       "  pressdx --version, -V      version\n"
+       "  --lang vi|en|both          language of the messages and of the help\n"
+       "                             (PRESSDX_LANG; default: the locale, else both)\n"
+       "\n"
+       "Exit status: 0 no errors; 1 some agency has errors in its answers (the other\n"
+       "agencies are still scored); 2 usage error, rubric error or a file that cannot be\n"
+       "read.\n"),
+    NULL};
 
 /* The line after a usage error: where the command's help is. */
 static void see_help(const char *cmd)
@@ -52,18 +53,6 @@ static void see_help(const char *cmd)
 		fprintf(stderr, "Xem (see) \"pressdx %s --help\".\n", cmd);
 	else
 		cli_say(stderr, "", N_("See \"pressdx %s --help\"."), cmd);
-}
-
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "pressdx %s: ", cmd);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	see_help(cmd);
-	return 2;
 }
 
 int cli_usage(const char *cmd, const char *en_fmt, ...)
@@ -192,7 +181,7 @@ static const struct {
 static int run(int argc, char **argv, const char **name)
 {
 	if (argc < 2) {
-		fputs(main_usage, stderr);
+		cli_help(stderr, main_usage);
 		return 2;
 	}
 	const char *cmd = argv[1];
@@ -207,11 +196,12 @@ static int run(int argc, char **argv, const char **name)
 			}
 		}
 		cli_say(stderr, "pressdx: ", N_("no such command \"%s\""), argv[2]);
-		fprintf(stderr, "\n%s", main_usage);
+		fputc('\n', stderr);
+		cli_help(stderr, main_usage);
 		return 2;
 	}
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-		fputs(main_usage, stdout);
+		cli_help(stdout, main_usage);
 		return 0;
 	}
 	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
@@ -225,7 +215,8 @@ static int run(int argc, char **argv, const char **name)
 		}
 	}
 	cli_say(stderr, "pressdx: ", N_("unknown command \"%s\""), cmd);
-	fprintf(stderr, "\n%s", main_usage);
+	fputc('\n', stderr);
+	cli_help(stderr, main_usage);
 	return 2;
 }
 

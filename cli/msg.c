@@ -20,7 +20,7 @@ const char *cli_tr(const char *en)
 	return e ? e->vi : en;
 }
 
-void cli_vsay(FILE *f, const char *prefix, const char *en_fmt, va_list ap)
+void cli_vput(FILE *f, const char *en_fmt, va_list ap)
 {
 	/* (neither is ever NULL; said for the compiler, which under -fsanitize=undefined
 	 * follows a path where they are and warns of a null format) */
@@ -29,7 +29,6 @@ void cli_vsay(FILE *f, const char *prefix, const char *en_fmt, va_list ap)
 	const char *vi_fmt = cli_tr(en_fmt);
 	if (!vi_fmt)
 		vi_fmt = en_fmt;
-	fputs(prefix, f);
 	if (cli_lang == PDX_LANG_EN) {
 		vfprintf(f, en_fmt, ap);
 	} else {
@@ -48,6 +47,20 @@ void cli_vsay(FILE *f, const char *prefix, const char *en_fmt, va_list ap)
 			fputc(')', f);
 		}
 	}
+}
+
+void cli_put(FILE *f, const char *en_fmt, ...)
+{
+	va_list ap;
+	va_start(ap, en_fmt);
+	cli_vput(f, en_fmt, ap);
+	va_end(ap);
+}
+
+void cli_vsay(FILE *f, const char *prefix, const char *en_fmt, va_list ap)
+{
+	fputs(prefix, f);
+	cli_vput(f, en_fmt, ap);
 	fputc('\n', f);
 }
 
@@ -57,4 +70,39 @@ void cli_say(FILE *f, const char *prefix, const char *en_fmt, ...)
 	va_start(ap, en_fmt);
 	cli_vsay(f, prefix, en_fmt, ap);
 	va_end(ap);
+}
+
+void cli_err(const char *cmd, const char *en_fmt, ...)
+{
+	fprintf(stderr, "pressdx%s%s: ", *cmd ? " " : "", cmd);
+	va_list ap;
+	va_start(ap, en_fmt);
+	cli_vput(stderr, en_fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_warn(const char *cmd, const char *en_fmt, ...)
+{
+	fprintf(stderr, "pressdx%s%s: %s: ", *cmd ? " " : "", cmd,
+	        cli_lang == PDX_LANG_VI   ? "cảnh báo"
+	        : cli_lang == PDX_LANG_EN ? "warning"
+	                                  : "cảnh báo/warning");
+	va_list ap;
+	va_start(ap, en_fmt);
+	cli_vput(stderr, en_fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_help(FILE *f, const char *const *pieces)
+{
+	if (cli_lang != PDX_LANG_EN)
+		for (size_t i = 0; pieces[i]; i++)
+			fputs(cli_tr(pieces[i]), f);
+	if (cli_lang == PDX_LANG_BOTH)
+		fputc('\n', f);
+	if (cli_lang != PDX_LANG_VI)
+		for (size_t i = 0; pieces[i]; i++)
+			fputs(pieces[i], f);
 }

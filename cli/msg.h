@@ -29,9 +29,27 @@ void cli_vsay(FILE *f, const char *prefix, const char *en_fmt, va_list ap)
 void cli_say(FILE *f, const char *prefix, const char *en_fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* cli_say with the prefix "pressdx CMD: " (CMD "" gives "pressdx: "), on stderr: how a
+ * command reports a problem that is not a usage error. */
+void cli_err(const char *cmd, const char *en_fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same for a warning: "pressdx CMD: warning: …", the word as the library's
+ * diagnostics write it (cảnh báo, warning, cảnh báo/warning). */
+void cli_warn(const char *cmd, const char *en_fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The message alone, without prefix or newline: for a line made of several messages
+ * (e.g. "cannot write FILE: " and then the cause), so that in both languages each part
+ * reads "Vietnamese (English)" next to its own translation. */
+void cli_vput(FILE *f, const char *en_fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+void cli_put(FILE *f, const char *en_fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A help text (a command's --help), given as its pieces (English, NULL-terminated),
+ * printed one after the other: in Vietnamese, in English, or for both the Vietnamese,
+ * a blank line, then the English. Whole paragraphs each, not "vi (en)" lines: a reader
+ * takes in one language at a time. */
+void cli_help(FILE *f, const char *const *pieces);
+
 /* A usage error of command `cmd` from the catalogue: "pressdx CMD: message", then the
- * pointer to CMD --help, in cli_lang; returns 2, the exit status of usage errors. (The
- * messages not yet in the catalogue go through cli_usage_error, in both languages.) */
+ * pointer to CMD --help, in cli_lang; returns 2, the exit status of usage errors. */
 int cli_usage(const char *cmd, const char *en_fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -34,27 +34,22 @@ int cli_output_check(const char *cmd, const char *output, const char *const *inp
 		if (ok != 0 || st.st_dev != out.st_dev || st.st_ino != out.st_ino)
 			continue;
 		if (strcmp(inputs[i], "-") == 0)
-			fprintf(
-			    stderr,
-			    "pressdx %s: -o %s là tệp đang được đọc qua đầu vào chuẩn; không ghi "
-			    "đè tệp đầu vào, hãy chọn tên khác (-o %s is the file read on "
-			    "standard input; an input is never overwritten: choose another "
-			    "name)\n",
-			    cmd, output, output);
+			cli_err(cmd,
+			        N_("-o %s is the file read on standard input; an input is never "
+			           "overwritten: choose another name"),
+			        output);
 		else
-			fprintf(
-			    stderr,
-			    "pressdx %s: -o %s là tệp đầu vào %s; không ghi đè tệp đầu vào, hãy "
-			    "chọn tên khác (-o %s is the input file %s; an input is never "
-			    "overwritten: choose another name)\n",
-			    cmd, output, inputs[i], output, inputs[i]);
+			cli_err(cmd,
+			        N_("-o %s is the input file %s; an input is never overwritten: "
+			           "choose another name"),
+			        output, inputs[i]);
 		return 2;
 	}
 	return 0;
 }
 
-/* The cause of a failed write, in Vietnamese and English, naming `p` (the path the
- * failing call was about) where it helps. */
+/* The cause of a failed write, in cli_lang, naming `p` (the path the failing call was
+ * about) where it helps. */
 static void print_cause(int e, const char *p, const char *target)
 {
 	if (!p)
@@ -62,56 +57,51 @@ static void print_cause(int e, const char *p, const char *target)
 	switch (e) {
 	case ENOENT:
 		if (target && strcmp(p, target) != 0)
-			fprintf(stderr, "không có thư mục %s (folder %s does not exist)", p, p);
+			cli_put(stderr, N_("folder %s does not exist"), p);
 		else
-			fprintf(stderr, "không có %s (%s does not exist)", p, p);
+			cli_put(stderr, N_("%s does not exist"), p);
 		break;
 	case ENOTDIR:
-		fprintf(stderr, "%s không phải là thư mục (%s is not a folder)", p, p);
+		cli_put(stderr, N_("%s is not a folder"), p);
 		break;
 	case EACCES:
 	case EPERM:
-		fprintf(stderr, "không có quyền ghi vào %s (permission denied: %s)", p, p);
+		cli_put(stderr, N_("permission denied: %s"), p);
 		break;
 	case EROFS:
-		fprintf(stderr,
-		        "%s nằm trên hệ thống tệp chỉ đọc (%s is on a read-only file system)", p,
-		        p);
+		cli_put(stderr, N_("%s is on a read-only file system"), p);
 		break;
 	case EISDIR:
-		fprintf(stderr, "%s là một thư mục (%s is a folder)", p, p);
+		cli_put(stderr, N_("%s is a folder"), p);
 		break;
 	case ENOSPC:
-		fputs("thiết bị đã hết chỗ trống (no space left on device)", stderr);
+		cli_put(stderr, N_("no space left on device"));
 		break;
 	case EDQUOT:
-		fputs("đã vượt hạn mức dung lượng (disk quota exceeded)", stderr);
+		cli_put(stderr, N_("disk quota exceeded"));
 		break;
 	case EPIPE:
-		fputs("chương trình nhận kết quả đã đóng đường ống (broken pipe: the reading end "
-		      "was closed)",
-		      stderr);
+		cli_put(stderr, N_("broken pipe: the reading end was closed"));
 		break;
 	case EIO:
-		fputs("lỗi vào/ra của thiết bị (input/output error)", stderr);
+		cli_put(stderr, N_("input/output error"));
 		break;
 	case ELOOP:
-		fprintf(stderr,
-		        "quá nhiều liên kết tượng trưng ở %s (too many levels of symbolic links: "
-		        "%s)",
-		        p, p);
+		cli_put(stderr, N_("too many levels of symbolic links: %s"), p);
 		break;
 	case ENAMETOOLONG:
-		fprintf(stderr, "tên quá dài: %s (file name too long: %s)", p, p);
+		cli_put(stderr, N_("file name too long: %s"), p);
 		break;
 	case EEXIST:
-		fprintf(stderr, "%s đã có (%s already exists)", p, p);
+		cli_put(stderr, N_("%s already exists"), p);
 		break;
 	case ENOMEM:
-		fputs("hết bộ nhớ (out of memory)", stderr);
+		cli_put(stderr, N_("out of memory"));
 		break;
 	default:
-		fprintf(stderr, "lỗi hệ thống (system error): %s: %s", p, strerror(e));
+		/* strerror's text is the C library's, in the process locale */
+		cli_put(stderr, N_("system error"));
+		fprintf(stderr, ": %s: %s", p, strerror(e));
 		break;
 	}
 }
@@ -120,9 +110,10 @@ static void print_failure(const char *cmd, const char *path, int e, const char *
 {
 	fprintf(stderr, "pressdx%s%s: ", *cmd ? " " : "", cmd);
 	if (to_stdout(path))
-		fputs("không ghi được ra đầu ra chuẩn (cannot write to standard output): ", stderr);
+		cli_put(stderr, N_("cannot write to standard output"));
 	else
-		fprintf(stderr, "không ghi được %s (cannot write %s): ", path, path);
+		cli_put(stderr, N_("cannot write %s"), path);
+	fputs(": ", stderr);
 	print_cause(e, about, to_stdout(path) ? NULL : path);
 	fputc('\n', stderr);
 }
@@ -135,10 +126,9 @@ static int report(const char *cmd, const char *path, const pdx_output *o, int rc
 	else if (err->errnum == EEXIST && !to_stdout(path))
 		/* PDX_OUTPUT_NO_CLOBBER, when opening or (a file that appeared meanwhile)
 		 * when linking it into place */
-		fprintf(stderr,
-		        "pressdx %s: %s đã có; không ghi đè, dùng --force nếu thật sự muốn thay "
-		        "(%s already exists and is left as it is; use --force to replace it)\n",
-		        cmd, path, path);
+		cli_err(cmd,
+		        N_("%s already exists and is left as it is; use --force to replace it"),
+		        path);
 	else
 		print_failure(cmd, path, err->errnum, err->path);
 	return 2;
@@ -162,10 +152,7 @@ int cli_output_binary(const char *cmd, const char *path)
 {
 	if (!to_stdout(path) || !isatty(STDOUT_FILENO))
 		return 0;
-	fprintf(stderr,
-	        "pressdx %s: không ghi bảng tính (tệp nhị phân) ra màn hình; hãy dùng -o TỆP.xlsx "
-	        "(a workbook is binary and is not written to a terminal: use -o FILE.xlsx)\n",
-	        cmd);
+	cli_err(cmd, N_("a workbook is binary and is not written to a terminal: use -o FILE.xlsx"));
 	return 2;
 }
 

@@ -89,10 +89,7 @@ int cli_split_begin(cli_split **out, const char *dir, const cli_inputs *in,
 	*out = NULL;
 	struct stat st;
 	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		fprintf(stderr,
-		        "pressdx score: --split %s không phải là thư mục (--split %s is not a "
-		        "folder)\n",
-		        dir, dir);
+		cli_err("score", N_("--split %s is not a folder"), dir);
 		return 2;
 	}
 	cli_split *s = calloc(1, sizeof(*s));
@@ -166,10 +163,7 @@ static int make_dir(cli_split *s)
 		return 0;
 	if (mkdir(s->dir, 0777) != 0 && errno != EEXIST) {
 		int e = errno;
-		fprintf(stderr,
-		        "pressdx score: không tạo được thư mục %s (cannot create the folder %s): "
-		        "%s\n",
-		        s->dir, s->dir, strerror(e));
+		cli_err("score", N_("cannot create the folder %s: %s"), s->dir, strerror(e));
 		return 2;
 	}
 	s->ready = true;
@@ -197,7 +191,8 @@ int cli_split_add(cli_split *s, const pdx_result *res)
 		return 0;
 	}
 	pdx_report_writer *w = NULL;
-	int rc = pdx_report_writer_new(&w, s->fmt, res->rubric, s->in->answers, to_output, o);
+	int rc = pdx_report_writer_new(&w, PDX_FORMAT_LANG(s->fmt, cli_lang), res->rubric,
+	                               s->in->answers, to_output, o);
 	if (!rc)
 		rc = pdx_report_writer_add(w, res);
 	if (!rc)
@@ -222,13 +217,10 @@ int cli_split_end(cli_split *s)
 {
 	if (!s)
 		return 0;
-	printf("Đã ghi %zu tệp vào %s (%zu reports written to %s)\n", s->written, s->dir,
-	       s->written, s->dir);
+	cli_say(stdout, "", N_("%zu reports written to %s"), s->written, s->dir);
 	if (s->failed)
-		fprintf(stderr,
-		        "pressdx score: %zu tệp không ghi được, xem các thông báo ở trên (%zu "
-		        "reports could not be written; see the messages above)\n",
-		        s->failed, s->failed);
+		cli_err("score", N_("%zu reports could not be written; see the messages above"),
+		        s->failed);
 	return s->failed ? 2 : 0;
 }
 

@@ -6,8 +6,9 @@
 # the rubric search path that `pressdx rubrics --help` lists: nothing here is a second
 # copy that could drift from the program.
 
-_pressdx_help() { # the help text of command $2 of program $1
-	"$1" "$2" --help 2>/dev/null
+_pressdx_help() { # the help text of command $2 of program $1, in English alone (one
+	# language, whatever PRESSDX_LANG or the locale say: the option names are the same)
+	"$1" --lang en "$2" --help 2>/dev/null
 }
 
 _pressdx_options() {
@@ -27,7 +28,7 @@ _pressdx_rubric_ids() {
 
 _pressdx_plan_ids() {
 	local dir f
-	"$1" rubrics --help 2>/dev/null | sed -n 's/^  \(\/.*\)$/\1/p' | while read -r dir; do
+	"$1" --lang en rubrics --help 2>/dev/null | sed -n 's/^  \(\/.*\)$/\1/p' | while read -r dir; do
 		for f in "$dir"/plans/*.xml; do
 			[ -e "$f" ] && basename "$f" .xml
 		done

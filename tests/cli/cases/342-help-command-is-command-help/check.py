@@ -13,6 +13,13 @@ for cmd in ("template", "validate", "check", "rank", "summary", "gap", "diff", "
     b = subprocess.run([env("PRESSDX"), cmd, "--help"], stdout=subprocess.PIPE)
     expect("help %s exit status" % cmd, 0, a.returncode)
     expect("help %s = %s --help" % (cmd, cmd), b.stdout.decode("utf-8"), a.stdout.decode("utf-8"))
+    # and in each language: one text, whatever way it is asked for
+    for lang in ("vi", "en"):
+        a = subprocess.run([env("PRESSDX"), "--lang", lang, "help", cmd], stdout=subprocess.PIPE)
+        b = subprocess.run([env("PRESSDX"), cmd, "--help", "--lang", lang],
+                           stdout=subprocess.PIPE)
+        expect("help %s = %s --help, --lang %s" % (cmd, cmd, lang), b.stdout.decode("utf-8"),
+               a.stdout.decode("utf-8"))
 # an unknown command: usage error, nothing on stdout
 p = subprocess.run([env("PRESSDX"), "help", "scor"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 expect("help scor exit status", 2, p.returncode)
