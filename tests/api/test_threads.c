@@ -6,11 +6,12 @@
  *
  * The threads' first loads happen before the main thread has touched libxml2, and before
  * any pdx_global_init: the lazy initialisation is what is under test there. Then every
- * thread's reports must be the bytes the main thread wrote alone, and its own rubric
- * loads must give the sha256 the main thread's did. CI runs this program
- * under helgrind as well (.ci/run, step valgrind), which reports any data race among
- * the threads: in libpressdx or in the libraries it drives, which ThreadSanitizer, seeing
- * only instrumented code, would miss.
+ * thread's reports must be the bytes the main thread wrote alone (among them the text
+ * report in English and in Vietnamese, which the threads write in turns, so that two
+ * languages are written at once), and its own rubric loads must give the sha256 the
+ * main thread's did. CI runs this program under helgrind as well (.ci/run, step
+ * valgrind), which reports any data race among the threads: in libpressdx or in the
+ * libraries it drives, which ThreadSanitizer, seeing only instrumented code, would miss.
  *
  *   test_threads RUBRICS_DIR EXAMPLES_DIR [ROUNDS] */
 #define _POSIX_C_SOURCE 200809L /* pthread_barrier_t */
@@ -30,6 +31,10 @@ static char want_sha_1827[65];
 typedef struct reports {
 	char *text, *json, *csv;
 	size_t text_len, json_len, csv_len;
+	/* the text report in one language each, written at the same time by threads that
+	 * chose different ones: the language is an argument, not a state they share */
+	char *text_en, *text_vi;
+	size_t text_en_len, text_vi_len;
 } reports;
 
 static reports want;
@@ -47,8 +52,52 @@ static void path_of(char *out, size_t size, const char *dir, const char *name)
 	snprintf(out, size, "%s/%s", dir, name);
 }
 
-/* The three reports of the 2025 Hải Phòng example scored with `r`; 0 or a PDX_E code. */
-static int make_reports(reports *out, const pdx_rubric *r)
+/* A growing buffer for a report writer's bytes. */
+typedef struct sink {
+	char *data;
+	size_t len, cap;
+} sink;
+
+static int collect(void *ctx, const char *data, size_t len)
+{
+	sink *k = ctx;
+	if (k->len + len + 1 > k->cap) {
+		size_t cap = (k->len + len + 1) * 2;
+		char *p = realloc(k->data, cap);
+		if (!p)
+			return PDX_ENOMEM;
+		k->data = p;
+		k->cap = cap;
+	}
+	memcpy(k->data + k->len, data, len);
+	k->len += len;
+	k->data[k->len] = '\0';
+	return 0;
+}
+
+/* The text report of `res` in `lang` through a writer; 0 or a PDX_E code. */
+static int text_in(char **out, size_t *len, const pdx_rubric *r, pdx_result *const *res, size_t n,
+                   pdx_lang lang)
+{
+	sink k = {0};
+	pdx_report_writer *w = NULL;
+	int rc =
+	    pdx_report_writer_new(&w, PDX_FORMAT_LANG(PDX_FORMAT_TEXT, lang), r, NULL, collect, &k);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = pdx_report_writer_add(w, res[i]);
+	if (!rc)
+		rc = pdx_report_writer_finish(w);
+	pdx_report_writer_free(w);
+	if (rc)
+		free(k.data);
+	*out = rc ? NULL : k.data;
+	*len = rc ? 0 : k.len;
+	return rc;
+}
+
+/* The reports of the 2025 Hải Phòng example scored with `r`, the text one in English
+ * before Vietnamese or after (`en_first`); 0 or a PDX_E code. */
+static int make_reports(reports *out, const pdx_rubric *r, int en_first)
 {
 	char path[4096];
 	path_of(path, sizeof path, examples_dir, "hai-phong-2025-bao.csv");
@@ -66,6 +115,10 @@ static int make_reports(reports *out, const pdx_rubric *r)
 		rc = pdx_report_json(&out->json, &out->json_len, r, res, n);
 	if (!rc)
 		rc = pdx_report_csv(&out->csv, &out->csv_len, r, res, n);
+	for (int k = 0; k < 2 && !rc; k++)
+		rc = k == !en_first
+		         ? text_in(&out->text_en, &out->text_en_len, r, res, n, PDX_LANG_EN)
+		         : text_in(&out->text_vi, &out->text_vi_len, r, res, n, PDX_LANG_VI);
 	pdx_results_free(res, n);
 	pdx_answers_free(set);
 	pdx_diags_free(d);
@@ -77,6 +130,8 @@ static void reports_free(reports *r)
 	pdx_free(r->text);
 	pdx_free(r->json);
 	pdx_free(r->csv);
+	free(r->text_en);
+	free(r->text_vi);
 }
 
 static int same(const char *a, size_t alen, const char *b, size_t blen)
@@ -126,7 +181,7 @@ static void *run(void *arg)
 			break;
 		/* the shared one, scored with by every thread at once */
 		reports got;
-		rc = make_reports(&got, shared);
+		rc = make_reports(&got, shared, j->index % 2);
 		if (rc)
 			snprintf(j->failure, sizeof j->failure, "scoring: %s", pdx_strerror(rc));
 		else if (!same(got.text, got.text_len, want.text, want.text_len))
@@ -135,6 +190,11 @@ static void *run(void *arg)
 			snprintf(j->failure, sizeof j->failure, "the JSON report differs");
 		else if (!same(got.csv, got.csv_len, want.csv, want.csv_len))
 			snprintf(j->failure, sizeof j->failure, "the CSV report differs");
+		else if (!same(got.text_en, got.text_en_len, want.text_en, want.text_en_len))
+			snprintf(j->failure, sizeof j->failure, "the English text report differs");
+		else if (!same(got.text_vi, got.text_vi_len, want.text_vi, want.text_vi_len))
+			snprintf(j->failure, sizeof j->failure,
+			         "the Vietnamese text report differs");
 		reports_free(&got);
 	}
 	return NULL;
@@ -173,7 +233,7 @@ int main(int argc, char **argv)
 	if (!rc)
 		rc = load(&r1827, "1827-2024.xml");
 	if (!rc)
-		rc = make_reports(&want, r);
+		rc = make_reports(&want, r, 1);
 	if (rc) {
 		printf("the single-threaded reference failed: %s\n", pdx_strerror(rc));
 		return 1;
@@ -183,6 +243,13 @@ int main(int argc, char **argv)
 	/* the worked example of examples/EXPECTED.md is in it: the reference is a real report */
 	if (!strstr(want.csv, "HP01,") || !strstr(want.csv, ",84.32,4,")) {
 		printf("the reference CSV does not hold HP01 at 84.32 (level 4):\n%s\n", want.csv);
+		failed = 1;
+	}
+	/* level 4 of the 2025 edition is Tốt, "Good" in its name-en */
+	if (!strstr(want.text_en, "Total: 84.32/100 · Level 4: Good") ||
+	    !strstr(want.text_vi, "Tổng điểm: 84.32/100 · Mức 4: Tốt")) {
+		printf("the reference text reports are not in their languages:\n%s\n%s\n",
+		       want.text_en, want.text_vi);
 		failed = 1;
 	}
 	shared = r;
