@@ -224,6 +224,11 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 	           *h_total = pdx_label(lang, N_("Total points"), NULL),
 	           *h_level = pdx_label(lang, N_("Level"), NULL),
 	           *h_p = pdx_label(lang, N_("P"), NULL);
+	/* a heading wider than its numbers widens the column ("Total points" in English);
+	 * the total's heading has always stood one short of its six-wide numbers */
+	size_t wrank = pdx_utf8_width(h_rank), wtotal = pdx_utf8_width(h_total);
+	wrank = wrank < 4 ? 4 : wrank;
+	wtotal = wtotal < 6 ? 6 : wtotal;
 	for (size_t g = 0; g < rk->n_groups; g++) {
 		const pdx_rank_group *G = &rk->groups[g];
 		size_t wid = pdx_utf8_width(h_code), wname = pdx_utf8_width(h_name),
@@ -271,13 +276,13 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			               edition_id(r, G->items[0].result));
 		pdx_buf_putc(&b, '\n');
 		pdx_buf_puts(&b, "  ");
-		pdx_text_padr(&b, h_rank, 4);
+		pdx_text_padr(&b, h_rank, wrank);
 		pdx_buf_puts(&b, "  ");
 		pdx_text_padr(&b, h_code, wid);
 		pdx_buf_puts(&b, "  ");
 		pdx_text_padr(&b, h_name, wname);
 		pdx_buf_puts(&b, "  ");
-		pdx_text_padl(&b, h_total, 5);
+		pdx_text_padl(&b, h_total, wtotal > 6 ? wtotal : 5);
 		pdx_buf_puts(&b, "  ");
 		pdx_text_padr(&b, h_level, wlev);
 		for (size_t p = 0; p < np; p++) {
@@ -292,7 +297,7 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			/* a row per agency of a national batch: numbers written and padded here,
 			 * without a formatted print per cell */
 			pdx_buf_puts(&b, "  ");
-			put_num_right(&b, (long long)G->items[i].rank, 4);
+			put_num_right(&b, (long long)G->items[i].rank, wrank);
 			pdx_buf_puts(&b, "  ");
 			pdx_text_padr(&b, res->assessment->agency_id, wid);
 			pdx_buf_puts(&b, "  ");
@@ -300,7 +305,7 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			    &b, res->assessment->agency_name ? res->assessment->agency_name : "",
 			    wname);
 			pdx_buf_puts(&b, "  ");
-			put_ascii_right(&b, PTS(res->total, t), 6);
+			put_ascii_right(&b, PTS(res->total, t), wtotal);
 			pdx_buf_puts(&b, "  ");
 			/* the level as "N name", padded */
 			size_t w = put_num_right(&b, res->level ? res->level->number : 0, 0) + 1;

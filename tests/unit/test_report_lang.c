@@ -343,6 +343,13 @@ static void test_rank_text_languages(void **state)
 	contains(en, "Ranking within each block\n");
 	contains(en, "Block: Báo địa phương — ");
 	contains(en, "  Rank  Code");
+	/* a heading wider than its numbers widens the column: names 26 wide (HP02's), then
+	 * "Total points" (12), the total right-aligned under it, the level after */
+	contains(en,
+	         "  Rank  Code  Name" /* 22 + 2 */ "                        Total points  Level");
+	contains(
+	    en,
+	    "     1  HP01  Báo Cảng Xanh (mẫu)" /* 7 + 2 + 7 */ "                84.32  4 Good");
 	contains(en, "P1…P5: pillar scores: P1 Strategy");
 	contains(vi, "Xếp hạng theo khối\n");
 	contains(vi, "Khối: Báo địa phương — ");
