@@ -459,7 +459,10 @@ static int db_aliases(int argc, char **argv)
 			cli_say(stderr, "pressdx: ", N_("out of memory"));
 		if (!e) {
 			printf("%s: ", path);
-			cli_say(stdout, "", N_("%zu agency aliases stored"), n);
+			cli_say(stdout, "",
+			        n == 1 ? N_("%zu agency alias stored")
+			               : N_("%zu agency aliases stored"),
+			        n);
 		}
 		rc = e ? 2 : 0;
 	}

@@ -162,8 +162,9 @@ int cmd_validate(int argc, char **argv)
 			size_t na = pdx_answers_count(in.answers);
 			size_t bad = in.agencies_with_errors;
 			cli_say(stdout, "",
-			        N_("%d answer files, %zu assessments, %zu with errors, %d files "
-			           "rejected"),
+			        /* counts after a colon: English needs no plural of its own */
+			        N_("answer files: %d, assessments: %zu, with errors: %zu, files "
+			           "rejected: %d"),
 			        in.n_files, na, bad, in.files_rejected);
 		}
 	}

@@ -217,9 +217,14 @@ int cli_split_end(cli_split *s)
 {
 	if (!s)
 		return 0;
-	cli_say(stdout, "", N_("%zu reports written to %s"), s->written, s->dir);
+	cli_say(stdout, "",
+	        s->written == 1 ? N_("%zu report written to %s") : N_("%zu reports written to %s"),
+	        s->written, s->dir);
 	if (s->failed)
-		cli_err("score", N_("%zu reports could not be written; see the messages above"),
+		cli_err("score",
+		        s->failed == 1
+		            ? N_("%zu report could not be written; see the messages above")
+		            : N_("%zu reports could not be written; see the messages above"),
 		        s->failed);
 	return s->failed ? 2 : 0;
 }

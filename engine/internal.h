@@ -36,6 +36,10 @@ static inline bool pdx_format_valid(pdx_format fmt)
  * marked N_("…"); their Vietnamese is in po/vi.po, the catalogue the command shares,
  * compiled into the library (po/po2c.py → pdx_vi_catalog; i18n.c). */
 #define N_(s) s
+/* The English message for a count: `one` when n is 1, else `many` (both marked N_(),
+ * both translated; Vietnamese has one form). A conditional of two literals, so that the
+ * compiler still checks either format against its arguments. */
+#define PDX_PLURAL(n, one, many) ((n) == 1 ? (one) : (many))
 /* The Vietnamese of `en`, or `en` itself when the catalogue has none. */
 const char *pdx_tr(const char *en);
 /* A label in `lang`: PDX_LANG_EN `en`, PDX_LANG_VI its Vietnamese (pdx_tr), and

@@ -50,7 +50,10 @@ static int build(pdx_doc *d, const pdx_rubric *r, const void *what)
 		char *heading =
 		    lang == PDX_LANG_BOTH
 		        ? pdx_aprintf("Khối (block): %s%s — %zu cơ quan", block, year, G->n)
-		        : pdx_trf(lang, N_("Block: %s%s — %zu agencies"), block, year, G->n);
+		        : pdx_trf(lang,
+		                  PDX_PLURAL(G->n, N_("Block: %s%s — %zu agency"),
+		                             N_("Block: %s%s — %zu agencies")),
+		                  block, year, G->n);
 		if (!heading)
 			return PDX_ENOMEM;
 		pdx_doc_key keys[2] = {{"block", {PDX_CELL_TEXT, G->block, 0}},
@@ -97,10 +100,14 @@ static int build(pdx_doc *d, const pdx_rubric *r, const void *what)
 		rc = pdx_doc_fact(d, "unfilled",
 		                  (pdx_cell){PDX_CELL_COUNT, NULL, (long long)pub->unfilled});
 	if (!rc && pub->with_errors) {
-		rc = pdx_doc_notef(d, PDX_NOTE_WARNING, "%zu agencies with errors left out",
-		                   N_("%zu agencies with errors in their answers left out of the "
-		                      "list; see \"pressdx validate\""),
-		                   pub->with_errors);
+		rc = pdx_doc_notef(
+		    d, PDX_NOTE_WARNING, "%zu agencies with errors left out",
+		    PDX_PLURAL(pub->with_errors,
+		               N_("%zu agency with errors in its answers left out of the list; "
+		                  "see \"pressdx validate\""),
+		               N_("%zu agencies with errors in their answers left out of the "
+		                  "list; see \"pressdx validate\"")),
+		    pub->with_errors);
 	}
 	if (!rc && pub->unfilled) {
 		rc = pdx_doc_notef(d, PDX_NOTE_INFO, "%zu unfilled questionnaires left out",

@@ -265,7 +265,8 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 			pdx_buf_printf(
 			    &b, " · %s",
 			    pdx_label(lang, N_("Year unknown"), "Năm không rõ (year unknown)"));
-		char *count = pdx_trf(lang, N_(" — %zu agencies"), G->n);
+		char *count = pdx_trf(
+		    lang, PDX_PLURAL(G->n, N_(" — %zu agency"), N_(" — %zu agencies")), G->n);
 		if (count)
 			pdx_buf_puts(&b, count);
 		else

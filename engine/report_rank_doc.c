@@ -56,10 +56,19 @@ static char *heading(const pdx_ranking *rk, const pdx_rank_group *G, pdx_lang la
 			snprintf(year, sizeof year, " · %s",
 			         pdx_label(lang, N_("Year unknown"), NULL));
 		return rk->within == PDX_WITHIN_BLOCK
-		           ? pdx_trf(lang, N_("Block: %s%s — %zu agencies"), key, year, G->n)
+		           ? pdx_trf(lang,
+		                     PDX_PLURAL(G->n, N_("Block: %s%s — %zu agency"),
+		                                N_("Block: %s%s — %zu agencies")),
+		                     key, year, G->n)
 		       : rk->within == PDX_WITHIN_PROVINCE
-		           ? pdx_trf(lang, N_("Province: %s%s — %zu agencies"), key, year, G->n)
-		           : pdx_trf(lang, N_("All%s — %zu agencies"), year, G->n);
+		           ? pdx_trf(lang,
+		                     PDX_PLURAL(G->n, N_("Province: %s%s — %zu agency"),
+		                                N_("Province: %s%s — %zu agencies")),
+		                     key, year, G->n)
+		           : pdx_trf(lang,
+		                     PDX_PLURAL(G->n, N_("All%s — %zu agency"),
+		                                N_("All%s — %zu agencies")),
+		                     year, G->n);
 	}
 	char year[48] = "";
 	if (rk->by_year && G->year)

@@ -60,12 +60,21 @@ static int section(pdx_doc *d, ctx *c, const pdx_summary_group *total)
 	for (size_t g = 0; g < s->n_groups; g++)
 		n += !s->by_year || s->groups[g].year == total->year;
 	pdx_lang lang = pdx_doc_lang(d);
-	char *heading =
-	    s->by_year ? (total->year ? pdx_trf(lang, N_("Year %d — %zu groups"), total->year, n)
-	                  : lang == PDX_LANG_BOTH
-	                      ? pdx_aprintf("Năm không rõ (year unknown) — %zu nhóm", n)
-	                      : pdx_trf(lang, N_("Year unknown — %zu groups"), n))
-	               : pdx_trf(lang, N_("All the years in the data — %zu groups"), n);
+	char *heading = s->by_year
+	                    ? (total->year ? pdx_trf(lang,
+	                                             PDX_PLURAL(n, N_("Year %d — %zu group"),
+	                                                        N_("Year %d — %zu groups")),
+	                                             total->year, n)
+	                       : lang == PDX_LANG_BOTH
+	                           ? pdx_aprintf("Năm không rõ (year unknown) — %zu nhóm", n)
+	                           : pdx_trf(lang,
+	                                     PDX_PLURAL(n, N_("Year unknown — %zu group"),
+	                                                N_("Year unknown — %zu groups")),
+	                                     n))
+	                    : pdx_trf(lang,
+	                              PDX_PLURAL(n, N_("All the years in the data — %zu group"),
+	                                         N_("All the years in the data — %zu groups")),
+	                              n);
 	if (!heading)
 		return PDX_ENOMEM;
 	pdx_doc_key key = {"year", {PDX_CELL_YEAR, NULL, total->year}};

@@ -148,7 +148,9 @@ static int targets_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 	for (size_t i = 0; i < m->n_matches; i++)
 		pdx_buf_printf(&b, "%s%s", i ? " / " : "", m->matches[i]);
 	pdx_buf_tr(&b, lang, " · %zu cơ quan · năm đánh giá (year): ",
-	           N_(" · %zu agencies · assessment year: "), t->in_scope);
+	           PDX_PLURAL(t->in_scope, N_(" · %zu agency · assessment year: "),
+	                      N_(" · %zu agencies · assessment year: ")),
+	           t->in_scope);
 	if (t->year)
 		pdx_buf_printf(&b, "%d\n", t->year);
 	else

@@ -51,7 +51,11 @@ int pdx_targets_doc(pdx_doc *d, const pdx_rubric *r, const pdx_targets *t)
 	if (lang == PDX_LANG_BOTH)
 		pdx_buf_printf(&scope, " · %zu cơ quan · năm đánh giá (year): ", t->in_scope);
 	else {
-		char *part = pdx_trf(lang, N_(" · %zu agencies · assessment year: "), t->in_scope);
+		char *part =
+		    pdx_trf(lang,
+		            PDX_PLURAL(t->in_scope, N_(" · %zu agency · assessment year: "),
+		                       N_(" · %zu agencies · assessment year: ")),
+		            t->in_scope);
 		if (part)
 			pdx_buf_puts(&scope, part);
 		else

@@ -367,6 +367,30 @@ static void test_rank_text_languages(void **state)
 	unit_scored_free(&s);
 }
 
+/* English counts agree with their number ("1 agency", "2 agencies"); Vietnamese has one
+ * form. The magazines and broadcaster file holds one agency per block (HP03 Đài PT-TH,
+ * HP04 Tạp chí, HP05 Tạp chí khoa học). */
+static void test_rank_counts_in_english(void **state)
+{
+	const pdx_rubric *r = *state;
+	unit_scored s = score_file(r, EXAMPLES_DIR "/hai-phong-2025-dai-tapchi.csv");
+	pdx_ranking *rk = NULL;
+	assert_int_equal(pdx_rank(&rk, s.res, s.n, PDX_WITHIN_BLOCK), 0);
+	char *en, *vi;
+	size_t len;
+	assert_int_equal(
+	    pdx_report_rank(&en, &len, r, rk, PDX_FORMAT_LANG(PDX_FORMAT_TEXT, PDX_LANG_EN)), 0);
+	assert_int_equal(
+	    pdx_report_rank(&vi, &len, r, rk, PDX_FORMAT_LANG(PDX_FORMAT_TEXT, PDX_LANG_VI)), 0);
+	contains(en, "Block: Đài PT-TH — 1 agency\n");
+	assert_null(strstr(en, "1 agencies"));
+	contains(vi, "Khối: Đài PT-TH — 1 cơ quan\n");
+	free(en);
+	free(vi);
+	pdx_ranking_free(rk);
+	unit_scored_free(&s);
+}
+
 /* A language the library does not know is a bad argument, as a bad format is. */
 static void test_bad_language(void **state)
 {
@@ -426,6 +450,7 @@ int main(void)
 	    cmocka_unit_test(test_xlsx_languages),
 	    cmocka_unit_test(test_machine_formats_unchanged),
 	    cmocka_unit_test(test_rank_text_languages),
+	    cmocka_unit_test(test_rank_counts_in_english),
 	    cmocka_unit_test(test_bad_language),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
