@@ -106,6 +106,20 @@ def diff(name, expected, actual):
     return text or "(%s differs only in bytes that cannot be shown)\n" % name
 
 
+def hermetic_env():
+    """The environment a case runs in: the caller's, but with the language of the
+    expected files whatever the caller's locale says. pressdx reads LANGUAGE,
+    LC_ALL, LC_MESSAGES and LANG (as gettext does, LANGUAGE first): a developer's
+    LANGUAGE=en must not turn a case's Vietnamese into English. A case that tests the
+    locale sets its own (its `env` file, or check.py)."""
+    env = dict(os.environ)
+    for key in [k for k in env if k == "LANGUAGE" or k == "LANG" or k.startswith("LC_")]:
+        del env[key]
+    env["LC_ALL"] = "C.UTF-8"
+    env["PRESSDX_LANG"] = "both"
+    return env
+
+
 class Skip(Exception):
     """The case cannot run here (not root, no unshare)."""
 
@@ -189,9 +203,8 @@ class Case:
         return [self.expand(w) for w in shlex.split(lines[0])] if lines else []
 
     def environment(self):
-        env = dict(os.environ)
+        env = hermetic_env()
         env["PRESSDX_RUBRIC_DIR"] = self.subst["@RUBRICS@"]
-        env.setdefault("LC_ALL", "C.UTF-8")
         if self.has("env"):
             for line in self.read("env").decode("utf-8").splitlines():
                 line = line.strip()
@@ -385,7 +398,7 @@ class Case:
                 out_file = os.path.join(outer, "stdout")
                 with open(out_file, "wb") as f:
                     f.write(proc.stdout)
-                env = dict(os.environ)
+                env = hermetic_env()
                 for key, value in self.subst.items():
                     env["PDX_" + key.strip("@")] = value
                 # check.py can `from checklib import *` (tests/cli/checklib.py)

@@ -11,9 +11,16 @@ loi = os.path.join(env("EXAMPLES"), "hai-phong-2025-loi.csv")
 DIAG = re.compile(r"^(\S+:\d+:\d+): (\S+(?: báo)?) \[HP06\] (\S+): (.*)$")
 
 
+def no_language(e):
+    """The environment without any of the variables pressdx takes its language from,
+    so that each run below says all of its own."""
+    for key in ("PRESSDX_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        e.pop(key, None)
+    return e
+
+
 def diags(args, extra_env):
-    e = dict(os.environ)
-    e.pop("PRESSDX_LANG", None)
+    e = no_language(dict(os.environ))
     e.update(extra_env)
     p = subprocess.run([env("PRESSDX")] + args + ["--format", "csv", loi], env=e,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -55,8 +62,7 @@ for key in en:
 # the command's own messages, from the catalogue po/vi.po: a usage error and its pointer
 # to the help, in each language
 def usage(lang):
-    e = dict(os.environ)
-    e.pop("PRESSDX_LANG", None)
+    e = no_language(dict(os.environ))
     p = subprocess.run([env("PRESSDX"), "check", "--lang", lang], env=e,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     expect("check without a file, --lang %s: exit status" % lang, 2, p.returncode)

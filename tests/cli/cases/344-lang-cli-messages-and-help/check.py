@@ -12,7 +12,8 @@ VIETNAMESE = re.compile("[àáạảãâầấậẩẫăằắặẳẵèéẹ�
 
 def run(*args):
     e = dict(os.environ)
-    e.pop("PRESSDX_LANG", None)
+    for key in ("PRESSDX_LANG", "LANGUAGE", "LC_MESSAGES", "LANG"):
+        e.pop(key, None)
     e["LC_ALL"] = "vi_VN.UTF-8"
     p = subprocess.run([env("PRESSDX")] + list(args), env=e, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE)
