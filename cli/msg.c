@@ -72,27 +72,34 @@ void cli_say(FILE *f, const char *prefix, const char *en_fmt, ...)
 	va_end(ap);
 }
 
+/* "pressdx CMD: [WORD: ]message" on stderr (CMD "" gives "pressdx: "). */
+__attribute__((format(printf, 3, 0))) static void cmd_vsay(const char *cmd, const char *word,
+                                                           const char *en_fmt, va_list ap)
+{
+	fprintf(stderr, "pressdx%s%s: %s%s", *cmd ? " " : "", cmd, word ? word : "",
+	        word ? ": " : "");
+	cli_vput(stderr, en_fmt, ap);
+	fputc('\n', stderr);
+}
+
 void cli_err(const char *cmd, const char *en_fmt, ...)
 {
-	fprintf(stderr, "pressdx%s%s: ", *cmd ? " " : "", cmd);
 	va_list ap;
 	va_start(ap, en_fmt);
-	cli_vput(stderr, en_fmt, ap);
+	cmd_vsay(cmd, NULL, en_fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void cli_warn(const char *cmd, const char *en_fmt, ...)
 {
-	fprintf(stderr, "pressdx%s%s: %s: ", *cmd ? " " : "", cmd,
-	        cli_lang == PDX_LANG_VI   ? "cảnh báo"
-	        : cli_lang == PDX_LANG_EN ? "warning"
-	                                  : "cảnh báo/warning");
 	va_list ap;
 	va_start(ap, en_fmt);
-	cli_vput(stderr, en_fmt, ap);
+	cmd_vsay(cmd,
+	         cli_lang == PDX_LANG_VI   ? "cảnh báo"
+	         : cli_lang == PDX_LANG_EN ? "warning"
+	                                   : "cảnh báo/warning",
+	         en_fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void cli_help(FILE *f, const char *const *pieces)
