@@ -110,9 +110,11 @@ static int build(pdx_doc *d, const pdx_rubric *r, const void *what)
 		    pub->with_errors);
 	}
 	if (!rc && pub->unfilled) {
-		rc = pdx_doc_notef(d, PDX_NOTE_INFO, "%zu unfilled questionnaires left out",
-		                   N_("%zu unfilled questionnaires left out of the list"),
-		                   pub->unfilled);
+		rc = pdx_doc_notef(
+		    d, PDX_NOTE_INFO, "%zu unfilled questionnaires left out",
+		    PDX_PLURAL(pub->unfilled, N_("%zu unfilled questionnaire left out of the list"),
+		               N_("%zu unfilled questionnaires left out of the list")),
+		    pub->unfilled);
 	}
 	return rc ? rc : pdx_doc_end(d);
 }

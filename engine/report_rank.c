@@ -339,7 +339,11 @@ static int rank_text(char **out, size_t *len, const pdx_rubric *r, const pdx_ran
 		               "left out).\n",
 		               rk->unfilled, rk->unfilled);
 	else if (rk->unfilled) {
-		char *u = pdx_trf(lang, N_("%zu unfilled questionnaires not ranked"), rk->unfilled);
+		char *u =
+		    pdx_trf(lang,
+		            PDX_PLURAL(rk->unfilled, N_("%zu unfilled questionnaire not ranked"),
+		                       N_("%zu unfilled questionnaires not ranked")),
+		            rk->unfilled);
 		if (u)
 			pdx_buf_printf(&b, "\n%s.\n", u);
 		else

@@ -176,7 +176,10 @@ int pdx_rank_doc(pdx_doc *d, const pdx_rubric *r, const pdx_ranking *rk)
 	}
 	if (!rc && rk->unfilled) {
 		rc = pdx_doc_notef(d, PDX_NOTE_INFO, "%zu unfilled questionnaires left out",
-		                   N_("%zu unfilled questionnaires not ranked"), rk->unfilled);
+		                   PDX_PLURAL(rk->unfilled,
+		                              N_("%zu unfilled questionnaire not ranked"),
+		                              N_("%zu unfilled questionnaires not ranked")),
+		                   rk->unfilled);
 	}
 	if (!rc)
 		rc = pdx_doc_end(d);

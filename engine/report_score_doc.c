@@ -163,14 +163,20 @@ static int notes_of(pdx_doc *d, const pdx_diags *diags, pdx_severity sev)
 		return pdx_doc_notef(d, PDX_NOTE_ERROR,
 		                     "… and %zu more errors; see the JSON report or \"pressdx "
 		                     "validate\"",
-		                     N_("… and %zu more errors; see the JSON report or \"pressdx "
-		                        "validate\""),
+		                     PDX_PLURAL(more,
+		                                N_("… and %zu more error; see the JSON report or "
+		                                   "\"pressdx validate\""),
+		                                N_("… and %zu more errors; see the JSON report or "
+		                                   "\"pressdx validate\"")),
 		                     more);
 	return pdx_doc_notef(d, PDX_NOTE_WARNING,
 	                     "… and %zu more warnings; see the JSON report or \"pressdx "
 	                     "validate\"",
-	                     N_("… and %zu more warnings; see the JSON report or \"pressdx "
-	                        "validate\""),
+	                     PDX_PLURAL(more,
+	                                N_("… and %zu more warning; see the JSON report or "
+	                                   "\"pressdx validate\""),
+	                                N_("… and %zu more warnings; see the JSON report or "
+	                                   "\"pressdx validate\"")),
 	                     more);
 }
 

@@ -347,7 +347,11 @@ static int summary_text(char **out, size_t *len, const pdx_rubric *r, const pdx_
 		               "out).\n",
 		               s->unfilled, s->unfilled);
 	else if (s->unfilled) {
-		char *u = pdx_trf(lang, N_("%zu unfilled questionnaires not counted"), s->unfilled);
+		char *u =
+		    pdx_trf(lang,
+		            PDX_PLURAL(s->unfilled, N_("%zu unfilled questionnaire not counted"),
+		                       N_("%zu unfilled questionnaires not counted")),
+		            s->unfilled);
 		if (u)
 			pdx_buf_printf(&b, "%s.\n", u);
 		else

@@ -210,7 +210,10 @@ int pdx_summary_doc(pdx_doc *d, const pdx_rubric *r, const pdx_summary *s)
 		rc = section(d, &c, &s->totals[t]);
 	if (!rc && s->unfilled) {
 		rc = pdx_doc_notef(d, PDX_NOTE_INFO, "%zu unfilled questionnaires left out",
-		                   N_("%zu unfilled questionnaires not counted"), s->unfilled);
+		                   PDX_PLURAL(s->unfilled,
+		                              N_("%zu unfilled questionnaire not counted"),
+		                              N_("%zu unfilled questionnaires not counted")),
+		                   s->unfilled);
 	}
 	if (!rc)
 		rc = pdx_doc_end(d);
