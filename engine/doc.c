@@ -363,24 +363,26 @@ const pdx_column *pdx_columns_in(pdx_column *out, const pdx_column *cols, size_t
 int pdx_doc_notef(pdx_doc *d, pdx_note_kind kind, const char *gloss_fmt, const char *en_fmt, ...)
 {
 	pdx_lang lang = pdx_doc_lang(d);
-	const char *second = lang == PDX_LANG_EN ? en_fmt : gloss_fmt;
+	/* one text in one language; in both, the Vietnamese and the caller's gloss */
+	const char *first = lang == PDX_LANG_EN ? en_fmt : pdx_tr(en_fmt);
+	const char *second = lang == PDX_LANG_BOTH ? gloss_fmt : NULL;
 	va_list ap;
 	/* the formats come from the catalogue (msgfmt --check-format compares their
 	 * conversions) or are the caller's gloss of the same arguments */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	va_start(ap, en_fmt);
-	char *vi = pdx_vaprintf(pdx_tr(en_fmt), ap);
+	char *text = pdx_vaprintf(first, ap);
 	va_end(ap);
-	char *en = NULL;
+	char *gloss = NULL;
 	if (second) {
 		va_start(ap, en_fmt);
-		en = pdx_vaprintf(second, ap);
+		gloss = pdx_vaprintf(second, ap);
 		va_end(ap);
 	}
 #pragma GCC diagnostic pop
-	int rc = vi && (en || !second) ? pdx_doc_note(d, kind, vi, en) : PDX_ENOMEM;
-	pdx_free(vi);
-	pdx_free(en);
+	int rc = text && (gloss || !second) ? pdx_doc_note(d, kind, text, gloss) : PDX_ENOMEM;
+	pdx_free(text);
+	pdx_free(gloss);
 	return rc;
 }
